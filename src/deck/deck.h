@@ -1,0 +1,166 @@
+// The Deck model: what a slide description file means, as plain data.
+//
+// Promise: no SDL, FreeType, cmark or YAML types; every element remembers the
+// line and column it came from so that later stages can report problems in
+// the user's file. Produced by deck/parse.h, read by layout/ and app/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "deck/diagnostics.h"
+
+namespace madang::deck {
+
+// ---------------------------------------------------------------- inline text
+
+enum SpanStyle : std::uint8_t {
+  kPlain = 0,
+  kBold = 1 << 0,
+  kItalic = 1 << 1,
+  kCode = 1 << 2,
+  kStrike = 1 << 3,
+  kLink = 1 << 4,
+};
+
+// A run of text with one style. Soft line breaks are folded to a space; a hard
+// break is a span whose text is "\n".
+struct Span {
+  std::string text;  // UTF-8, valid (invalid input was replaced and reported)
+  std::uint8_t style = kPlain;
+  std::string link;  // target, when style has kLink
+};
+using RichText = std::vector<Span>;
+
+// Plain text of a rich text (for titles, dumps and tests).
+std::string plain_text(const RichText& text);
+
+// ------------------------------------------------------------------ diagrams
+
+enum class DiagramKind { kTriangle, kCompare, kFlow };
+
+// A triangle corner, a flow step or a compare item.
+struct DiagramNode {
+  std::string id;
+  std::string label;
+  std::string detail;
+  std::vector<std::string> values;  // compare: one per Diagram::attributes
+  int line = 0;
+};
+
+struct DiagramEdge {  // triangle only
+  std::string from, to;  // node ids
+  std::string label;
+  std::string detail;
+  int line = 0;
+};
+
+struct Diagram {
+  DiagramKind kind = DiagramKind::kTriangle;
+  std::string title;                    // optional caption
+  std::vector<DiagramNode> nodes;       // triangle: 3 corners; flow: steps; compare: items
+  std::string center;                   // triangle: optional centre label
+  std::vector<DiagramEdge> edges;       // triangle
+  std::vector<std::string> attributes;  // compare: row names, in order
+  bool stepped = false;                 // flow: Next walks the steps as fragments
+};
+
+// -------------------------------------------------------------------- blocks
+
+enum class BlockKind {
+  kHeading,
+  kParagraph,
+  kList,
+  kTable,
+  kQuote,
+  kCode,
+  kImage,
+  kDiagram,
+  kRule,
+};
+
+enum class Align { kDefault, kLeft, kCenter, kRight };
+
+struct Block;
+
+struct ListItem {
+  std::vector<Block> blocks;  // usually one paragraph, maybe a nested list
+  int fragment = 0;           // step at which the item appears (0: from the start)
+  int line = 0;
+};
+
+struct Table {
+  std::vector<RichText> header;
+  std::vector<std::vector<RichText>> rows;  // every row has header.size() cells
+  std::vector<Align> align;                 // one per column
+};
+
+struct Image {
+  std::string alt;
+  std::string src;       // as written in the deck
+  std::string resolved;  // absolute path, empty when missing or refused
+  float width = 0;       // requested size: > 0 in pixels at 1920x1080,
+  float height = 0;      // or a fraction of the content box when < 0 (-0.5: 50%)
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  int line = 0, column = 0;
+  int fragment = 0;  // step at which the block appears (0: from the start)
+  int column_index = 0;  // two-column layout: 0 left, 1 right
+
+  int level = 0;  // heading 1..6
+  RichText text;  // heading, paragraph; quote attribution
+
+  bool ordered = false;  // list
+  int start = 1;
+  std::vector<ListItem> items;
+
+  Table table;
+
+  std::vector<Block> children;  // quote body
+
+  std::string code;  // code block literal
+  std::string info;  // code block info string
+
+  Image image;
+  Diagram diagram;
+};
+
+// -------------------------------------------------------------------- slides
+
+struct Slide {
+  int index = 0;  // 1-based
+  int line = 0;   // first line of the slide in the file
+  std::string layout;  // "" means chosen from content; see docs/format.md
+  std::vector<std::string> classes;
+  std::string transition;  // "" means the deck's
+  std::string notes;       // speaker notes, plain text
+  std::string source;      // citation shown as a small source line at the foot
+  bool incremental = false;
+  bool show_footer = true;
+  int steps = 0;  // highest fragment number on the slide
+  std::vector<Block> blocks;
+};
+
+struct Meta {
+  std::string title, author, event, date;
+  std::string lang = "ko";
+  int aspect_w = 16, aspect_h = 9;
+  std::string theme = "hall";
+  std::vector<std::string> fonts;  // family names, fallback order, before the default stack
+  std::string footer;
+  std::string transition = "fade";
+  bool incremental = false;
+  bool paginate = true;
+};
+
+struct Deck {
+  std::string path;      // the file as the user named it
+  std::string base_dir;  // folder that relative image paths resolve against
+  Meta meta;
+  std::vector<Slide> slides;
+};
+
+}  // namespace madang::deck

@@ -1,0 +1,78 @@
+// Display list: a laid-out slide as plain drawing commands, in pixels.
+//
+// Promise: no SDL, cairo or FreeType types (like ImGui's ImDrawList). Layout
+// writes it; renderers only read it; hit regions travel with it so that the
+// app can hit-test exactly what was drawn. Coordinates: origin top-left, y down,
+// in the pixels of the viewport the slide was laid out for.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text/text.h"
+
+namespace madang::layout {
+
+using Color = text::Color;  // 0xRRGGBBAA
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+};
+
+struct Point {
+  float x = 0, y = 0;
+};
+
+enum class CommandKind {
+  kFillRect,    // rect, color, radius
+  kStrokeRect,  // rect, color, radius, width
+  kLine,        // points[0..1], color, width; arrow_end draws a head at points[1]
+  kPolygon,     // points (convex), color
+  kGlyphRun,    // origin (pen at baseline), run
+  kImage,       // rect, image_path (empty: draw a labelled placeholder with `label`)
+  kPushClip,    // rect
+  kPopClip,
+  kPushOpacity,  // opacity multiplies everything until the matching pop
+  kPopOpacity,
+};
+
+struct Command {
+  CommandKind kind = CommandKind::kFillRect;
+  Rect rect;
+  Color color = 0;
+  float radius = 0;
+  float width = 0;
+  bool arrow_end = false;
+  float opacity = 1;
+  std::vector<Point> points;
+  Point origin;
+  text::GlyphRun run;
+  std::string image_path;
+  std::string label;
+};
+
+// A clickable element of a diagram, in the same pixels as the commands.
+struct HitRegion {
+  std::string id;  // "gov", or "gov-market" for an edge
+  std::string label;
+  Rect rect;
+  std::vector<Point> polygon;  // finer shape when the rect is too coarse (may be empty)
+};
+
+// Text as it was laid out, kept for `madang layout --json` and for tests.
+struct TextItem {
+  Rect rect;
+  std::vector<text::Line> lines;  // baselines relative to rect.y
+};
+
+struct DisplayList {
+  int width = 0, height = 0;  // viewport in pixels
+  Color background = 0xffffffff;
+  std::vector<Command> commands;
+  std::vector<HitRegion> hits;
+  std::vector<TextItem> texts;
+};
+
+}  // namespace madang::layout

@@ -1,0 +1,54 @@
+// madang: the command line. Parses arguments and hands over to app/.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Madang (마당): native presentations with proper Korean typography"};
+  cli.set_version_flag("--version", std::string("madang ") + MADANG_VERSION);
+  cli.require_subcommand(1);
+
+  madang::app::CheckOptions check;
+  auto* check_cmd = cli.add_subcommand("check", "Parse a deck and report every problem");
+  check_cmd->add_option("deck", check.deck, "Slide description file")->required();
+  check_cmd->add_flag("--strict", check.strict, "Fail on warnings too");
+
+  madang::app::ExportOptions exp;
+  auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files");
+  export_cmd->add_option("deck", exp.deck, "Slide description file")->required();
+  export_cmd->add_option("--png", exp.png_dir, "Output folder for slide-NN.png")->required();
+  export_cmd->add_option("--size", exp.size, "Pixel size WxH")->default_val("1920x1080");
+  export_cmd->add_option("--slides", exp.slides, "Slides to export, e.g. 1,3-5");
+  export_cmd->add_option("--select", exp.select, "Diagram elements to select, e.g. gov,market");
+
+  madang::app::LayoutOptions lay;
+  auto* layout_cmd = cli.add_subcommand("layout", "Print the laid-out slides as JSON");
+  layout_cmd->add_option("deck", lay.deck, "Slide description file")->required();
+  layout_cmd->add_option("--slide", lay.slide, "Only this slide (1-based)");
+  layout_cmd->add_option("--size", lay.size, "Pixel size WxH")->default_val("1920x1080");
+  layout_cmd->add_flag("--json", lay.json, "JSON output (the only format for now)");
+  layout_cmd->add_option("--select", lay.select, "Diagram elements to select");
+
+  madang::app::PresentOptions pres;
+  auto* present_cmd = cli.add_subcommand("present", "Present a deck in a window");
+  present_cmd->add_option("deck", pres.deck, "Slide description file")->required();
+  present_cmd->add_option("--slide", pres.slide, "Start at this slide (1-based)");
+  present_cmd->add_flag("--fullscreen", pres.fullscreen, "Start full screen");
+  present_cmd->add_option("--display", pres.display, "Display index for the window");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = cli.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (*check_cmd) return madang::app::run_check(check);
+  if (*export_cmd) return madang::app::run_export(exp);
+  if (*layout_cmd) return madang::app::run_layout(lay);
+  if (*present_cmd) return madang::app::run_present(pres);
+  return 2;
+}
