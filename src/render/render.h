@@ -1,0 +1,41 @@
+// Rendering a DisplayList with SDL2's SDL_Renderer (window or software).
+//
+// Promise: a thin translator of display lists (like ImGui's SDL_Renderer
+// backend): glyphs come from a text::GlyphCache through atlas textures,
+// shapes go through SDL_RenderGeometry with antialiased edges, images are
+// decoded once. The window and the headless export draw with the same code,
+// so a screenshot equals the export. Saves and restores the renderer state it
+// touches (draw colour, blend mode, clip, target).
+#pragma once
+
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+
+#include "layout/display_list.h"
+#include "render/image.h"
+#include "text/text.h"
+
+namespace madang::render {
+
+class SdlRenderer {
+ public:
+  SdlRenderer(SDL_Renderer* renderer, text::GlyphCache& glyphs, ImageCache& images);
+  ~SdlRenderer();
+  SdlRenderer(const SdlRenderer&) = delete;
+  SdlRenderer& operator=(const SdlRenderer&) = delete;
+
+  // Draws `list` with its top-left at (x, y) in renderer pixels, every
+  // colour's alpha multiplied by `opacity`. Fills the list's background first.
+  void draw(const layout::DisplayList& list, float x = 0, float y = 0, float opacity = 1);
+
+  // Textures are lost (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): rebuild lazily.
+  void invalidate();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace madang::render
