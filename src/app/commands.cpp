@@ -29,6 +29,5 @@ static int not_yet(const char* what) {
 
 int run_export(const ExportOptions&) { return not_yet("export"); }
 int run_layout(const LayoutOptions&) { return not_yet("layout"); }
-int run_present(const PresentOptions&) { return not_yet("present"); }
 
 }  // namespace madang::app
