@@ -1,0 +1,453 @@
+// Blocks of a slide body, stacked top to bottom.
+//
+// [SECTION] Fragments and commands
+// [SECTION] Rich text
+// [SECTION] Paragraphs
+// [SECTION] Lists
+// [SECTION] Quotes, code, rules, images
+// [SECTION] Stacking
+
+#include <stb_image.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "layout/fragment.h"
+
+namespace madang::layout {
+
+// ============================================================================
+// [SECTION] Fragments and commands
+// ============================================================================
+
+void Fragment::append(Fragment other, float dx, float dy) {
+  for (Command& c : other.commands) {
+    c.rect.x += dx;
+    c.rect.y += dy;
+    c.origin.x += dx;
+    c.origin.y += dy;
+    for (Point& p : c.points) {
+      p.x += dx;
+      p.y += dy;
+    }
+    commands.push_back(std::move(c));
+  }
+  for (TextItem& t : other.texts) {
+    t.rect.x += dx;
+    t.rect.y += dy;
+    texts.push_back(std::move(t));
+  }
+  for (HitRegion& h : other.hits) {
+    h.rect.x += dx;
+    h.rect.y += dy;
+    for (Point& p : h.polygon) {
+      p.x += dx;
+      p.y += dy;
+    }
+    hits.push_back(std::move(h));
+  }
+  width = std::max(width, dx + other.width);
+  height = std::max(height, dy + other.height);
+}
+
+void Context::warn(int line, int column, std::string message) const {
+  if (!diagnostics) return;
+  diagnostics->push_back(
+      Diagnostic{SourceLocation{deck.path, line, column}, Severity::kWarning, std::move(message)});
+}
+
+Command fill_rect(Rect rect, text::Color color, float radius) {
+  Command c;
+  c.kind = CommandKind::kFillRect;
+  c.rect = rect;
+  c.color = color;
+  c.radius = radius;
+  return c;
+}
+
+Command stroke_rect(Rect rect, text::Color color, float width, float radius) {
+  Command c = fill_rect(rect, color, radius);
+  c.kind = CommandKind::kStrokeRect;
+  c.width = width;
+  return c;
+}
+
+Command line_command(Point from, Point to, text::Color color, float width, bool arrow) {
+  Command c;
+  c.kind = CommandKind::kLine;
+  c.points = {from, to};
+  c.color = color;
+  c.width = width;
+  c.arrow_end = arrow;
+  return c;
+}
+
+// ============================================================================
+// [SECTION] Rich text
+// ============================================================================
+
+text::TextStyle style_of(float size, text::Color color, bool bold) {
+  text::TextStyle s;
+  s.size = size;
+  s.color = color;
+  s.bold = bold;
+  return s;
+}
+
+std::vector<text::TextRun> to_runs(const deck::RichText& rich, const text::TextStyle& base,
+                                   const Theme& theme) {
+  std::vector<text::TextRun> runs;
+  runs.reserve(rich.size());
+  for (const deck::Span& span : rich) {
+    text::TextRun run{span.text, base};
+    if (span.style & deck::kBold) run.style.bold = true;
+    if (span.style & deck::kItalic) run.style.italic = true;
+    if (span.style & deck::kStrike) run.style.strike = true;
+    if (span.style & deck::kCode) {
+      run.style.monospace = true;
+      run.style.size = base.size * 0.9f;
+    }
+    if (span.style & deck::kLink) {
+      run.style.underline = true;
+      run.style.color = theme.accent;
+    }
+    // Adjacent spans of one style shape better as one run.
+    if (!runs.empty() && runs.back().style.bold == run.style.bold &&
+        runs.back().style.italic == run.style.italic &&
+        runs.back().style.monospace == run.style.monospace &&
+        runs.back().style.strike == run.style.strike &&
+        runs.back().style.underline == run.style.underline &&
+        runs.back().style.color == run.style.color && runs.back().style.size == run.style.size) {
+      runs.back().text += run.text;
+    } else {
+      runs.push_back(std::move(run));
+    }
+  }
+  return runs;
+}
+
+// ============================================================================
+// [SECTION] Paragraphs
+// ============================================================================
+
+static std::string codepoint_label(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>& runs,
+                            const text::ParagraphStyle& style, float width, int line) {
+  Fragment f;
+  text::Paragraph p = text::layout_paragraph(ctx.fonts, runs, style, std::max(width, 1.0f));
+  for (const text::Line& l : p.lines) {
+    for (const text::GlyphRun& run : l.runs) {
+      Command c;
+      c.kind = CommandKind::kGlyphRun;
+      c.origin = Point{l.x + run.x, l.baseline};
+      c.run = run;
+      f.commands.push_back(std::move(c));
+    }
+  }
+  if (!p.lines.empty()) {
+    for (const text::GlyphRun& run : p.marker) {
+      Command c;
+      c.kind = CommandKind::kGlyphRun;
+      c.origin = Point{run.x, p.lines.front().baseline};
+      c.run = run;
+      f.commands.push_back(std::move(c));
+    }
+  }
+  for (const text::MissingGlyph& m : p.missing) {
+    ctx.warn(line, 0,
+             "no font has " + codepoint_label(m.codepoint) + " (slide " +
+                 std::to_string(ctx.slide.index) + "); it is drawn as a box");
+  }
+  f.texts.push_back(TextItem{Rect{0, 0, width, p.height}, std::move(p.lines)});
+  f.width = width;
+  f.height = p.height;
+  return f;
+}
+
+static Fragment rich_paragraph(const Context& ctx, const deck::RichText& rich,
+                               const text::TextStyle& base, text::Align align, float width,
+                               int line) {
+  text::ParagraphStyle ps;
+  ps.align = align;
+  ps.line_height = ctx.theme.line_height;
+  ps.lang = ctx.deck.meta.lang;
+  return paragraph_fragment(ctx, to_runs(rich, base, ctx.theme), ps, width, line);
+}
+
+static text::Align body_align(const Context& ctx) {
+  for (const std::string& c : ctx.slide.classes) {
+    if (c == "lead") return text::Align::kCenter;
+  }
+  return text::Align::kLeft;
+}
+
+static float body_size(const Context& ctx) {
+  for (const std::string& c : ctx.slide.classes) {
+    if (c == "small") return ctx.body_px(ctx.theme.small_size);
+  }
+  return ctx.body_px(ctx.theme.body_size);
+}
+
+// ============================================================================
+// [SECTION] Lists
+// ============================================================================
+
+static const char* bullet_for(int depth) {
+  static const char* kBullets[] = {"•", "–", "·"};
+  return kBullets[std::min(depth, 2)];
+}
+
+static Fragment list_fragment(const Context& ctx, const deck::Block& list, float width, int depth);
+
+static Fragment item_blocks(const Context& ctx, const deck::ListItem& item,
+                            const std::string& marker, float width, int depth) {
+  Fragment f;
+  const float size = body_size(ctx) * (depth == 0 ? 1.0f : 0.92f);
+  const float indent = std::max(ctx.body_px(ctx.theme.list_indent), size * 1.35f);
+  float y = 0;
+  bool marker_drawn = false;
+  for (const deck::Block& b : item.blocks) {
+    if (b.kind == deck::BlockKind::kList) {
+      if (y > 0) y += ctx.body_px(ctx.theme.block_gap) * 0.25f;
+      Fragment nested = list_fragment(ctx, b, width - indent, depth + 1);
+      f.append(std::move(nested), indent, y);
+      y = f.height;
+      continue;
+    }
+    if (y > 0) y += ctx.body_px(ctx.theme.block_gap) * 0.3f;
+    text::ParagraphStyle ps;
+    ps.align = text::Align::kLeft;
+    ps.line_height = ctx.theme.line_height;
+    ps.lang = ctx.deck.meta.lang;
+    ps.indent = indent;
+    if (!marker_drawn) {
+      ps.marker = marker;
+      ps.marker_style = style_of(size, ctx.theme.accent, true);
+      marker_drawn = true;
+    }
+    const deck::RichText& rich = b.kind == deck::BlockKind::kCode
+                                     ? deck::RichText{deck::Span{b.code, deck::kCode, {}}}
+                                     : b.text;
+    Fragment p = paragraph_fragment(ctx, to_runs(rich, style_of(size, ctx.theme.text), ctx.theme),
+                                    ps, width, b.line);
+    f.append(std::move(p), 0, y);
+    y = f.height;
+  }
+  if (!marker_drawn) {
+    // An item with no text of its own (only a nested list): the marker alone.
+    text::ParagraphStyle ps;
+    ps.marker = marker;
+    ps.marker_style = style_of(size, ctx.theme.accent, true);
+    ps.indent = indent;
+    Fragment p = paragraph_fragment(ctx, {}, ps, width, item.line);
+    f.append(std::move(p), 0, 0);
+  }
+  f.width = width;
+  return f;
+}
+
+static Fragment list_fragment(const Context& ctx, const deck::Block& list, float width, int depth) {
+  Fragment f;
+  float y = 0;
+  const float gap = ctx.body_px(ctx.theme.block_gap) * (depth == 0 ? 0.5f : 0.25f);
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    const deck::ListItem& item = list.items[i];
+    std::string marker = list.ordered ? std::to_string(list.start + static_cast<int>(i)) + "."
+                                      : std::string(bullet_for(depth));
+    Fragment itemf = item_blocks(ctx, item, marker, width, depth);
+    if (i > 0) y += gap;
+    const float h = itemf.height;
+    if (ctx.revealed(item.fragment)) {
+      f.append(std::move(itemf), 0, y);
+    }
+    y += h;
+    f.height = y;
+  }
+  f.width = width;
+  return f;
+}
+
+// ============================================================================
+// [SECTION] Quotes, code, rules, images
+// ============================================================================
+
+static Fragment quote_fragment(const Context& ctx, const deck::Block& quote, float width) {
+  Fragment f;
+  const float bar = ctx.body_px(8);
+  const float pad = ctx.body_px(36);
+  std::vector<const deck::Block*> body;
+  for (const deck::Block& b : quote.children) body.push_back(&b);
+  Fragment inner = stack_blocks(ctx, body, width - pad, 1e9f);
+  float y = inner.height;
+  f.append(std::move(inner), pad, 0);
+  if (!quote.text.empty()) {
+    y += ctx.body_px(10);
+    deck::RichText attribution = quote.text;
+    Fragment a =
+        rich_paragraph(ctx, attribution, style_of(body_size(ctx) * 0.8f, ctx.theme.muted, false),
+                       text::Align::kRight, width - pad, quote.line);
+    f.append(std::move(a), pad, y);
+    y = f.height;
+  }
+  f.commands.insert(f.commands.begin(), fill_rect(Rect{0, 0, bar, y}, ctx.theme.accent, bar / 2));
+  f.width = width;
+  f.height = y;
+  return f;
+}
+
+static Fragment code_fragment(const Context& ctx, const deck::Block& block, float width) {
+  Fragment f;
+  const float pad = ctx.body_px(24);
+  text::TextStyle s = style_of(ctx.body_px(ctx.theme.code_size), ctx.theme.text);
+  s.monospace = true;
+  text::ParagraphStyle ps;
+  ps.line_height = 1.35f;
+  ps.lang = ctx.deck.meta.lang;
+  std::string code = block.code;
+  while (!code.empty() && code.back() == '\n') code.pop_back();
+  Fragment p = paragraph_fragment(ctx, {text::TextRun{code, s}}, ps, width - 2 * pad, block.line);
+  const float h = p.height + 2 * pad;
+  f.add(fill_rect(Rect{0, 0, width, h}, ctx.theme.surface, ctx.px(12)));
+  f.append(std::move(p), pad, pad);
+  f.width = width;
+  f.height = h;
+  return f;
+}
+
+bool image_size(const std::string& path, int* width, int* height) {
+  int comp = 0;
+  return !path.empty() && stbi_info(path.c_str(), width, height, &comp) == 1;
+}
+
+static Fragment image_fragment(const Context& ctx, const deck::Block& block, float width,
+                               float max_height) {
+  Fragment f;
+  const deck::Image& img = block.image;
+  int iw = 0, ih = 0;
+  const bool readable = image_size(img.resolved, &iw, &ih) && iw > 0 && ih > 0;
+  float w = width, h = 0;
+  if (img.width > 0) w = std::min(width, ctx.px(img.width));
+  if (img.width < 0) w = width * std::min(1.0f, -img.width);
+  const float aspect = readable ? static_cast<float>(ih) / static_cast<float>(iw) : 9.0f / 16.0f;
+  h = w * aspect;
+  if (img.height > 0) {
+    h = ctx.px(img.height);
+    if (img.width == 0) w = std::min(width, h / aspect);
+  }
+  const float limit = std::max(max_height, ctx.px(120));
+  if (h > limit) {
+    h = limit;
+    w = h / aspect;
+  }
+  const float x = (width - w) / 2;  // images centre in their column
+  Command c;
+  c.kind = CommandKind::kImage;
+  c.rect = Rect{x, 0, w, h};
+  c.label = img.alt.empty() ? img.src : img.alt;
+  if (readable) {
+    c.image_path = img.resolved;
+  } else {
+    if (!img.resolved.empty()) {
+      ctx.warn(block.line, block.column, "cannot read image '" + img.src + "'");
+    }
+    // The placeholder names what is missing so that the audience sees a
+    // labelled gap, never a silent hole.
+    f.add(std::move(c));
+    Fragment label = rich_paragraph(
+        ctx, deck::RichText{deck::Span{"▣ " + (img.alt.empty() ? img.src : img.alt), 0, {}}},
+        style_of(ctx.body_px(ctx.theme.small_size), ctx.theme.muted), text::Align::kCenter,
+        w - ctx.px(40), block.line);
+    const float ly = std::max(0.0f, (h - label.height) / 2);
+    f.append(std::move(label), x + ctx.px(20), ly);
+    f.width = width;
+    f.height = h;
+    return f;
+  }
+  f.add(std::move(c));
+  f.width = width;
+  f.height = h;
+  return f;
+}
+
+// ============================================================================
+// [SECTION] Stacking
+// ============================================================================
+
+static Fragment block_fragment(const Context& ctx, const deck::Block& b, float width,
+                               float max_height, int diagram_index) {
+  switch (b.kind) {
+    case deck::BlockKind::kHeading: {
+      const float size =
+          b.level <= 2 ? ctx.body_px(ctx.theme.subheading_size) : body_size(ctx) * 1.06f;
+      return rich_paragraph(ctx, b.text, style_of(size, ctx.theme.heading, true), body_align(ctx),
+                            width, b.line);
+    }
+    case deck::BlockKind::kParagraph:
+      return rich_paragraph(ctx, b.text, style_of(body_size(ctx), ctx.theme.text), body_align(ctx),
+                            width, b.line);
+    case deck::BlockKind::kList:
+      return list_fragment(ctx, b, width, 0);
+    case deck::BlockKind::kTable:
+      return table_fragment(ctx, b, width);
+    case deck::BlockKind::kQuote:
+      return quote_fragment(ctx, b, width);
+    case deck::BlockKind::kCode:
+      return code_fragment(ctx, b, width);
+    case deck::BlockKind::kImage:
+      return image_fragment(ctx, b, width, max_height);
+    case deck::BlockKind::kDiagram:
+      return diagram_fragment(ctx, b, "d" + std::to_string(diagram_index), width, max_height);
+    case deck::BlockKind::kRule: {
+      Fragment f;
+      const float h = ctx.body_px(24);
+      f.add(fill_rect(Rect{0, h / 2 - ctx.px(1), width, ctx.px(2)}, ctx.theme.rule));
+      f.width = width;
+      f.height = h;
+      return f;
+    }
+  }
+  return {};
+}
+
+Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>& blocks,
+                      float width, float max_height) {
+  Fragment f;
+  float y = 0;
+  for (const deck::Block* b : blocks) {
+    if (y > 0) y += ctx.body_px(ctx.theme.block_gap);
+    // Diagrams are numbered by their place among the slide's blocks so that
+    // their ids stay stable when other blocks change.
+    int diagram_index = 0;
+    for (const deck::Block& other : ctx.slide.blocks) {
+      if (&other == b) break;
+      if (other.kind == deck::BlockKind::kDiagram) ++diagram_index;
+    }
+    Fragment piece = block_fragment(ctx, *b, width, std::max(0.0f, max_height - y), diagram_index);
+    const float h = piece.height;
+    if (ctx.revealed(b->fragment)) {
+      if (ctx.state.animation < 1 && b->fragment == ctx.state.step && b->fragment > 0) {
+        Command push;
+        push.kind = CommandKind::kPushOpacity;
+        push.opacity = ctx.state.animation;
+        f.commands.push_back(push);
+        f.append(std::move(piece), 0, y);
+        Command pop;
+        pop.kind = CommandKind::kPopOpacity;
+        f.commands.push_back(pop);
+      } else {
+        f.append(std::move(piece), 0, y);
+      }
+    }
+    y += h;
+    f.height = y;
+  }
+  f.width = width;
+  return f;
+}
+
+}  // namespace madang::layout
