@@ -1,0 +1,146 @@
+// Key bindings: every documented key maps to its action; help lists them.
+#include "app/keymap.h"
+
+#include <gtest/gtest.h>
+
+#include <utility>
+
+namespace madang::app {
+namespace {
+
+using K = ActionKind;
+
+Action slides_key(int scancode, int mods = kModNone) {
+  return lookup(default_bindings(), scancode, mods, KeyMode::kSlides);
+}
+Action overview_key(int scancode, int mods = kModNone) {
+  return lookup(default_bindings(), scancode, mods, KeyMode::kOverview);
+}
+
+TEST(Keymap, EveryDocumentedKey) {
+  const std::pair<int, K> expected[] = {
+      {kScanRight, K::kNext},
+      {kScanDown, K::kNext},
+      {kScanSpace, K::kNext},
+      {kScanPageDown, K::kNext},
+      {kScanReturn, K::kEnter},
+      {kScanKpEnter, K::kEnter},
+      {kScanN, K::kNext},
+      {kScanLeft, K::kPrev},
+      {kScanUp, K::kPrev},
+      {kScanPageUp, K::kPrev},
+      {kScanBackspace, K::kBackspace},
+      {kScanP, K::kPrev},
+      {kScanHome, K::kFirst},
+      {kScanEnd, K::kLast},
+      {kScanB, K::kBlack},
+      {kScanPeriod, K::kBlack},
+      {kScanW, K::kWhite},
+      {kScanF, K::kFullscreen},
+      {kScanO, K::kOverview},
+      {kScanTab, K::kOverview},
+      {kScanEscape, K::kEscape},
+      {kScanQ, K::kQuit},
+  };
+  for (const auto& [scan, kind] : expected) {
+    EXPECT_EQ(slides_key(scan).kind, kind) << key_name(scan, kModNone);
+  }
+  EXPECT_EQ(slides_key(kScanSlash, kModShift).kind, K::kHelp);
+}
+
+TEST(Keymap, EnterAndBackspaceMeanNextAndPrevWithoutDigits) {
+  const DeckShape shape{{0, 0, 0}};
+  PresentState s = apply({}, slides_key(kScanReturn), shape);
+  EXPECT_EQ(s.slide, 1);
+  s = apply(s, slides_key(kScanBackspace), shape);
+  EXPECT_EQ(s.slide, 0);
+}
+
+TEST(Keymap, DigitsOnBothRowsAndKeypad) {
+  for (int d = 1; d <= 9; ++d) {
+    EXPECT_EQ(slides_key(kScan1 + d - 1), (Action{K::kDigit, d}));
+    EXPECT_EQ(slides_key(kScanKp1 + d - 1), (Action{K::kDigit, d}));
+  }
+  EXPECT_EQ(slides_key(kScan0), (Action{K::kDigit, 0}));
+  EXPECT_EQ(slides_key(kScanKp0), (Action{K::kDigit, 0}));
+}
+
+TEST(Keymap, ModifiersMustMatch) {
+  EXPECT_EQ(slides_key(kScanSlash).kind, K::kNone);  // plain "/" is not help
+  EXPECT_EQ(slides_key(kScanQ, kModCtrl).kind, K::kNone);
+  EXPECT_EQ(slides_key(kScanRight, kModAlt).kind, K::kNone);
+}
+
+TEST(Keymap, ArrowsMoveTheOverviewCursor) {
+  EXPECT_EQ(overview_key(kScanRight).kind, K::kOverviewRight);
+  EXPECT_EQ(overview_key(kScanLeft).kind, K::kOverviewLeft);
+  EXPECT_EQ(overview_key(kScanUp).kind, K::kOverviewUp);
+  EXPECT_EQ(overview_key(kScanDown).kind, K::kOverviewDown);
+  EXPECT_EQ(overview_key(kScanReturn).kind, K::kEnter);
+  EXPECT_EQ(overview_key(kScanTab).kind, K::kOverview);
+  EXPECT_EQ(overview_key(kScanEscape).kind, K::kEscape);
+}
+
+TEST(Keymap, UnboundKeysDoNothing) {
+  EXPECT_EQ(slides_key(4 /* A */).kind, K::kNone);
+  EXPECT_EQ(slides_key(0).kind, K::kNone);
+}
+
+TEST(Keymap, WheelAndSwipe) {
+  EXPECT_EQ(wheel_action(-1).kind, K::kNext);
+  EXPECT_EQ(wheel_action(2).kind, K::kPrev);
+  EXPECT_EQ(wheel_action(0).kind, K::kNone);
+  EXPECT_EQ(swipe_action(-0.3f, 0.05f).kind, K::kNext);
+  EXPECT_EQ(swipe_action(0.3f, -0.05f).kind, K::kPrev);
+  EXPECT_EQ(swipe_action(0.05f, 0).kind, K::kNone);    // a tap, not a swipe
+  EXPECT_EQ(swipe_action(0.2f, 0.5f).kind, K::kNone);  // mostly vertical
+}
+
+TEST(Keymap, KeyNames) {
+  EXPECT_EQ(key_name(kScanRight, 0), "→");
+  EXPECT_EQ(key_name(kScanSlash, kModShift), "?");
+  EXPECT_EQ(key_name(kScanB, 0), "B");
+  EXPECT_EQ(key_name(kScanPageDown, 0), "PageDown");
+  EXPECT_EQ(key_name(kScan0 - 1, 0), "9");
+  EXPECT_EQ(key_name(kScanQ, kModCtrl), "Ctrl+Q");
+}
+
+const HelpLine* find_line(const std::vector<HelpLine>& lines, const std::string& english) {
+  for (const HelpLine& l : lines) {
+    if (l.english.rfind(english, 0) == 0) return &l;
+  }
+  return nullptr;
+}
+
+TEST(Keymap, HelpIsGeneratedFromTheTable) {
+  const auto lines = help_lines(default_bindings());
+  const HelpLine* next = find_line(lines, "Next");
+  ASSERT_NE(next, nullptr);
+  EXPECT_EQ(next->keys, "→ ↓ Space PageDown N Enter");
+  EXPECT_EQ(next->korean.rfind("다음", 0), 0u);
+  const HelpLine* prev = find_line(lines, "Previous");
+  ASSERT_NE(prev, nullptr);
+  EXPECT_EQ(prev->keys, "← ↑ PageUp Backspace P");
+  ASSERT_NE(find_line(lines, "First"), nullptr);
+  EXPECT_EQ(find_line(lines, "First")->keys, "Home");
+  EXPECT_EQ(find_line(lines, "Last")->keys, "End");
+  EXPECT_EQ(find_line(lines, "Type a number")->keys, "0–9");
+  EXPECT_EQ(find_line(lines, "Black")->keys, "B .");
+  EXPECT_EQ(find_line(lines, "White")->keys, "W");
+  EXPECT_EQ(find_line(lines, "Full screen")->keys, "F");
+  EXPECT_EQ(find_line(lines, "Overview")->keys, "O Tab");
+  EXPECT_EQ(find_line(lines, "This help")->keys, "?");
+  EXPECT_EQ(find_line(lines, "Close")->keys, "Esc");
+  EXPECT_EQ(find_line(lines, "Quit")->keys, "Q");
+}
+
+TEST(Keymap, HelpFollowsAChangedTable) {
+  std::vector<Binding> table = {{kScanQ, kModCtrl, KeyMode::kAny, {K::kQuit}}};
+  const auto lines = help_lines(table);
+  ASSERT_NE(find_line(lines, "Quit"), nullptr);
+  EXPECT_EQ(find_line(lines, "Quit")->keys, "Ctrl+Q");
+  EXPECT_EQ(find_line(lines, "Next"), nullptr);  // unbound actions are not listed
+}
+
+}  // namespace
+}  // namespace madang::app
