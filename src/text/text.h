@@ -22,7 +22,7 @@ namespace madang::text {
 using FontId = int;  // index into a FontSystem's face table; -1 for none
 
 struct FaceInfo {
-  std::string path;  // font file
+  std::string path;    // font file
   int face_index = 0;  // face within a collection (Noto Sans CJK KR is 1)
   std::string family;
   bool bold = false;
@@ -78,15 +78,19 @@ struct Glyph {
 struct GlyphRun {
   FontId font = -1;
   float size = 0;
-  TextStyle style;  // colour and decorations to draw with
+  TextStyle style;                // colour and decorations to draw with
   bool synthetic_bold = false;    // face has no bold: embolden when rasterizing
   bool synthetic_italic = false;  // face has no italic: slant when rasterizing
-  float x = 0;  // run origin, relative to the line's left edge
+  float x = 0;                    // run origin, relative to the line's left edge
   std::vector<Glyph> glyphs;
 };
 
+// The paragraph text is the runs' texts, each normalized to NFC (conjoining
+// jamo that spell a modern syllable become that syllable), concatenated.
+// Every byte offset below (Line::begin/end, MissingGlyph::byte_offset) refers
+// to it; Glyph::cluster refers to Line::text.
 struct Line {
-  std::string text;  // the line's source text, UTF-8 (trailing spaces hang)
+  std::string text;       // the line's source text, UTF-8 (trailing spaces hang)
   std::size_t begin = 0;  // byte range of the line in the paragraph text
   std::size_t end = 0;
   float x = 0;         // left edge relative to the paragraph box (alignment, indent)
@@ -104,7 +108,10 @@ struct MissingGlyph {
 
 struct Paragraph {
   std::vector<Line> lines;
-  std::vector<GlyphRun> marker;  // positioned like a line's runs, on the first line
+  // The marker's runs: run.x is relative to the paragraph box's left edge
+  // (like Line::x; the marker ends a small gap before `indent`), drawn on the
+  // first line's baseline.
+  std::vector<GlyphRun> marker;
   float width = 0;   // widest line
   float height = 0;  // from the top of the first line to the bottom of the last
   std::vector<MissingGlyph> missing;
@@ -130,6 +137,53 @@ class FontSystem {
 // Lays out one paragraph at a maximum line width (pixels).
 Paragraph layout_paragraph(FontSystem& fonts, const std::vector<TextRun>& runs,
                            const ParagraphStyle& style, float max_width);
+
+// ------------------------------------------------------------------ autofit
+
+struct TextBlockInput {
+  std::vector<TextRun> runs;
+  ParagraphStyle style;
+  float space_before = 0;  // pixels above the paragraph (ignored for the first)
+};
+
+struct TextBox {
+  std::vector<Paragraph> paragraphs;
+  std::vector<float> y;   // top of each paragraph, relative to the box
+  float scale = 1;        // factor applied to sizes, indents and spacing
+  float height = 0;       // total height at that scale
+  bool overflow = false;  // still taller than the box at min_scale
+};
+
+// Lays out the paragraphs at scale 1; while they are taller than `height`,
+// retries at 0.95, 0.90, ... down to min_scale (font sizes, marker sizes,
+// indents and space_before all scale).
+TextBox fit_text_box(FontSystem& fonts, const std::vector<TextBlockInput>& blocks, float width,
+                     float height, float min_scale = 0.5f);
+
+// ------------------------------------------------------------------ layout cache
+
+// Memoizes layout_paragraph by (font system, runs, style, width) so that a
+// redraw does no shaping. Entries are evicted all at once when full.
+class LayoutCache {
+ public:
+  explicit LayoutCache(std::size_t capacity = 4096);
+  ~LayoutCache();
+  LayoutCache(const LayoutCache&) = delete;
+  LayoutCache& operator=(const LayoutCache&) = delete;
+
+  // The reference stays valid until clear() or until a miss finds the cache
+  // full (then every entry is dropped).
+  const Paragraph& layout(FontSystem& fonts, const std::vector<TextRun>& runs,
+                          const ParagraphStyle& style, float max_width);
+  void clear();
+  std::size_t size() const;
+  std::size_t hits() const;
+  std::size_t misses() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // ------------------------------------------------------------------ rasterizing
 

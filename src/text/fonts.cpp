@@ -1,0 +1,275 @@
+// Fonts: fontconfig finds files by family, FreeType and HarfBuzz open them.
+//
+// The default stack is Noto Sans CJK KR (face 1 of the Noto CJK collections;
+// face 0 is the JP face, whose glyph forms differ), DejaVu Sans, Noto Color
+// Emoji; monospace puts DejaVu Sans Mono first. fonts/fonts.yaml lists them.
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+
+#include "text/font_system.h"
+
+namespace madang::text {
+
+namespace {
+
+const char* const kDefaultStack[] = {"Noto Sans CJK KR", "DejaVu Sans", "Noto Color Emoji"};
+const char* const kMonoFamily = "DejaVu Sans Mono";
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool is_generic(const std::string& family) {
+  const std::string f = lower(family);
+  return f == "sans-serif" || f == "serif" || f == "monospace" || f == "sans" || f == "mono";
+}
+
+struct Match {
+  std::string path;
+  int index = 0;
+  bool bold = false;
+  bool italic = false;
+};
+
+// Asks fontconfig for family+style. fontconfig always answers with some
+// font, so the answer only counts when its family is the one asked for.
+bool match_family(FcConfig* config, const std::string& family, bool bold, bool italic, Match* out) {
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(config, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcPattern* found = FcFontMatch(config, pattern, &result);
+  FcPatternDestroy(pattern);
+  if (!found) return false;
+
+  bool same_family = is_generic(family);
+  const std::string wanted = lower(family);
+  FcChar8* value = nullptr;
+  for (int i = 0; !same_family && FcPatternGetString(found, FC_FAMILY, i, &value) == FcResultMatch;
+       ++i) {
+    same_family = lower(reinterpret_cast<const char*>(value)) == wanted;
+  }
+  FcChar8* file = nullptr;
+  int index = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+  const bool ok = same_family && FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch;
+  if (ok) {
+    FcPatternGetInteger(found, FC_INDEX, 0, &index);
+    FcPatternGetInteger(found, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(found, FC_SLANT, 0, &slant);
+    out->path = reinterpret_cast<const char*>(file);
+    out->index = index;
+    out->bold = weight >= FC_WEIGHT_DEMIBOLD;
+    out->italic = slant != FC_SLANT_ROMAN;
+  }
+  FcPatternDestroy(found);
+  return ok;
+}
+
+bool looks_like_path(const std::string& s) {
+  return s.find('/') != std::string::npos;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ FontSystemImpl
+
+FontSystemImpl::FontSystemImpl() {
+  FT_Init_FreeType(&ft_);
+  buffer_ = hb_buffer_create();
+  probe_buffer_ = hb_buffer_create();
+}
+
+FontSystemImpl::~FontSystemImpl() {
+  for (Face& f : faces_) {
+    if (f.ft) FT_Done_Face(f.ft);
+    hb_font_destroy(f.hb_font);
+    hb_face_destroy(f.hb_face);
+    hb_blob_destroy(f.blob);
+  }
+  hb_buffer_destroy(buffer_);
+  hb_buffer_destroy(probe_buffer_);
+  if (ft_) FT_Done_FreeType(ft_);
+}
+
+FontId FontSystemImpl::open_face(const std::string& path, int index,
+                                 std::vector<std::string>* warnings) {
+  for (std::size_t i = 0; i < faces_.size(); ++i) {
+    if (faces_[i].info.path == path && faces_[i].info.face_index == index) {
+      return static_cast<FontId>(i);
+    }
+  }
+  Face f;
+  f.blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!f.blob) {
+    if (warnings) warnings->push_back("cannot read font file " + path);
+    return -1;
+  }
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(f.blob, &length);
+  if (FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), length, index, &f.ft) != 0) {
+    if (warnings) warnings->push_back("FreeType cannot open " + path);
+    hb_blob_destroy(f.blob);
+    return -1;
+  }
+  f.hb_face = hb_face_create(f.blob, static_cast<unsigned>(index));
+  f.hb_font = hb_font_create(f.hb_face);  // OpenType functions, scale = upem
+  f.upem = hb_face_get_upem(f.hb_face);
+  hb_font_extents_t ext{};
+  hb_font_get_h_extents(f.hb_font, &ext);
+  f.ascent = static_cast<float>(ext.ascender);
+  f.descent = static_cast<float>(-ext.descender);
+  f.line_gap = static_cast<float>(ext.line_gap);
+  f.info.path = path;
+  f.info.face_index = index;
+  f.info.family = f.ft->family_name ? f.ft->family_name : "";
+  f.info.bold = (f.ft->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+  f.info.italic = (f.ft->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+  f.info.color = FT_HAS_COLOR(f.ft) && FT_HAS_FIXED_SIZES(f.ft);
+  if (f.info.color) {
+    // The largest strike: colour bitmaps are scaled down to the size asked for.
+    for (int i = 0; i < f.ft->num_fixed_sizes; ++i) {
+      f.strike_ppem =
+          std::max(f.strike_ppem, static_cast<int>(f.ft->available_sizes[i].y_ppem >> 6));
+    }
+  }
+  faces_.push_back(std::move(f));
+  return static_cast<FontId>(faces_.size() - 1);
+}
+
+FontMetrics FontSystemImpl::metrics(FontId id, float size) const {
+  const Face& f = faces_.at(id);
+  const float k = size / static_cast<float>(f.upem);
+  return FontMetrics{f.ascent * k, f.descent * k, f.line_gap * k};
+}
+
+const std::vector<FaceChoice>& FontSystemImpl::stack(const TextStyle& style) const {
+  return stacks_[style_key(style.bold, style.italic, style.monospace)];
+}
+
+FontId FontSystemImpl::primary(const TextStyle& style) const {
+  const auto& s = stack(style);
+  return s.empty() ? -1 : s.front().id;
+}
+
+bool FontSystemImpl::covers(FontId id, char32_t c) const {
+  hb_codepoint_t glyph = 0;
+  return hb_font_get_nominal_glyph(faces_[id].hb_font, c, &glyph) && glyph != 0;
+}
+
+icu::BreakIterator* FontSystemImpl::grapheme_iterator() {
+  if (!graphemes_) {
+    UErrorCode status = U_ZERO_ERROR;
+    graphemes_.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) graphemes_.reset();
+  }
+  return graphemes_.get();
+}
+
+icu::BreakIterator* FontSystemImpl::line_iterator() {
+  if (!lines_) {
+    UErrorCode status = U_ZERO_ERROR;
+    lines_.reset(icu::BreakIterator::createLineInstance(icu::Locale("ko"), status));
+    if (U_FAILURE(status)) lines_.reset();
+  }
+  return lines_.get();
+}
+
+FontSystemImpl& impl(FontSystem& fonts) {
+  return static_cast<FontSystemImpl&>(fonts);
+}
+const FontSystemImpl& impl(const FontSystem& fonts) {
+  return static_cast<const FontSystemImpl&>(fonts);
+}
+
+// ------------------------------------------------------------------ create
+
+std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& families,
+                                               std::vector<std::string>* warnings) {
+  auto fonts = std::make_unique<FontSystemImpl>();
+  // A private fontconfig configuration, destroyed below: nothing global is
+  // left initialized behind the caller's back.
+  FcConfig* config = FcInitLoadConfigAndFonts();
+
+  struct Family {
+    std::string name;
+    // Faces for regular, bold, italic, bold italic (-1: none); `real_*`: the
+    // face really has that weight/slant (else it is synthesized).
+    std::array<FaceChoice, 4> styles;
+  };
+  auto load_family = [&](const std::string& name, bool report) -> std::optional<Family> {
+    Family fam{name, {}};
+    if (looks_like_path(name)) {
+      FontId id = -1;
+      if (std::filesystem::exists(name)) id = fonts->open_face(name, 0, warnings);
+      if (id < 0) {
+        if (report && warnings) warnings->push_back("font file not found: " + name);
+        return std::nullopt;
+      }
+      for (int s = 0; s < 4; ++s) fam.styles[s] = FaceChoice{id, (s & 1) != 0, (s & 2) != 0};
+    } else {
+      for (int s = 0; s < 4; ++s) {
+        const bool bold = (s & 1) != 0, italic = (s & 2) != 0;
+        Match m;
+        if (!config || !match_family(config, name, bold, italic, &m)) {
+          if (s == 0) {
+            if (report && warnings) warnings->push_back("unknown font family: " + name);
+            return std::nullopt;
+          }
+          fam.styles[s] = fam.styles[0];
+          fam.styles[s].synthetic_bold = bold;
+          fam.styles[s].synthetic_italic = italic;
+          continue;
+        }
+        const FontId id = fonts->open_face(m.path, m.index, warnings);
+        if (id < 0) {
+          if (s == 0) return std::nullopt;
+          fam.styles[s] = fam.styles[0];
+          continue;
+        }
+        fam.styles[s] = FaceChoice{id, bold && !m.bold, italic && !m.italic};
+      }
+    }
+    // Colour bitmaps are neither emboldened nor slanted.
+    for (auto& c : fam.styles) {
+      if (fonts->face(c.id).color) c.synthetic_bold = c.synthetic_italic = false;
+    }
+    return fam;
+  };
+
+  std::vector<Family> stack;
+  for (const std::string& name : families) {
+    if (auto fam = load_family(name, true)) stack.push_back(*fam);
+  }
+  for (const char* name : kDefaultStack) {
+    if (auto fam = load_family(name, true)) stack.push_back(*fam);
+  }
+  std::optional<Family> mono = load_family(kMonoFamily, true);
+  if (config) FcConfigDestroy(config);
+
+  for (int key = 0; key < 8; ++key) {
+    const int s = key & 3;
+    std::vector<FaceChoice> choices;
+    if ((key & 4) && mono) choices.push_back(mono->styles[s]);
+    for (const Family& fam : stack) {
+      if (std::find(choices.begin(), choices.end(), fam.styles[s]) == choices.end()) {
+        choices.push_back(fam.styles[s]);
+      }
+    }
+    fonts->set_stack(key, std::move(choices));
+  }
+  return fonts;
+}
+
+}  // namespace madang::text

@@ -1,0 +1,346 @@
+// Paragraph layout: itemize, shape once, break greedily, align.
+//
+// [SECTION] Measuring
+// [SECTION] Building lines
+// [SECTION] layout_paragraph
+// [SECTION] fit_text_box
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "text/itemize.h"
+#include "text/linebreak.h"
+#include "text/shape.h"
+#include "text/text.h"
+
+namespace madang::text {
+
+namespace {
+
+// [SECTION] Measuring ---------------------------------------------------------
+
+char32_t cp_before(std::string_view s, std::size_t* i) {
+  UChar32 c = 0;
+  int32_t k = static_cast<int32_t>(*i);
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, k, c);
+  *i = static_cast<std::size_t>(k);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+char32_t cp_at(std::string_view s, std::size_t i) {
+  UChar32 c = 0;
+  int32_t k = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+// The end of [begin, end) without its trailing spaces and hard breaks, which
+// hang: they take no width and draw nothing.
+std::size_t visible_end(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    std::size_t k = end;
+    if (!is_hanging_space(cp_before(text, &k))) break;
+    end = k;
+  }
+  return end;
+}
+
+struct Shaped {
+  std::string text;
+  std::vector<StyleSpan> spans;
+  Itemization items;
+  std::vector<ShapedGlyph> glyphs;
+  std::vector<std::size_t> item_glyphs;  // first glyph of each item; one past the end last
+  std::vector<float> prefix;             // prefix[i]: advance of the glyphs whose cluster is < i
+  hb_language_t language = HB_LANGUAGE_INVALID;
+
+  float width(std::size_t a, std::size_t b) const { return prefix[b] - prefix[a]; }
+};
+
+void shape_all(FontSystemImpl& fonts, Shaped* sh) {
+  sh->item_glyphs.clear();
+  sh->glyphs.clear();
+  for (const Item& item : sh->items.items) {
+    sh->item_glyphs.push_back(sh->glyphs.size());
+    shape_range(fonts, sh->text, item.begin, item.end, item.face.id, item.script, sh->language,
+                sh->spans[item.span].style.size, &sh->glyphs);
+  }
+  sh->item_glyphs.push_back(sh->glyphs.size());
+  sh->prefix.assign(sh->text.size() + 1, 0.0f);
+  for (const ShapedGlyph& g : sh->glyphs) sh->prefix[g.cluster + 1] += g.advance;
+  for (std::size_t i = 1; i < sh->prefix.size(); ++i) sh->prefix[i] += sh->prefix[i - 1];
+}
+
+// [SECTION] Building lines ----------------------------------------------------
+
+bool same_run(const GlyphRun& r, FontId font, const TextStyle& style, const FaceChoice& face) {
+  const TextStyle& a = r.style;
+  return r.font == font && r.size == style.size && a.color == style.color &&
+         a.underline == style.underline && a.strike == style.strike &&
+         r.synthetic_bold == face.synthetic_bold && r.synthetic_italic == face.synthetic_italic;
+}
+
+// Fills line.runs with the glyphs of [begin, vend), reshaping an item piece
+// when a line edge cuts it where HarfBuzz says the glyphs depend on context.
+void build_runs(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin, std::size_t vend,
+                Line* line, std::vector<ShapedGlyph>* scratch) {
+  float pen = 0;
+  const auto& items = sh.items.items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    if (item.end <= begin || item.begin >= vend) continue;
+    const std::size_t a = std::max(item.begin, begin), b = std::min(item.end, vend);
+    const ShapedGlyph* first = sh.glyphs.data() + sh.item_glyphs[i];
+    const ShapedGlyph* last = sh.glyphs.data() + sh.item_glyphs[i + 1];
+    const ShapedGlyph* ga =
+        std::find_if(first, last, [&](const ShapedGlyph& g) { return g.cluster >= a; });
+    const ShapedGlyph* gb =
+        std::find_if(ga, last, [&](const ShapedGlyph& g) { return g.cluster >= b; });
+    const bool cut_start =
+        a > item.begin && (ga == last || ga->cluster != a || ga->unsafe_to_break);
+    const bool cut_end = b < item.end && (gb == last || gb->cluster != b || gb->unsafe_to_break);
+    const TextStyle& style = sh.spans[item.span].style;
+    if (cut_start || cut_end) {
+      scratch->clear();
+      shape_range(fonts, sh.text, a, b, item.face.id, item.script, sh.language, style.size,
+                  scratch);
+      ga = scratch->data();
+      gb = scratch->data() + scratch->size();
+    }
+    if (ga == gb) continue;
+    if (line->runs.empty() || !same_run(line->runs.back(), item.face.id, style, item.face)) {
+      GlyphRun run;
+      run.font = item.face.id;
+      run.size = style.size;
+      run.style = style;
+      run.synthetic_bold = item.face.synthetic_bold;
+      run.synthetic_italic = item.face.synthetic_italic;
+      run.x = pen;
+      line->runs.push_back(std::move(run));
+    }
+    GlyphRun& run = line->runs.back();
+    for (const ShapedGlyph* g = ga; g != gb; ++g) {
+      run.glyphs.push_back(Glyph{g->id, static_cast<std::uint32_t>(g->cluster - begin),
+                                 pen - run.x + g->x_offset, g->y_offset, g->advance});
+      pen += g->advance;
+    }
+  }
+  line->width = pen;
+}
+
+// Widens the inter-word spaces so the line fills `target` (never the space
+// around punctuation: only space glyphs grow).
+void justify(Line* line, float target) {
+  const float extra_total = target - line->width;
+  if (extra_total <= 0) return;
+  auto is_space = [&](const Glyph& g) {
+    const char32_t c = cp_at(line->text, g.cluster);
+    return c == ' ' || c == 0x3000 || c == 0xA0;
+  };
+  int spaces = 0;
+  for (const GlyphRun& r : line->runs) {
+    for (const Glyph& g : r.glyphs) spaces += is_space(g) ? 1 : 0;
+  }
+  if (spaces == 0) return;
+  const float extra = extra_total / static_cast<float>(spaces);
+  float shift = 0;
+  for (GlyphRun& r : line->runs) {
+    r.x += shift;
+    float inner = 0;
+    for (Glyph& g : r.glyphs) {
+      g.x += inner;
+      if (is_space(g)) {
+        g.advance += extra;
+        inner += extra;
+      }
+    }
+    shift += inner;
+  }
+  line->width = target;
+}
+
+void set_vertical_metrics(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin,
+                          const ParagraphStyle& pstyle, float top, Line* line) {
+  float ascent = 0, descent = 0, size = 0;
+  for (const GlyphRun& r : line->runs) {
+    const FontMetrics m = fonts.metrics(r.font, r.size);
+    ascent = std::max(ascent, m.ascent);
+    descent = std::max(descent, m.descent);
+    size = std::max(size, r.size);
+  }
+  if (line->runs.empty()) {  // an empty line: the style at its start
+    const StyleSpan* span = &sh.spans.back();
+    for (const StyleSpan& s : sh.spans) {
+      if (s.begin <= begin && begin < s.end) span = &s;
+    }
+    const FontId font = fonts.primary(span->style);
+    if (font >= 0) {
+      const FontMetrics m = fonts.metrics(font, span->style.size);
+      ascent = m.ascent;
+      descent = m.descent;
+    }
+    size = span->style.size;
+  }
+  const float box = pstyle.line_height * size;
+  line->ascent = ascent;
+  line->descent = descent;
+  line->baseline = top + (box - (ascent + descent)) / 2 + ascent;
+}
+
+float line_box(const ParagraphStyle& pstyle, const Line& line, const Shaped& sh) {
+  float size = 0;
+  for (const GlyphRun& r : line.runs) size = std::max(size, r.size);
+  if (line.runs.empty()) {
+    for (const StyleSpan& s : sh.spans) {
+      if (s.begin <= line.begin && line.begin < s.end) size = s.style.size;
+    }
+    if (size == 0) size = sh.spans.back().style.size;
+  }
+  return pstyle.line_height * size;
+}
+
+}  // namespace
+
+// [SECTION] layout_paragraph --------------------------------------------------
+
+Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& runs,
+                           const ParagraphStyle& pstyle, float max_width) {
+  FontSystemImpl& fonts = impl(font_system);
+  Paragraph para;
+  Shaped sh;
+  for (const TextRun& run : runs) {
+    std::string t = to_nfc(run.text);
+    sh.spans.push_back(StyleSpan{sh.text.size(), sh.text.size() + t.size(), run.style});
+    sh.text += t;
+  }
+  if (sh.text.empty()) return para;
+  sh.language = hb_language_from_string(pstyle.lang.c_str(), -1);
+  sh.items = itemize(fonts, sh.text, sh.spans);
+  para.missing = sh.items.missing;
+  shape_all(fonts, &sh);
+
+  std::vector<BreakOpportunity> breaks;
+  if (icu::BreakIterator* it = fonts.line_iterator()) {
+    breaks = find_line_breaks(sh.text, BreakOptions{pstyle.syllable_breaking}, *it);
+  } else {
+    breaks = find_line_breaks(sh.text, BreakOptions{pstyle.syllable_breaking});
+  }
+
+  const float avail = std::max(0.0f, max_width - pstyle.indent);
+  const float slack = 0.01f;  // float noise must not push a word to the next line
+  const std::size_t n = sh.text.size();
+  const auto& graphemes = sh.items.graphemes;
+  std::vector<ShapedGlyph> scratch;
+  float top = 0;
+  std::size_t pos = 0, bi = 0;
+  while (pos < n) {
+    while (bi < breaks.size() && breaks[bi].offset <= pos) ++bi;
+    std::size_t end = 0;
+    bool hard = false;
+    for (std::size_t j = bi; j < breaks.size(); ++j) {
+      const std::size_t e = breaks[j].offset;
+      if (sh.width(pos, visible_end(sh.text, pos, e)) > avail + slack) break;
+      end = e;
+      hard = breaks[j].mandatory;
+      if (hard) break;
+    }
+    if (end == 0) {
+      // A word wider than the line: break it between grapheme clusters.
+      const std::size_t word_end = breaks[bi].offset;
+      auto g = std::upper_bound(graphemes.begin(), graphemes.end(), pos);
+      const std::size_t first = g != graphemes.end() ? *g : word_end;
+      end = pos;
+      for (; g != graphemes.end() && *g <= word_end; ++g) {
+        if (sh.width(pos, visible_end(sh.text, pos, *g)) > avail + slack) break;
+        end = *g;
+      }
+      if (end == pos) {
+        end = std::min(first, word_end);
+        para.overflow_x = true;
+      }
+      hard = end == word_end && breaks[bi].mandatory;
+    }
+
+    Line line;
+    line.begin = pos;
+    line.end = end;
+    line.text = sh.text.substr(pos, end - pos);
+    const std::size_t vend = visible_end(sh.text, pos, end);
+    build_runs(fonts, sh, pos, vend, &line, &scratch);
+    if (line.width > avail + slack) para.overflow_x = true;
+    const float free = avail - line.width;
+    switch (pstyle.align) {
+      case Align::kLeft:
+        line.x = pstyle.indent;
+        break;
+      case Align::kCenter:
+        line.x = pstyle.indent + free / 2;
+        break;
+      case Align::kRight:
+        line.x = pstyle.indent + free;
+        break;
+      case Align::kJustify:
+        line.x = pstyle.indent;
+        if (!hard) justify(&line, avail);
+        break;
+    }
+    set_vertical_metrics(fonts, sh, pos, pstyle, top, &line);
+    top += line_box(pstyle, line, sh);
+    para.width = std::max(para.width, line.width);
+    para.lines.push_back(std::move(line));
+    pos = end;
+  }
+  para.height = top;
+
+  if (!pstyle.marker.empty() && !para.lines.empty()) {
+    ParagraphStyle mstyle;
+    mstyle.lang = pstyle.lang;
+    mstyle.line_height = pstyle.line_height;
+    Paragraph m =
+        layout_paragraph(font_system, {TextRun{pstyle.marker, pstyle.marker_style}}, mstyle, 1e9f);
+    if (!m.lines.empty()) {
+      const float gap = 0.3f * pstyle.marker_style.size;
+      const float x0 = std::max(0.0f, pstyle.indent - m.lines[0].width - gap);
+      para.marker = std::move(m.lines[0].runs);
+      for (GlyphRun& r : para.marker) r.x += x0;
+    }
+  }
+  return para;
+}
+
+// [SECTION] fit_text_box ------------------------------------------------------
+
+TextBox fit_text_box(FontSystem& fonts, const std::vector<TextBlockInput>& blocks, float width,
+                     float height, float min_scale) {
+  min_scale = std::clamp(min_scale, 0.01f, 1.0f);
+  TextBox box;
+  for (int step = 0;; ++step) {
+    float scale = 1.0f - 0.05f * static_cast<float>(step);
+    const bool last = scale <= min_scale + 1e-4f;
+    if (last) scale = min_scale;
+    box = TextBox{};
+    box.scale = scale;
+    float y = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const TextBlockInput& b = blocks[i];
+      std::vector<TextRun> runs = b.runs;
+      for (TextRun& r : runs) r.style.size *= scale;
+      ParagraphStyle ps = b.style;
+      ps.marker_style.size *= scale;
+      ps.indent *= scale;
+      if (i > 0) y += b.space_before * scale;
+      box.y.push_back(y);
+      box.paragraphs.push_back(layout_paragraph(fonts, runs, ps, width));
+      y += box.paragraphs.back().height;
+    }
+    box.height = y;
+    if (y <= height + 0.01f) return box;
+    if (last) {
+      box.overflow = true;
+      return box;
+    }
+  }
+}
+
+}  // namespace madang::text
