@@ -2,15 +2,18 @@
 # Draws the pictures that the decks in slides/ use, from shapes only (no fonts,
 # no photos), with ImageMagick 6 from Debian (`convert`).
 #
-#   assets/make-assets.sh            # writes assets/*.png
+#   assets/make-assets.sh            # writes slides/assets/*.png
 #   assets/make-assets.sh OUT_DIR    # writes them somewhere else
+#
+# The pictures live in slides/assets/, not here: docs/format.md refuses an
+# image outside the deck's folder, so a deck in slides/ cannot use ../assets/.
 #
 # The output is reproducible: no timestamps or other metadata chunks are
 # written, so running it again gives the same bytes for the same ImageMagick.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here}
+out=${1:-$here/../slides/assets}
 mkdir -p "$out"
 
 # madang-yard.png (1200x675): a 마당, the open yard of a Korean house, at
