@@ -38,11 +38,6 @@ convert -size 1200x675 gradient:'#9ed3f0-#fbe3c0' \
   -fill '#f6c75a' -draw 'circle 150,120 150,70' \
   -strip -define png:exclude-chunks=date,time "$out/madang-yard.png"
 
-# gradient.png (960x540): a soft diagonal gradient, a background to try
-# `layout: image` with.
-convert -size 960x540 -define gradient:angle=135 gradient:'#3b6fb6-#f4a259' \
-  -strip -define png:exclude-chunks=date,time "$out/gradient.png"
-
 # icon.png (256x256): the Madang mark: a square yard seen from above, with the
 # three corners of the triangle diagram (government, market, civil society)
 # meeting in the middle.
