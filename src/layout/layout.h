@@ -33,6 +33,14 @@ struct SlideState {
   std::string focused;                // keyboard focus ring (element id)
   std::string hovered;                // pointer over (element id)
   float animation = 1;                // 0..1 progress of the last change
+  // Diagrams (diagram/interaction.h): the highlighted compare row, and the
+  // progress of the last selection change with what it started from, so that
+  // layout can interpolate. Kept apart from `animation` so that a click does
+  // not replay the fade-in of the last revealed fragment.
+  std::string row;
+  std::vector<std::string> previous_selected;
+  std::string previous_row;
+  float diagram_animation = 1;
   bool operator==(const SlideState&) const = default;
 };
 
