@@ -36,8 +36,6 @@ bool is_generic(const std::string& family) {
 struct Match {
   std::string path;
   int index = 0;
-  bool bold = false;
-  bool italic = false;
 };
 
 // Asks fontconfig for family+style. fontconfig always answers with some
@@ -62,16 +60,12 @@ bool match_family(FcConfig* config, const std::string& family, bool bold, bool i
     same_family = lower(reinterpret_cast<const char*>(value)) == wanted;
   }
   FcChar8* file = nullptr;
-  int index = 0, weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+  int index = 0;
   const bool ok = same_family && FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch;
   if (ok) {
     FcPatternGetInteger(found, FC_INDEX, 0, &index);
-    FcPatternGetInteger(found, FC_WEIGHT, 0, &weight);
-    FcPatternGetInteger(found, FC_SLANT, 0, &slant);
     out->path = reinterpret_cast<const char*>(file);
     out->index = index;
-    out->bold = weight >= FC_WEIGHT_DEMIBOLD;
-    out->italic = slant != FC_SLANT_ROMAN;
   }
   FcPatternDestroy(found);
   return ok;
@@ -238,7 +232,10 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& f
           fam.styles[s] = fam.styles[0];
           continue;
         }
-        fam.styles[s] = FaceChoice{id, bold && !m.bold, italic && !m.italic};
+        // fontconfig's 90-synthetic.conf reports a synthesized slant or
+        // weight as if real; the face's own style flags tell the truth.
+        const FaceInfo& info = fonts->face(id);
+        fam.styles[s] = FaceChoice{id, bold && !info.bold, italic && !info.italic};
       }
     }
     // Colour bitmaps are neither emboldened nor slanted.

@@ -131,7 +131,7 @@ std::string to_nfc(std::string_view utf8) {
 }
 
 Itemization itemize(FontSystemImpl& fonts, std::string_view text,
-                    const std::vector<StyleSpan>& spans) {
+                    const std::vector<StyleSpan>& spans, hb_script_t fallback_script) {
   Itemization result;
   grapheme_boundaries(fonts, text, &result.graphemes);
 
@@ -213,8 +213,9 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
   }
 
   // Common and Inherited take the script before them; leading ones the first
-  // real script after them.
-  hb_script_t carry = HB_SCRIPT_COMMON;
+  // real script after them; text with no script at all (digits, arrows) the
+  // language's, so that Korean punctuation and spaces stay Korean.
+  hb_script_t carry = fallback_script;
   for (const Cluster& c : clusters) {
     if (real_script(c.script)) {
       carry = c.script;

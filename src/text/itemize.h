@@ -43,8 +43,9 @@ struct Itemization {
   std::vector<MissingGlyph> missing;
 };
 
+// fallback_script: for text made only of Common/Inherited code points.
 Itemization itemize(FontSystemImpl& fonts, std::string_view text,
-                    const std::vector<StyleSpan>& spans);
+                    const std::vector<StyleSpan>& spans, hb_script_t fallback_script);
 
 bool is_conjoining_jamo(char32_t c);
 

@@ -216,7 +216,8 @@ Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& 
   }
   if (sh.text.empty()) return para;
   sh.language = hb_language_from_string(pstyle.lang.c_str(), -1);
-  sh.items = itemize(fonts, sh.text, sh.spans);
+  const bool korean = pstyle.lang.rfind("ko", 0) == 0;
+  sh.items = itemize(fonts, sh.text, sh.spans, korean ? HB_SCRIPT_HANGUL : HB_SCRIPT_COMMON);
   para.missing = sh.items.missing;
   shape_all(fonts, &sh);
 
