@@ -1,7 +1,23 @@
-// Stub while the real parser lands (deck owner); replaced in the next commits.
+// parse_deck / load_deck: the pipeline of deck/'s private stages.
+//   bytes -> clean_source (UTF-8, line ends) -> split_deck (front matter,
+//   slides) -> read_front_matter (YAML) -> build_slide (cmark-gfm) per slide.
 #include "deck/parse.h"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "deck/front_matter.h"
+#include "deck/limits.h"
+#include "deck/report.h"
+#include "deck/slide_builder.h"
+#include "deck/source_text.h"
+#include "deck/split.h"
+
 namespace madang::deck {
+
+namespace fs = std::filesystem;
 
 std::string plain_text(const RichText& text) {
   std::string out;
@@ -9,14 +25,82 @@ std::string plain_text(const RichText& text) {
   return out;
 }
 
-ParseResult parse_deck(std::string_view, const std::string& file_name, const ParseOptions&) {
-  ParseResult r;
-  r.deck.path = file_name;
-  return r;
+namespace {
+
+std::string absolute_dir(const std::string& dir) {
+  std::error_code ec;
+  fs::path p = fs::absolute(dir.empty() ? fs::path(".") : fs::path(dir), ec);
+  if (ec) p = fs::path(dir);
+  return p.lexically_normal().string();
+}
+
+std::string first_heading(const Deck& deck) {
+  for (const Slide& slide : deck.slides) {
+    for (const Block& b : slide.blocks) {
+      if (b.kind == BlockKind::kHeading) return plain_text(b.text);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+ParseResult parse_deck(std::string_view source, const std::string& file_name,
+                       const ParseOptions& options) {
+  ParseResult result;
+  Deck& deck = result.deck;
+  deck.path = file_name;
+  deck.base_dir = absolute_dir(
+      !options.base_dir.empty() ? options.base_dir : fs::path(file_name).parent_path().string());
+  Reporter report(file_name, result.diagnostics);
+
+  if (source.size() > limits::kMaxFileBytes) {
+    report.error(1, 1, "file is larger than 8 MiB; not a slide deck?");
+    return result;
+  }
+  const std::string text = clean_source(source, report);
+  const LineIndex lines(text);
+  SplitDeck split = split_deck(lines, report);
+  if (split.has_front_matter) {
+    read_front_matter(split.front_matter, split.front_matter_line, lines, report, &deck.meta);
+  }
+
+  const bool nothing = split.slides.size() == 1 && split.slides[0].blank;
+  if (nothing) {
+    report.error(1, 1, "deck has no slides");
+  } else {
+    const SlideEnv env{lines, report, deck.meta, deck.base_dir, options.check_files};
+    for (std::size_t i = 0; i < split.slides.size(); ++i) {
+      const SlideSource& s = split.slides[i];
+      if (s.blank && !s.text.empty()) report.warning(s.first_line, 1, "empty slide");
+      deck.slides.push_back(build_slide(s, static_cast<int>(i) + 1, env));
+    }
+  }
+  if (deck.meta.title.empty()) deck.meta.title = first_heading(deck);
+  report.finish();
+  return result;
 }
 
 ParseResult load_deck(const std::string& path, const ParseOptions& options) {
-  return parse_deck({}, path, options);
+  const auto unreadable = [&](const std::string& why) {
+    ParseResult r;
+    r.deck.path = path;
+    r.diagnostics.push_back({{path, 0, 0}, Severity::kError, "cannot read the deck: " + why});
+    return r;
+  };
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) return unreadable("no such file");
+  if (fs::is_directory(status)) return unreadable("it is a folder");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unreadable(std::strerror(errno));
+  // Read at most one byte past the limit: enough to know it is too big
+  // without holding a 50 MB file in memory.
+  std::string bytes(limits::kMaxFileBytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad()) return unreadable(std::strerror(errno));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return parse_deck(bytes, path, options);
 }
 
 }  // namespace madang::deck

@@ -1,0 +1,25 @@
+// Bounds on what the parser accepts, so that any input parses in bounded time
+// and memory. Private to deck/.
+//
+// Why these numbers: cmark-gfm 0.29.0.gfm.6 needs up to ~240 bytes of memory
+// per input byte (8 MiB of `>` took 1.9 GB and 9 s), and its table extension
+// is quadratic in the number of cells of a row (100k cells: 9 s). Real decks
+// are a few hundred kilobytes at most, so we refuse anything far beyond that.
+#pragma once
+
+#include <cstddef>
+
+namespace madang::deck::limits {
+
+inline constexpr std::size_t kMaxFileBytes = 8u << 20;   // whole deck file
+inline constexpr std::size_t kMaxSlideBytes = 1u << 20;  // one slide's Markdown
+inline constexpr std::size_t kMaxYamlBytes = 64u << 10;  // front matter, one diagram
+inline constexpr int kMaxYamlEvents = 20000;             // YAML nodes in one document
+inline constexpr int kMaxYamlDepth = 32;                 // YAML nesting
+inline constexpr int kMaxNesting = 32;                   // block quotes / lists
+inline constexpr int kMaxContainerMarkersPerLine = 64;   // `> - > - ...` on one line
+inline constexpr int kMaxTableColumns = 64;
+inline constexpr int kMaxPipesPerLine = 2 * kMaxTableColumns;  // more are escaped
+inline constexpr std::size_t kMaxDiagnostics = 1000;
+
+}  // namespace madang::deck::limits

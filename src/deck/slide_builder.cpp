@@ -1,0 +1,641 @@
+// Index of this file:
+// [SECTION] Helpers
+// [SECTION] Inline content
+// [SECTION] Blocks
+// [SECTION] Tables
+// [SECTION] Directives
+// [SECTION] Fragments
+// [SECTION] Entry point
+
+#include "deck/slide_builder.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+#include "deck/diagram_yaml.h"
+#include "deck/directives.h"
+#include "deck/front_matter.h"
+#include "deck/images.h"
+#include "deck/limits.h"
+
+namespace madang::deck {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+bool type_is(cmark_node* node, const char* name) {
+  const char* t = cmark_node_get_type_string(node);
+  return t != nullptr && std::strcmp(t, name) == 0;
+}
+
+std::string literal(cmark_node* node) {
+  const char* s = cmark_node_get_literal(node);
+  return s ? s : "";
+}
+
+bool is_br(std::string_view html) {
+  // <br>, <br/>, <br />, any case.
+  if (html.size() < 4 || html.front() != '<' || html.back() != '>') return false;
+  html = html.substr(1, html.size() - 2);
+  if (html.size() < 2 || (html[0] != 'b' && html[0] != 'B') || (html[1] != 'r' && html[1] != 'R'))
+    return false;
+  html.remove_prefix(2);
+  while (!html.empty() && (html.front() == ' ' || html.front() == '\t')) html.remove_prefix(1);
+  return html.empty() || html == "/";
+}
+
+// Cells a GFM table row line holds: unescaped '|' split it; a leading and a
+// trailing pipe are borders.
+int count_cells(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return 0;
+  int pipes = 0;
+  bool trailing = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (line[i] == '|') {
+      ++pipes;
+      trailing = i + 1 == line.size();
+    }
+  }
+  const bool leading = line.front() == '|';
+  return pipes + 1 - (leading ? 1 : 0) - (trailing && line.size() > 1 ? 1 : 0);
+}
+
+void set_fragment(Block& block, int fragment, int column_index) {
+  block.fragment = fragment;
+  block.column_index = column_index;
+  for (Block& child : block.children) set_fragment(child, fragment, column_index);
+  for (ListItem& item : block.items) {
+    item.fragment = std::max(item.fragment, fragment);
+    for (Block& child : item.blocks) set_fragment(child, item.fragment, column_index);
+  }
+}
+
+constexpr const char* kLayouts[] = {"title", "section", "content", "two-column", "quote", "image"};
+constexpr const char* kLayoutList = "title, section, content, two-column, quote, image";
+constexpr const char* kClasses[] = {"lead", "small", "invert"};
+
+template <std::size_t N>
+bool one_of(const std::string& s, const char* const (&names)[N]) {
+  return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return s == n; });
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+
+class Builder {
+ public:
+  Builder(const SlideSource& source, const SlideEnv& env) : src_(source), env_(env) {}
+
+  Slide build(int index);
+
+ private:
+  void where(cmark_node* node, int* line, int* column) const;
+  int file_line(int slide_line) const { return src_.first_line + slide_line - 1; }
+  RichText inlines(cmark_node* container);
+  void blocks(cmark_node* parent, int depth, std::vector<Block>* out);
+  void block(cmark_node* node, int depth, std::vector<Block>* out);
+  bool image_paragraph(cmark_node* paragraph, std::vector<Block>* out);
+  void code_block(cmark_node* node, Block* out);
+  void table(cmark_node* node, Block* out);
+  void html_block(cmark_node* node);
+  void directive(const Comment& c, int line, int column);
+  void assign_fragments();
+
+  const SlideSource& src_;
+  const SlideEnv& env_;
+  Slide slide_;
+  bool nesting_reported_ = false;
+  // Per top-level block: pauses seen before it and its column.
+  std::vector<int> pauses_before_;
+  std::vector<int> column_of_;
+  int pauses_ = 0;
+  int column_ = 0;
+  int column_line_ = 0, column_col_ = 0;
+  bool incremental_set_ = false;
+};
+
+void Builder::where(cmark_node* node, int* line, int* column) const {
+  // Inline nodes may lack positions; use the nearest ancestor's.
+  while (node != nullptr && cmark_node_get_start_line(node) <= 0) node = cmark_node_parent(node);
+  if (node == nullptr) {
+    *line = src_.first_line;
+    *column = 1;
+    return;
+  }
+  *line = file_line(cmark_node_get_start_line(node));
+  *column = env_.lines.column(*line, std::max(1, cmark_node_get_start_column(node)));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Inline content
+//-----------------------------------------------------------------------------
+
+RichText Builder::inlines(cmark_node* container) {
+  RichText out;
+  struct Frame {
+    cmark_node* node;
+    std::uint8_t style;
+    std::string link;
+  };
+  std::vector<Frame> stack;  // iterative: emphasis can nest as deep as the input
+  std::uint8_t style = kPlain;
+  std::string link;
+  bool warned_html = false;
+  const auto emit = [&](std::string text, std::uint8_t s) {
+    if (text.empty()) return;
+    const bool brk = text == "\n";
+    if (!brk && !out.empty() && out.back().style == s && out.back().link == link &&
+        out.back().text != "\n") {
+      out.back().text += text;
+      return;
+    }
+    out.push_back({std::move(text), s, (s & kLink) ? link : std::string()});
+  };
+
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(container));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(it.get());
+    if (node == container) continue;
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_EXIT) {
+      if (!stack.empty() && stack.back().node == node) {
+        style = stack.back().style;
+        link = stack.back().link;
+        stack.pop_back();
+      }
+      continue;
+    }
+    const auto push = [&](std::uint8_t add) {
+      stack.push_back({node, style, link});
+      style = static_cast<std::uint8_t>(style | add);
+    };
+    switch (type) {
+      case CMARK_NODE_TEXT:
+        emit(literal(node), style);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        emit(" ", style);
+        break;
+      case CMARK_NODE_LINEBREAK:
+        emit("\n", kPlain);
+        break;
+      case CMARK_NODE_CODE:
+        emit(literal(node), static_cast<std::uint8_t>(style | kCode));
+        break;
+      case CMARK_NODE_EMPH:
+        push(kItalic);
+        break;
+      case CMARK_NODE_STRONG:
+        push(kBold);
+        break;
+      case CMARK_NODE_LINK: {
+        push(kLink);
+        const char* url = cmark_node_get_url(node);
+        link = url ? url : "";
+        break;
+      }
+      case CMARK_NODE_IMAGE: {
+        push(0);  // the alt text follows as ordinary text
+        int line = 0, column = 0;
+        where(node, &line, &column);
+        env_.report.warning(line, column,
+                            "an image inside text is shown as its alt text; put it in a "
+                            "paragraph of its own");
+        break;
+      }
+      case CMARK_NODE_HTML_INLINE: {
+        const std::string html = literal(node);
+        if (is_br(html)) {
+          emit("\n", kPlain);
+        } else if (html.rfind("<!--", 0) == 0) {
+          // A comment inside text is not a directive; say so when it looks like one.
+          const CommentScan scan = scan_comments(html);
+          if (!scan.comments.empty() && scan.comments[0].directive_like &&
+              scan.comments[0].has_value) {
+            int line = 0, column = 0;
+            where(node, &line, &column);
+            env_.report.warning(line, column, "a directive must stand on a line of its own");
+          }
+        } else if (!warned_html) {
+          warned_html = true;
+          int line = 0, column = 0;
+          where(node, &line, &column);
+          env_.report.warning(line, column, "raw HTML is not rendered");
+        }
+        break;
+      }
+      default:
+        if (type_is(node, "strikethrough")) {
+          push(kStrike);
+        } else if (cmark_node_first_child(node) != nullptr) {
+          push(0);  // unknown container: keep its text
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Blocks
+//-----------------------------------------------------------------------------
+
+void Builder::blocks(cmark_node* parent, int depth, std::vector<Block>* out) {
+  for (cmark_node* child = cmark_node_first_child(parent); child != nullptr;
+       child = cmark_node_next(child)) {
+    const std::size_t before = out->size();
+    const int pauses = pauses_, column = column_;
+    block(child, depth, out);
+    if (depth == 0) {
+      for (std::size_t i = before; i < out->size(); ++i) {
+        pauses_before_.push_back(pauses);
+        column_of_.push_back(column);
+      }
+    }
+  }
+}
+
+void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
+  Block b;
+  where(node, &b.line, &b.column);
+  const cmark_node_type type = cmark_node_get_type(node);
+  const bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST;
+  if (container && depth + 1 > limits::kMaxNesting) {
+    if (!nesting_reported_) {
+      nesting_reported_ = true;
+      env_.report.error(b.line, b.column,
+                        "nesting deeper than " + std::to_string(limits::kMaxNesting) +
+                            " levels; the deeper part is left out");
+    }
+    return;
+  }
+  switch (type) {
+    case CMARK_NODE_PARAGRAPH:
+      if (image_paragraph(node, out)) return;
+      b.kind = BlockKind::kParagraph;
+      b.text = inlines(node);
+      break;
+    case CMARK_NODE_HEADING:
+      b.kind = BlockKind::kHeading;
+      b.level = cmark_node_get_heading_level(node);
+      b.text = inlines(node);
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      b.kind = BlockKind::kRule;
+      break;
+    case CMARK_NODE_BLOCK_QUOTE: {
+      b.kind = BlockKind::kQuote;
+      blocks(node, depth + 1, &b.children);
+      // "— Name" as the last paragraph is the attribution.
+      if (!b.children.empty() && b.children.back().kind == BlockKind::kParagraph &&
+          !b.children.back().text.empty()) {
+        RichText& last = b.children.back().text;
+        std::string& first = last.front().text;
+        for (std::string_view dash : {std::string_view("\xE2\x80\x94 "), std::string_view("-- ")}) {
+          if (first.rfind(dash, 0) != 0) continue;
+          first.erase(0, dash.size());
+          if (first.empty()) last.erase(last.begin());
+          b.text = std::move(last);
+          b.children.pop_back();
+          break;
+        }
+      }
+      break;
+    }
+    case CMARK_NODE_LIST: {
+      b.kind = BlockKind::kList;
+      b.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+      b.start = b.ordered ? cmark_node_get_list_start(node) : 1;
+      for (cmark_node* item = cmark_node_first_child(node); item != nullptr;
+           item = cmark_node_next(item)) {
+        ListItem li;
+        int column = 0;
+        where(item, &li.line, &column);
+        blocks(item, depth + 1, &li.blocks);
+        b.items.push_back(std::move(li));
+      }
+      break;
+    }
+    case CMARK_NODE_CODE_BLOCK:
+      code_block(node, &b);
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+      html_block(node);
+      return;
+    default:
+      if (type_is(node, "table")) {
+        table(node, &b);
+        break;
+      }
+      return;  // footnotes and other extensions are not enabled
+  }
+  out->push_back(std::move(b));
+}
+
+bool Builder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
+  std::vector<cmark_node*> images;
+  for (cmark_node* c = cmark_node_first_child(paragraph); c != nullptr; c = cmark_node_next(c)) {
+    const cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_IMAGE) {
+      images.push_back(c);
+    } else if (t == CMARK_NODE_TEXT) {
+      const std::string s = literal(c);
+      if (s.find_first_not_of(" \t") != std::string::npos) return false;
+    } else if (t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK) {
+      return false;
+    }
+  }
+  if (images.empty()) return false;
+  for (cmark_node* img : images) {
+    Block b;
+    b.kind = BlockKind::kImage;
+    where(images.size() == 1 ? paragraph : img, &b.line, &b.column);
+    const char* url = cmark_node_get_url(img);
+    b.image.src = url ? url : "";
+    read_image_alt(plain_text(inlines(img)), b.line, b.column, env_.report, &b.image);
+    resolve_image(env_.base_dir, env_.check_files, b.line, b.column, env_.report, &b.image);
+    out->push_back(std::move(b));
+  }
+  return true;
+}
+
+void Builder::code_block(cmark_node* node, Block* b) {
+  const char* info = cmark_node_get_fence_info(node);
+  b->info = info ? info : "";
+  b->code = literal(node);
+  std::string_view first(b->info);
+  const std::size_t sp = first.find_first_of(" \t");
+  const std::string_view word = first.substr(0, sp);
+  if (word != "diagram") {
+    b->kind = BlockKind::kCode;
+    if (!b->code.empty() && b->code.back() == '\n') b->code.pop_back();
+    return;
+  }
+  std::string_view kind = sp == std::string_view::npos ? std::string_view() : first.substr(sp);
+  while (!kind.empty() && (kind.front() == ' ' || kind.front() == '\t')) kind.remove_prefix(1);
+  kind = kind.substr(0, kind.find_first_of(" \t"));
+  DiagramSource source{std::string(kind), b->code, b->line, b->column};
+  if (read_diagram(source, env_.lines, env_.report, &b->diagram)) {
+    b->kind = BlockKind::kDiagram;
+  } else {
+    // Unusable: keep the text visible as a code block.
+    b->kind = BlockKind::kCode;
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Tables
+//-----------------------------------------------------------------------------
+
+void Builder::table(cmark_node* node, Block* b) {
+  b->kind = BlockKind::kTable;
+  const int columns = cmark_gfm_extensions_get_table_columns(node);
+  const int width = std::min(columns, limits::kMaxTableColumns);
+  bool cut = columns > limits::kMaxTableColumns;
+  const uint8_t* align = cmark_gfm_extensions_get_table_alignments(node);
+  for (int i = 0; i < width; ++i) {
+    const uint8_t a = align ? align[i] : 0;
+    b->table.align.push_back(a == 'l'   ? Align::kLeft
+                             : a == 'c' ? Align::kCenter
+                             : a == 'r' ? Align::kRight
+                                        : Align::kDefault);
+  }
+  for (cmark_node* row = cmark_node_first_child(node); row != nullptr; row = cmark_node_next(row)) {
+    const int slide_line = cmark_node_get_start_line(row);
+    cut = cut || std::find(src_.escaped_pipe_lines.begin(), src_.escaped_pipe_lines.end(),
+                           slide_line) != src_.escaped_pipe_lines.end();
+    std::vector<RichText> cells;
+    for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr;
+         cell = cmark_node_next(cell)) {
+      if (static_cast<int>(cells.size()) < width) cells.push_back(inlines(cell));
+    }
+    const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
+    if (!header && !cut) {
+      // cmark-gfm pads and cuts rows silently; count the cells as written.
+      const int line = file_line(slide_line);
+      const std::string_view text = env_.lines.line(line);
+      const std::size_t from = std::max(1, cmark_node_get_start_column(row)) - 1;
+      const int written = count_cells(text.substr(std::min(from, text.size())));
+      if (written != columns) {
+        env_.report.warning(
+            line, env_.lines.column(line, static_cast<int>(from) + 1),
+            "table row has " + std::to_string(written) + " cells, the header " +
+                std::to_string(columns) +
+                (written < columns ? "; empty cells added" : "; extra cells dropped"));
+      }
+    }
+    cells.resize(width);
+    if (header) {
+      b->table.header = std::move(cells);
+    } else {
+      b->table.rows.push_back(std::move(cells));
+    }
+  }
+  if (cut) {
+    env_.report.error(b->line, b->column,
+                      "table has more than " + std::to_string(limits::kMaxTableColumns) +
+                          " columns; only the first " + std::to_string(limits::kMaxTableColumns) +
+                          " are kept");
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Directives
+//-----------------------------------------------------------------------------
+
+void Builder::html_block(cmark_node* node) {
+  const std::string html = literal(node);
+  int line = 0, column = 0;
+  where(node, &line, &column);
+  const CommentScan scan = scan_comments(html);
+  for (const Comment& c : scan.comments) {
+    if (!c.closed) continue;  // the splitter reported it
+    const std::string_view before = std::string_view(html).substr(0, c.offset);
+    const std::size_t nl = before.rfind('\n');
+    const int lines_down = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const int at_line = line + lines_down;
+    const int at_column = nl == std::string_view::npos
+                              ? column + count_code_points(before)
+                              : 1 + count_code_points(before.substr(nl + 1));
+    if (c.directive_like) directive(c, at_line, at_column);
+  }
+  if (!scan.rest.empty() && !is_br(scan.rest)) {
+    env_.report.warning(line, column, "raw HTML is not rendered");
+  }
+}
+
+void Builder::directive(const Comment& c, int line, int column) {
+  Reporter& report = env_.report;
+  const std::string& name = c.name;
+  const bool valueless = name == "pause" || name == "column" || name == "incremental";
+  const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
+                     name == "source" || name == "transition" || name == "footer";
+  if (!known) {
+    if (c.has_value) report.warning(line, column, "unknown directive '" + name + "'");
+    return;  // a one-word comment is just a comment
+  }
+  if (!valueless && (!c.has_value || c.value.empty()) && name != "notes") {
+    const std::string valid = name == "layout"       ? std::string(" (valid: ") + kLayoutList + ")"
+                              : name == "transition" ? std::string(" (valid: ") + kTransitions + ")"
+                              : name == "class"      ? " (known: lead, small, invert)"
+                              : name == "footer"     ? " (off or on)"
+                                                     : "";
+    report.error(line, column, "directive '" + name + "' needs a value" + valid);
+    return;
+  }
+  if (name == "pause" || name == "column") {
+    if (c.has_value && !c.value.empty()) {
+      report.warning(line, column, "directive '" + name + "' takes no value");
+    }
+    if (name == "pause") {
+      ++pauses_;
+    } else {
+      column_ = 1;
+      column_line_ = line;
+      column_col_ = column;
+    }
+  } else if (name == "incremental") {
+    if (!c.has_value || c.value.empty() || c.value == "true") {
+      slide_.incremental = true;
+    } else if (c.value == "false") {
+      slide_.incremental = false;
+    } else {
+      report.error(line, column, "directive 'incremental' takes no value, or true or false");
+      return;
+    }
+    incremental_set_ = true;
+  } else if (name == "layout") {
+    if (!one_of(c.value, kLayouts)) {
+      report.error(line, column, "unknown layout '" + c.value + "' (valid: " + kLayoutList + ")");
+      return;
+    }
+    slide_.layout = c.value;
+  } else if (name == "class") {
+    std::size_t i = 0;
+    while (i < c.value.size()) {
+      const std::size_t start = c.value.find_first_not_of(" \t\n", i);
+      if (start == std::string::npos) break;
+      std::size_t end = c.value.find_first_of(" \t\n", start);
+      if (end == std::string::npos) end = c.value.size();
+      const std::string word = c.value.substr(start, end - start);
+      if (!one_of(word, kClasses)) {
+        report.warning(line, column, "unknown class '" + word + "' (known: lead, small, invert)");
+      } else if (std::find(slide_.classes.begin(), slide_.classes.end(), word) ==
+                 slide_.classes.end()) {
+        slide_.classes.push_back(word);
+      }
+      i = end;
+    }
+  } else if (name == "notes") {
+    if (c.value.empty()) return;
+    if (!slide_.notes.empty()) slide_.notes += "\n\n";
+    slide_.notes += c.value;
+  } else if (name == "source") {
+    slide_.source = c.value;
+  } else if (name == "transition") {
+    if (!is_transition(c.value)) {
+      report.error(line, column,
+                   "unknown transition '" + c.value + "' (valid: " + kTransitions + ")");
+      return;
+    }
+    slide_.transition = c.value;
+  } else if (name == "footer") {
+    if (c.value == "off") {
+      slide_.show_footer = false;
+    } else if (c.value == "on") {
+      slide_.show_footer = true;
+    } else {
+      report.warning(line, column, "directive 'footer' takes 'off' or 'on'");
+    }
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Fragments
+//-----------------------------------------------------------------------------
+
+// A pause puts what follows one step after everything above it; incremental
+// lists give each top-level item its own step (the first one included, as in
+// Marp); a stepped flow diagram adds a step per step after the first.
+void Builder::assign_fragments() {
+  if (!incremental_set_) slide_.incremental = env_.meta.incremental;
+  int offset = 0, highest = 0, applied = 0;
+  for (std::size_t i = 0; i < slide_.blocks.size(); ++i) {
+    Block& b = slide_.blocks[i];
+    for (; applied < pauses_before_[i]; ++applied) offset = ++highest;
+    set_fragment(b, offset, column_of_[i]);
+    if (b.kind == BlockKind::kList && slide_.incremental) {
+      for (std::size_t k = 0; k < b.items.size(); ++k) {
+        ListItem& item = b.items[k];
+        item.fragment = offset + static_cast<int>(k) + 1;
+        for (Block& child : item.blocks) set_fragment(child, item.fragment, column_of_[i]);
+        highest = std::max(highest, item.fragment);
+      }
+    }
+    if (b.kind == BlockKind::kDiagram && b.diagram.kind == DiagramKind::kFlow &&
+        b.diagram.stepped && b.diagram.nodes.size() > 1) {
+      highest = std::max(highest, offset + static_cast<int>(b.diagram.nodes.size()) - 1);
+    }
+    highest = std::max(highest, offset);
+  }
+  slide_.steps = highest;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry point
+//-----------------------------------------------------------------------------
+
+Slide Builder::build(int index) {
+  slide_.index = index;
+  slide_.line = src_.first_line;
+  if (src_.text.empty()) return slide_;
+
+  cmark_gfm_core_extensions_ensure_registered();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), src_.text.data(), src_.text.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  if (!doc) return slide_;
+
+  blocks(doc.get(), 0, &slide_.blocks);
+  assign_fragments();
+  if (column_ == 1 && !slide_.layout.empty() && slide_.layout != "two-column") {
+    env_.report.warning(column_line_, column_col_,
+                        "'column' only applies to the two-column layout (this slide's layout is '" +
+                            slide_.layout + "')");
+  }
+  return slide_;
+}
+
+}  // namespace
+
+Slide build_slide(const SlideSource& source, int index, const SlideEnv& env) {
+  return Builder(source, env).build(index);
+}
+
+}  // namespace madang::deck

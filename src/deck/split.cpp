@@ -1,0 +1,214 @@
+#include "deck/split.h"
+
+#include "deck/limits.h"
+
+namespace madang::deck {
+
+namespace {
+
+bool is_blank(std::string_view s) {
+  return s.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// A line of exactly `marker`, trailing blanks allowed.
+bool is_marker_line(std::string_view line, std::string_view marker) {
+  return line.substr(0, marker.size()) == marker && is_blank(line.substr(marker.size()));
+}
+
+std::size_t leading_spaces(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+struct Fence {
+  char ch = 0;
+  std::size_t length = 0;
+  int line = 0, column = 0;
+};
+
+// CommonMark: up to three spaces, then at least three ` or ~; a backtick
+// fence's info string may not hold a backtick.
+bool opens_fence(std::string_view line, Fence* fence) {
+  const std::size_t indent = leading_spaces(line);
+  if (indent > 3 || indent >= line.size()) return false;
+  const char c = line[indent];
+  if (c != '`' && c != '~') return false;
+  std::size_t n = indent;
+  while (n < line.size() && line[n] == c) ++n;
+  if (n - indent < 3) return false;
+  if (c == '`' && line.substr(n).find('`') != std::string_view::npos) return false;
+  fence->ch = c;
+  fence->length = n - indent;
+  fence->column = static_cast<int>(indent) + 1;
+  return true;
+}
+
+bool closes_fence(std::string_view line, const Fence& fence) {
+  const std::size_t indent = leading_spaces(line);
+  if (indent > 3) return false;
+  std::size_t n = indent;
+  while (n < line.size() && line[n] == fence.ch) ++n;
+  return n - indent >= fence.length && is_blank(line.substr(n));
+}
+
+// CommonMark HTML block type 2 runs from `<!--` to the line holding `-->`.
+bool opens_comment(std::string_view line) {
+  const std::size_t indent = leading_spaces(line);
+  return indent <= 3 && line.substr(indent, 4) == "<!--";
+}
+
+// Where to put a backslash so that no more than kMaxContainerMarkersPerLine
+// block container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) open a line: the
+// escaped marker and the rest become text. npos when the line is fine.
+std::size_t container_prefix_cut(std::string_view line) {
+  int markers = 0;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i >= line.size()) break;
+    std::size_t next = i, escape_at = i;
+    if (line[i] == '>') {
+      next = i + 1;
+    } else if ((line[i] == '-' || line[i] == '*' || line[i] == '+') && i + 1 < line.size() &&
+               (line[i + 1] == ' ' || line[i + 1] == '\t')) {
+      next = i + 1;
+    } else {
+      std::size_t d = i;
+      while (d < line.size() && d - i < 9 && line[d] >= '0' && line[d] <= '9') ++d;
+      if (d > i && d < line.size() && (line[d] == '.' || line[d] == ')') &&
+          (d + 1 == line.size() || line[d + 1] == ' ')) {
+        next = d + 1;
+        escape_at = d;  // "1\." (a backslash before a digit is literal)
+      }
+    }
+    if (next == i) break;
+    if (++markers > limits::kMaxContainerMarkersPerLine) return escape_at;
+    i = next;
+  }
+  return std::string_view::npos;
+}
+
+// Escapes every unescaped '|' after the first kMaxPipesPerLine, so that the
+// table extension (quadratic in cells per row) never sees more cells.
+// A delimiter row (`|:-|-:|`) is cut at the same pipe instead, so that it
+// still matches its header and the table survives, cut to size.
+bool escape_extra_pipes(std::string& line) {
+  const bool delimiter_row = line.find_first_not_of("|-: \t") == std::string::npos;
+  int pipes = 0;
+  bool changed = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (line[i] != '|') continue;
+    if (++pipes > limits::kMaxPipesPerLine) {
+      if (delimiter_row) {
+        line.resize(i);
+        return true;
+      }
+      line.insert(i, 1, '\\');
+      ++i;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+}  // namespace
+
+SplitDeck split_deck(const LineIndex& lines, Reporter& report) {
+  SplitDeck out;
+  const int n = lines.line_count();
+  int first = 1;
+
+  // ------------------------------------------------------------ front matter
+  if (n >= 1 && is_marker_line(lines.line(1), "---")) {
+    int close = 0;
+    for (int l = 2; l <= n && close == 0; ++l) {
+      if (is_marker_line(lines.line(l), "---") || is_marker_line(lines.line(l), "...")) close = l;
+    }
+    if (close == 0) {
+      report.error(1, 1, "front matter is never closed (expected a line '---' or '...')");
+      first = 2;  // read the rest as slides
+    } else {
+      out.has_front_matter = true;
+      out.front_matter_line = 2;
+      const std::size_t a = lines.line_start(2), b = lines.line_start(close);
+      out.front_matter = std::string(lines.line(1).data() + (a - lines.line_start(1)), b - a);
+      first = close + 1;
+    }
+  }
+
+  // ------------------------------------------------------------------ slides
+  SlideSource current;
+  current.first_line = first;
+  int slide_line = 0;  // lines in current slide
+  bool oversize = false;
+  Fence fence;
+  bool in_fence = false, in_comment = false;
+  int comment_line = 0, comment_column = 0;
+
+  const auto close_slide = [&]() {
+    if (oversize) {
+      report.error(current.first_line, 1, "slide is larger than 1 MiB; its content is skipped");
+      current.text.clear();
+      current.escaped_pipe_lines.clear();
+    }
+    out.slides.push_back(std::move(current));
+    current = SlideSource{};
+    slide_line = 0;
+    oversize = false;
+  };
+
+  for (int l = first; l <= n; ++l) {
+    const std::string_view line = lines.line(l);
+    if (in_fence) {
+      if (closes_fence(line, fence)) in_fence = false;
+    } else if (in_comment) {
+      if (line.find("-->") != std::string_view::npos) in_comment = false;
+    } else if (is_marker_line(line, "---")) {
+      close_slide();
+      current.first_line = l + 1;
+      continue;
+    } else if (opens_fence(line, &fence)) {
+      in_fence = true;
+      fence.line = l;
+    } else if (opens_comment(line)) {
+      const std::size_t at = line.find("<!--");
+      if (line.find("-->", at + 4) == std::string_view::npos) {
+        in_comment = true;
+        comment_line = l;
+        comment_column = static_cast<int>(at) + 1;
+      }
+    }
+    ++slide_line;
+    if (oversize) continue;
+    if (current.text.size() + line.size() + 1 > limits::kMaxSlideBytes) {
+      oversize = true;
+      continue;
+    }
+    std::string copy(line);
+    if (!in_fence) {
+      const std::size_t cut = container_prefix_cut(copy);
+      if (cut != std::string::npos) copy.insert(cut, 1, '\\');
+      if (escape_extra_pipes(copy)) current.escaped_pipe_lines.push_back(slide_line);
+    }
+    if (!is_blank(copy)) current.blank = false;
+    current.text += copy;
+    current.text += '\n';
+  }
+  if (in_fence) {
+    report.error(fence.line, fence.column,
+                 "code fence is never closed; it runs to the end of the file");
+  }
+  if (in_comment) {
+    report.error(comment_line, comment_column,
+                 "HTML comment is never closed; it runs to the end of the file");
+  }
+  close_slide();
+  return out;
+}
+
+}  // namespace madang::deck

@@ -1,0 +1,100 @@
+// Images: size keywords, inline images, files on disk.
+#include <filesystem>
+#include <fstream>
+
+#include "deck_test_util.h"
+
+namespace madang::deck::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Image, SizeKeywordsAndAlt) {
+  const ParseResult r = parse(
+      "![w:800 h:450 지도 사진](img/map.png)\n\n![w:50% 반쪽](a.png)\n\n![그냥](b%20c.png)\n");
+  EXPECT_TRUE(r.diagnostics.empty()) << joined(r);
+  const auto& b = blocks(r);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[0].kind, BlockKind::kImage);
+  EXPECT_EQ(b[0].image.alt, "지도 사진");
+  EXPECT_EQ(b[0].image.src, "img/map.png");
+  EXPECT_EQ(b[0].image.resolved, "/deck/img/map.png");
+  EXPECT_FLOAT_EQ(b[0].image.width, 800);
+  EXPECT_FLOAT_EQ(b[0].image.height, 450);
+  EXPECT_FLOAT_EQ(b[1].image.width, -0.5f);
+  EXPECT_FLOAT_EQ(b[1].image.height, 0);
+  EXPECT_EQ(b[2].image.alt, "그냥");
+  EXPECT_EQ(b[2].image.resolved, "/deck/b c.png");
+  EXPECT_EQ(b[2].line, 5);
+}
+
+TEST(Image, BadSizeAndInlineImageWarn) {
+  const ParseResult r = parse("![w:abc 사진](a.png)\n\n글 속의 ![작은 그림](b.png) 이미지\n");
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "deck.md:1:1: warning: image size 'w:abc' is not a positive number of pixels or a "
+                "percentage up to 100%",
+                "deck.md:3:6: warning: an image inside text is shown as its alt text; put it in a "
+                "paragraph of its own",
+            }));
+  const auto& b = blocks(r);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[0].image.alt, "사진");
+  EXPECT_EQ(b[1].kind, BlockKind::kParagraph);
+  EXPECT_EQ(plain_text(b[1].text), "글 속의 작은 그림 이미지");
+}
+
+TEST(Image, RefusedPathsEvenWithoutFileChecks) {
+  const ParseResult r = parse(
+      "![a](../secret.png)\n\n![b](/etc/passwd)\n\n![c](https://example.org/x.png)\n\n"
+      "![d](img/../../x.png)\n\n![e]()\n");
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "deck.md:1:1: error: image path leaves the deck's folder: ../secret.png",
+                "deck.md:3:1: error: image path must be relative to the deck's folder: /etc/passwd",
+                "deck.md:5:1: error: image URLs are not supported, use a file in the deck's "
+                "folder: https://example.org/x.png",
+                "deck.md:7:1: error: image path leaves the deck's folder: img/../../x.png",
+                "deck.md:9:1: error: image has no path",
+            }));
+  for (const Block& b : blocks(r)) EXPECT_EQ(b.image.resolved, "");
+}
+
+class ImageFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ =
+        fs::temp_directory_path() /
+        ("madang-image-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "deck" / "img");
+    std::ofstream(root_ / "deck" / "img" / "ok.png") << "png";
+    std::ofstream(root_ / "outside.png") << "png";
+    std::ofstream(root_ / "deck" / "empty.png");
+    fs::create_symlink(root_ / "outside.png", root_ / "deck" / "link.png");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  fs::path root_;
+};
+
+TEST_F(ImageFiles, ChecksExistenceAndSymlinks) {
+  const std::string deck = (root_ / "deck" / "deck.md").string();
+  std::ofstream(deck) << "![ok](img/ok.png)\n\n![no](img/missing.png)\n\n![link](link.png)\n\n"
+                         "![dir](img)\n\n![empty](empty.png)\n";
+  const ParseResult r = load_deck(deck);
+  EXPECT_EQ(messages(r), (std::vector<std::string>{
+                             deck + ":3:1: error: image not found: img/missing.png",
+                             deck + ":5:1: error: image path leaves the deck's folder: link.png",
+                             deck + ":7:1: error: image is not a file: img",
+                             deck + ":9:1: error: image is empty: empty.png",
+                         }));
+  const auto& b = blocks(r);
+  ASSERT_EQ(b.size(), 5u);
+  EXPECT_EQ(b[0].image.resolved, fs::weakly_canonical(root_ / "deck" / "img" / "ok.png").string());
+  EXPECT_EQ(b[1].image.resolved, "");
+  EXPECT_EQ(r.deck.base_dir, (root_ / "deck").string());
+}
+
+}  // namespace
+}  // namespace madang::deck::test

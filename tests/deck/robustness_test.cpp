@@ -1,0 +1,111 @@
+// Hostile inputs: each must finish quickly with bounded memory and a clear
+// diagnostic. Big inputs are generated here rather than committed.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "deck_test_util.h"
+
+namespace madang::deck::test {
+namespace {
+
+TEST(Robustness, ThousandsOfNestedQuotes) {
+  const ParseResult r = parse("# 깊이\n\n" + std::string(10000, '>') + " 바닥\n");
+  EXPECT_EQ(messages(r), std::vector<std::string>{
+                             "deck.md:3:33: error: nesting deeper than 32 levels; the deeper part "
+                             "is left out"});
+  // 32 levels kept.
+  const Block* b = &blocks(r).at(1);
+  int depth = 1;
+  while (!b->children.empty()) {
+    b = &b->children[0];
+    ++depth;
+  }
+  EXPECT_EQ(depth, 32);
+}
+
+TEST(Robustness, ThousandsOfNestedListsOnOneLineAndByIndent) {
+  std::string text = "# 목록\n\n";
+  for (int i = 0; i < 10000; ++i) text += "- ";
+  text += "바닥\n\n---\n\n";
+  for (int i = 0; i < 700; ++i) text += std::string(2 * i, ' ') + "- 항목\n";
+  const ParseResult r = parse(text);
+  EXPECT_EQ(errors(r), 2) << joined(r);
+  EXPECT_EQ(find(r, "deck.md:3:"),
+            "deck.md:3:65: error: nesting deeper than 32 levels; the deeper part is left out");
+  EXPECT_NE(find(r, "deck.md:39:"), "") << joined(r);
+}
+
+TEST(Robustness, VeryWideTableIsCut) {
+  std::string header = "|", rule = "|", row = "|";
+  for (int i = 0; i < 5000; ++i) {
+    header += "h|";
+    rule += "-|";
+    row += std::to_string(i) + "|";
+  }
+  std::string text = header + "\n" + rule + "\n";
+  for (int i = 0; i < 30; ++i) text += row + "\n";
+  const auto start = std::chrono::steady_clock::now();
+  const ParseResult r = parse(text);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
+  EXPECT_LT(seconds.count(), 5.0);  // a sanity bound, not a benchmark: unguarded it is minutes
+  EXPECT_EQ(messages(r), std::vector<std::string>{
+                             "deck.md:1:1: error: table has more than 64 columns; only the first "
+                             "64 are kept"});
+  const Table& t = blocks(r).at(0).table;
+  EXPECT_EQ(t.header.size(), 64u);
+  ASSERT_EQ(t.rows.size(), 30u);
+  EXPECT_EQ(t.rows[0].size(), 64u);
+  EXPECT_EQ(plain_text(t.rows[0][63]), "63");
+}
+
+TEST(Robustness, EightMegabyteLineIsRefusedAsOneSlide) {
+  std::string text = "# 하나\n---\n" + std::string(8'000'000, '[') + "\n---\n# 셋\n";
+  const ParseResult r = parse(text);
+  EXPECT_EQ(messages(r), std::vector<std::string>{
+                             "deck.md:3:1: error: slide is larger than 1 MiB; its content is "
+                             "skipped"});
+  ASSERT_EQ(r.deck.slides.size(), 3u);
+  EXPECT_TRUE(r.deck.slides[1].blocks.empty());
+  EXPECT_EQ(r.deck.slides[2].line, 5);
+}
+
+TEST(Robustness, HugeFileIsRefusedWithoutReadingItAll) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "madang-robustness-huge.md";
+  {
+    std::ofstream out(path, std::ios::binary);
+    const std::string line = "# 제목 " + std::string(1000, 'x') + "\n";
+    for (std::size_t written = 0; written < (50u << 20); written += line.size()) out << line;
+  }
+  const ParseResult r = load_deck(path.string());
+  std::filesystem::remove(path);
+  EXPECT_EQ(messages(r), std::vector<std::string>{path.string() +
+                                                  ":1:1: error: file is larger than 8 MiB; not a "
+                                                  "slide deck?"});
+  EXPECT_TRUE(r.deck.slides.empty());
+}
+
+TEST(Robustness, BinaryGarbageNeverCrashes) {
+  std::mt19937 random(1234);
+  for (int round = 0; round < 20; ++round) {
+    std::string bytes(20000, '\0');
+    for (char& c : bytes) c = static_cast<char>(random());
+    const ParseResult r = parse(bytes);
+    EXPECT_GT(errors(r), 0);
+    for (const Diagnostic& d : r.diagnostics) EXPECT_GE(d.where.line, 0);
+  }
+}
+
+TEST(Robustness, DiagnosticsAreCapped) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "<!-- wrong: x -->\n\n<!-- layout: bad -->\n\n";
+  const ParseResult r = parse(text);
+  ASSERT_EQ(r.diagnostics.size(), 1001u);
+  EXPECT_EQ(format_diagnostic(r.diagnostics.back()),
+            "deck.md: error: 5000 more problems not shown");
+}
+
+}  // namespace
+}  // namespace madang::deck::test
