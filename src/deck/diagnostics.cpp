@@ -6,12 +6,9 @@ namespace madang {
 
 const char* severity_name(Severity severity) {
   switch (severity) {
-    case Severity::kNote:
-      return "note";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kError:
-      return "error";
+    case Severity::kNote: return "note";
+    case Severity::kWarning: return "warning";
+    case Severity::kError: return "error";
   }
   return "error";
 }
@@ -30,9 +27,8 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 int count_severity(const Diagnostics& diagnostics, Severity severity) {
-  return static_cast<int>(
-      std::count_if(diagnostics.begin(), diagnostics.end(),
-                    [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                        [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 }  // namespace madang
