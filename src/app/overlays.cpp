@@ -1,0 +1,280 @@
+#include "app/overlays.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <filesystem>
+
+namespace madang::app {
+
+namespace {
+
+// Noto Sans CJK KR is face 1 of the Debian collection (fonts-noto-cjk).
+constexpr const char* kCjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+constexpr int kCjkKoreanFace = 1;
+
+constexpr const char* kHelpTitle = "단축키 · Keys";
+constexpr const char* kHelpFooter = "? 또는 Esc: 닫기 · ? or Esc: close";
+constexpr const char* kJumpLabel = "슬라이드로 이동 · Go to slide";
+constexpr const char* kJumpHint = "Enter ↵";
+constexpr const char* kErrorTitle =
+    "다시 읽기 실패: 마지막 정상 버전을 보여 줍니다 · Reload failed: showing the last good version";
+constexpr const char* kMoreErrors = "외 %d개 · %d more";
+
+constexpr ImU32 kPanel = IM_COL32(20, 20, 24, 235);
+constexpr ImU32 kText = IM_COL32(245, 245, 245, 255);
+constexpr ImU32 kDim = IM_COL32(170, 170, 178, 255);
+constexpr ImU32 kAccent = IM_COL32(96, 165, 250, 255);
+constexpr ImU32 kErrorPanel = IM_COL32(150, 20, 30, 240);
+constexpr ImU32 kOverviewBack = IM_COL32(28, 28, 32, 255);
+
+ImVec2 text_size(ImFont* font, float size, const std::string& s, float wrap = 0) {
+  return font->CalcTextSizeA(size, FLT_MAX, wrap, s.c_str());
+}
+
+}  // namespace
+
+struct Overlays::Impl {
+  SDL_Renderer* renderer = nullptr;
+  ImGuiContext* context = nullptr;
+  float px = 24;
+  bool have_cjk = false;
+  std::vector<std::string> texts;  // everything the atlas must cover
+  ImVector<ImWchar> ranges;        // must outlive the atlas build
+  ImFont* font = nullptr;
+  bool texture_ready = false;
+
+  void build_atlas() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());  // ASCII and Latin-1
+    for (const std::string& t : texts) builder.AddText(t.c_str());
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    font = nullptr;
+    if (have_cjk) {
+      ImFontConfig config;
+      config.FontNo = kCjkKoreanFace;
+      config.OversampleH = 1;  // pixel-snapped UI text needs no oversampling
+      config.PixelSnapH = true;
+      font = io.Fonts->AddFontFromFileTTF(kCjkFont, px, &config, ranges.Data);
+    }
+    if (!font) {
+      ImFontConfig config;
+      config.SizePixels = px;
+      font = io.Fonts->AddFontDefault(&config);
+    }
+    io.Fonts->Build();
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    texture_ready = ImGui_ImplSDLRenderer_CreateFontsTexture();
+    // The 20 MB font collection is not needed once the glyphs are in the atlas.
+    io.Fonts->ClearInputData();
+  }
+
+  // Adds `s` to the atlas if it uses characters the atlas lacks.
+  void cover(const std::string& s) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddText(s.c_str());
+    ImVector<ImWchar> need;
+    builder.BuildRanges(&need);
+    for (int i = 0; i + 1 < need.Size && need[i] != 0; i += 2) {
+      for (unsigned c = need[i]; c <= need[i + 1]; ++c) {
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+          texts.push_back(s);
+          build_atlas();
+          return;
+        }
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------- help
+  void draw_help(ImDrawList* dl, const OverlayInput& in) {
+    const auto& lines = *in.help;
+    float kw = 0, kow = 0, enw = 0;
+    for (const HelpLine& l : lines) {
+      kw = std::max(kw, text_size(font, px, l.keys).x);
+      kow = std::max(kow, text_size(font, px, l.korean).x);
+      enw = std::max(enw, text_size(font, px, l.english).x);
+    }
+    const float pad = px, gap = px * 1.2f, row = px * 1.55f;
+    float w = pad * 2 + kw + gap + kow + gap + enw;
+    float h = pad * 2 + row * static_cast<float>(lines.size() + 3);
+    // A small window shrinks the text rather than cutting it.
+    const float s = std::min({1.0f, in.width * 0.96f / w, in.height * 0.96f / h});
+    const float size = px * s;
+    w *= s;
+    h *= s;
+    const ImVec2 o{std::floor((in.width - w) / 2), std::floor((in.height - h) / 2)};
+    dl->AddRectFilled(o, {o.x + w, o.y + h}, kPanel, px * 0.5f * s);
+    float y = o.y + pad * s;
+    dl->AddText(font, size, {o.x + pad * s, y}, kText, kHelpTitle);
+    y += row * 1.5f * s;
+    for (const HelpLine& l : lines) {
+      float x = o.x + pad * s;
+      dl->AddText(font, size, {x, y}, kAccent, l.keys.c_str());
+      x += (kw + gap) * s;
+      dl->AddText(font, size, {x, y}, kText, l.korean.c_str());
+      x += (kow + gap) * s;
+      dl->AddText(font, size, {x, y}, kDim, l.english.c_str());
+      y += row * s;
+    }
+    y += row * 0.5f * s;
+    dl->AddText(font, size, {o.x + pad * s, y}, kDim, kHelpFooter);
+  }
+
+  // ----------------------------------------------------------------- jump
+  void draw_jump(ImDrawList* dl, const OverlayInput& in) {
+    const float big = px * 2.2f;
+    char total[32];
+    std::snprintf(total, sizeof total, " / %d", in.slide_count);
+    const ImVec2 label = text_size(font, px, kJumpLabel);
+    const ImVec2 digits = text_size(font, big, in.jump);
+    const ImVec2 rest = text_size(font, px, std::string(total) + "   " + kJumpHint);
+    const float pad = px;
+    const float w = pad * 2 + std::max(label.x, digits.x + rest.x);
+    const float h = pad * 2 + label.y + digits.y;
+    const ImVec2 o{std::floor((in.width - w) / 2), std::floor(in.height - h - px * 2)};
+    dl->AddRectFilled(o, {o.x + w, o.y + h}, kPanel, px * 0.5f);
+    dl->AddText(font, px, {o.x + pad, o.y + pad}, kDim, kJumpLabel);
+    const float base = o.y + pad + label.y;
+    dl->AddText(font, big, {o.x + pad, base}, kText, in.jump.c_str());
+    dl->AddText(font, px, {o.x + pad + digits.x, base + digits.y - rest.y * 1.2f}, kDim,
+                (std::string(total) + "   " + kJumpHint).c_str());
+  }
+
+  // ---------------------------------------------------------------- errors
+  void draw_errors(ImDrawList* dl, const OverlayInput& in) {
+    const float size = px * 0.8f;
+    const float pad = px * 0.6f, margin = px * 0.6f;
+    const float wrap = in.width - 2 * margin - 2 * pad;
+    std::vector<std::string> lines;
+    lines.push_back(kErrorTitle);
+    for (const std::string& e : in.errors) lines.push_back(e);
+    const int more = in.error_count - static_cast<int>(in.errors.size());
+    if (more > 0) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, kMoreErrors, more, more);
+      lines.push_back(buf);
+    }
+    float w = 0, h = 0;
+    for (const std::string& l : lines) {
+      const ImVec2 t = text_size(font, size, l, wrap);
+      w = std::max(w, t.x);
+      h += t.y + size * 0.25f;
+    }
+    w += 2 * pad;
+    h += 2 * pad;
+    const ImVec2 o{margin, std::floor(in.height - h - margin)};
+    dl->AddRectFilled(o, {o.x + w, o.y + h}, kErrorPanel, px * 0.3f);
+    float y = o.y + pad;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      dl->AddText(font, size, {o.x + pad, y}, i == 0 ? IM_COL32(255, 220, 220, 255) : kText,
+                  lines[i].c_str(), nullptr, wrap);
+      y += text_size(font, size, lines[i], wrap).y + size * 0.25f;
+    }
+  }
+
+  // -------------------------------------------------------------- overview
+  void draw_overview(ImDrawList* dl, const OverlayInput& in) {
+    const OverviewGrid& g = *in.grid;
+    dl->AddRectFilled({0, 0}, {static_cast<float>(in.width), static_cast<float>(in.height)},
+                      kOverviewBack);
+    const float label = std::min(px, g.label_height * 0.8f);
+    for (std::size_t i = 0; i < g.thumbs.size(); ++i) {
+      const layout::Rect& r = g.thumbs[i];
+      const ImVec2 a{r.x, r.y}, b{r.x + r.w, r.y + r.h};
+      SDL_Texture* t = i < in.thumbs.size() ? in.thumbs[i] : nullptr;
+      if (t) {
+        dl->AddImage(reinterpret_cast<ImTextureID>(t), a, b);
+      } else {
+        dl->AddRectFilled(a, b, IM_COL32(60, 60, 66, 255));
+      }
+      const int index = static_cast<int>(i);
+      if (index == in.current) dl->AddRect(a, b, kText, 0, 0, std::max(1.0f, px * 0.08f));
+      if (index == in.cursor) {
+        const float t2 = std::max(2.0f, px * 0.18f);
+        dl->AddRect({a.x - t2, a.y - t2}, {b.x + t2, b.y + t2}, kAccent, 0, 0, t2);
+      }
+      const std::string number = std::to_string(index + 1);
+      const ImVec2 ts = text_size(font, label, number);
+      dl->AddText(font, label,
+                  {std::floor(r.x + (r.w - ts.x) / 2), b.y + (g.label_height - ts.y) / 2},
+                  index == in.cursor ? kAccent : kDim, number.c_str());
+    }
+  }
+};
+
+Overlays::Overlays(SDL_Renderer* renderer, float font_px, std::string* warning)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.renderer = renderer;
+  m.px = std::round(font_px);
+  m.context = ImGui::CreateContext();
+  ImGui::SetCurrentContext(m.context);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing of ours to remember; never write imgui.ini
+  io.LogFilename = nullptr;
+  ImGui_ImplSDLRenderer_Init(renderer);
+  std::error_code ec;
+  m.have_cjk = std::filesystem::exists(kCjkFont, ec);
+  if (!m.have_cjk && warning) {
+    *warning = std::string("overlay font not found: ") + kCjkFont +
+               " (install fonts-noto-cjk); Korean overlay text will not show";
+  }
+  m.texts = {kHelpTitle, kHelpFooter, kJumpLabel, kJumpHint, kErrorTitle, kMoreErrors};
+  for (const HelpLine& l : help_lines(default_bindings())) {
+    m.texts.push_back(l.keys + l.korean + l.english);
+  }
+  m.build_atlas();
+}
+
+Overlays::~Overlays() {
+  ImGui::SetCurrentContext(impl_->context);
+  ImGui_ImplSDLRenderer_Shutdown();
+  ImGui::DestroyContext(impl_->context);
+}
+
+bool Overlays::visible(const OverlayInput& in) {
+  return in.help || !in.jump.empty() || !in.errors.empty() || in.grid;
+}
+
+float Overlays::font_px() const {
+  return impl_->px;
+}
+
+void Overlays::invalidate() {
+  impl_->texture_ready = false;
+}
+
+void Overlays::draw(const OverlayInput& in) {
+  if (!visible(in) || in.width <= 0 || in.height <= 0) return;
+  Impl& m = *impl_;
+  ImGui::SetCurrentContext(m.context);
+  for (const std::string& e : in.errors) m.cover(e);
+  if (!m.texture_ready) {
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    m.build_atlas();
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  // ImGui works in renderer pixels here (no platform backend: the overlays
+  // take no ImGui input), so HiDPI needs no framebuffer scale.
+  io.DisplaySize = ImVec2(static_cast<float>(in.width), static_cast<float>(in.height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui::NewFrame();
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  if (in.grid) m.draw_overview(dl, in);
+  if (!in.errors.empty()) m.draw_errors(dl, in);
+  if (in.help) m.draw_help(dl, in);
+  if (!in.jump.empty()) m.draw_jump(dl, in);
+  ImGui::Render();
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace madang::app

@@ -1,0 +1,172 @@
+#include "app/slide_view.h"
+
+#include <cmath>
+
+#include "layout/layout.h"
+#include "render/image.h"
+#include "render/render.h"
+#include "text/text.h"
+
+namespace madang::app {
+
+namespace {
+
+struct TextureDeleter {
+  void operator()(SDL_Texture* t) const {
+    if (t) SDL_DestroyTexture(t);
+  }
+};
+using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
+
+struct Thumb {
+  TexturePtr texture;
+  int w = 0, h = 0;
+};
+
+layout::Size size_of(const layout::Rect& r) {
+  return {static_cast<int>(r.w), static_cast<int>(r.h)};
+}
+
+}  // namespace
+
+layout::Rect slide_rect(int window_width, int window_height, const deck::Meta& meta) {
+  const layout::Rect r = layout::fit_slide(window_width, window_height, meta);
+  // Whole pixels: a glyph atlas drawn at a fractional offset would blur.
+  return {std::round(r.x), std::round(r.y), std::floor(r.w), std::floor(r.h)};
+}
+
+struct SlideView::Impl {
+  SDL_Renderer* renderer = nullptr;
+  std::vector<std::string> families;
+  // Declaration order is destruction order reversed: the renderer goes before
+  // the caches it points into.
+  std::unique_ptr<text::FontSystem> fonts;
+  std::unique_ptr<text::GlyphCache> glyphs;
+  render::ImageCache images;
+  std::unique_ptr<render::SdlRenderer> sdl;
+  layout::LayoutCache layouts;
+  TexturePtr pictures[2];  // a transition's outgoing and incoming slide
+  int picture_w[2] = {0, 0}, picture_h[2] = {0, 0};
+  std::vector<Thumb> thumbs;
+
+  void open_fonts(const deck::Deck& deck, std::vector<std::string>* warnings) {
+    sdl.reset();
+    glyphs.reset();
+    families = deck.meta.fonts;
+    fonts = text::FontSystem::create(families, warnings);
+    glyphs = std::make_unique<text::GlyphCache>(*fonts);
+    sdl = std::make_unique<render::SdlRenderer>(renderer, *glyphs, images);
+  }
+
+  // A target texture of w x h in `slot`, reused when the size matches.
+  SDL_Texture* target(TexturePtr& slot, int w, int h, int* have_w, int* have_h) {
+    if (slot && *have_w == w && *have_h == h) return slot.get();
+    slot.reset(
+        SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+    if (!slot) return nullptr;
+    SDL_SetTextureBlendMode(slot.get(), SDL_BLENDMODE_BLEND);
+    *have_w = w;
+    *have_h = h;
+    return slot.get();
+  }
+
+  void render_into(SDL_Texture* texture, const layout::DisplayList& list) {
+    SDL_Texture* previous = SDL_GetRenderTarget(renderer);
+    SDL_SetRenderTarget(renderer, texture);
+    sdl->draw(list, 0, 0);
+    SDL_SetRenderTarget(renderer, previous);
+  }
+};
+
+SlideView::SlideView(SDL_Renderer* renderer, const deck::Deck& deck,
+                     std::vector<std::string>* warnings)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->renderer = renderer;
+  impl_->open_fonts(deck, warnings);
+}
+
+SlideView::~SlideView() = default;
+
+void SlideView::deck_changed(const deck::Deck& deck, std::vector<std::string>* warnings) {
+  impl_->layouts.clear();
+  impl_->thumbs.clear();
+  impl_->images.clear();  // an image file may be what changed
+  if (deck.meta.fonts != impl_->families) {
+    impl_->open_fonts(deck, warnings);
+  } else {
+    impl_->sdl->invalidate();  // its textures of the old images
+  }
+}
+
+void SlideView::invalidate() {
+  impl_->sdl->invalidate();
+  impl_->thumbs.clear();
+  impl_->pictures[0].reset();
+  impl_->pictures[1].reset();
+}
+
+void SlideView::draw(const deck::Deck& deck, int slide, int step, const layout::Rect& rect) {
+  if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1)
+    return;
+  layout::SlideState state;
+  state.step = step;
+  const layout::SlideLayout& laid =
+      impl_->layouts.get(*impl_->fonts, deck, slide, state, size_of(rect));
+  impl_->sdl->draw(laid.list, rect.x, rect.y);
+}
+
+bool SlideView::capture(const deck::Deck& deck, int slide, int step, const layout::Rect& rect,
+                        int which) {
+  if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1) {
+    return false;
+  }
+  const layout::Size size = size_of(rect);
+  SDL_Texture* texture = impl_->target(impl_->pictures[which], size.width, size.height,
+                                       &impl_->picture_w[which], &impl_->picture_h[which]);
+  if (!texture) return false;
+  layout::SlideState state;
+  state.step = step;
+  impl_->render_into(texture, impl_->layouts.get(*impl_->fonts, deck, slide, state, size).list);
+  return true;
+}
+
+void SlideView::draw_transition(const Transition& t, float p, const layout::Rect& rect) {
+  SDL_Texture* out = impl_->pictures[0].get();
+  SDL_Texture* in = impl_->pictures[1].get();
+  if (!out || !in) return;
+  const TransitionFrame f = transition_frame(t, p, rect.w);
+  SDL_Renderer* r = impl_->renderer;
+  SDL_Rect clip{static_cast<int>(rect.x), static_cast<int>(rect.y), static_cast<int>(rect.w),
+                static_cast<int>(rect.h)};
+  SDL_Rect old_clip;
+  const bool had_clip = SDL_RenderIsClipEnabled(r);
+  SDL_RenderGetClipRect(r, &old_clip);
+  SDL_RenderSetClipRect(r, &clip);
+  auto blit = [&](SDL_Texture* texture, float dx, float alpha) {
+    if (alpha <= 0) return;
+    SDL_SetTextureAlphaMod(texture, static_cast<Uint8>(std::lround(alpha * 255)));
+    SDL_FRect dst{rect.x + std::round(dx), rect.y, rect.w, rect.h};
+    SDL_RenderCopyF(r, texture, nullptr, &dst);
+  };
+  blit(out, f.out_x, f.out_alpha);
+  blit(in, f.in_x, f.in_alpha);
+  SDL_RenderSetClipRect(r, had_clip ? &old_clip : nullptr);
+}
+
+SDL_Texture* SlideView::thumbnail(const deck::Deck& deck, int slide, int w, int h) {
+  if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || w < 1 || h < 1) return nullptr;
+  auto& thumbs = impl_->thumbs;
+  if (thumbs.size() != deck.slides.size()) thumbs.resize(deck.slides.size());
+  Thumb& thumb = thumbs[static_cast<std::size_t>(slide)];
+  if (thumb.texture && thumb.w == w && thumb.h == h) return thumb.texture.get();
+  SDL_Texture* texture = impl_->target(thumb.texture, w, h, &thumb.w, &thumb.h);
+  if (!texture) return nullptr;
+  // Laid out directly, not through the layout cache: it is drawn only once.
+  layout::SlideState all;  // step -1: every fragment shown
+  const layout::SlideLayout laid =
+      layout::layout_slide(*impl_->fonts, deck, slide, all, layout::Size{w, h});
+  impl_->render_into(texture, laid.list);
+  return texture;
+}
+
+}  // namespace madang::app

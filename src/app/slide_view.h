@@ -1,0 +1,60 @@
+// Slide pictures for a window: layout at the real pixel size (crisp text at
+// any window size), drawn through render::SdlRenderer, plus the textures that
+// transitions and the overview grid need.
+//
+// Promise: owns the fonts, the glyph and image caches and the layout cache of
+// one SDL_Renderer; holds no presentation state (which slide, which step: the
+// caller says). Layout happens only when (slide, step, size) is new, so a
+// redraw of a still slide does no shaping. Other window modes can share it.
+#pragma once
+
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/transition.h"
+#include "deck/deck.h"
+#include "layout/display_list.h"
+
+namespace madang::app {
+
+// The slide rect of a window, in whole pixels (letterboxed to the deck's aspect).
+layout::Rect slide_rect(int window_width, int window_height, const deck::Meta& meta);
+
+class SlideView {
+ public:
+  // Opens the deck's fonts (unknown families come back in `warnings`).
+  SlideView(SDL_Renderer* renderer, const deck::Deck& deck, std::vector<std::string>* warnings);
+  ~SlideView();
+  SlideView(const SlideView&) = delete;
+  SlideView& operator=(const SlideView&) = delete;
+
+  // The deck was replaced: drops layouts, thumbnails and decoded images, and
+  // reopens the fonts if the deck's font list changed.
+  void deck_changed(const deck::Deck& deck, std::vector<std::string>* warnings);
+
+  // Render targets were lost (SDL_RENDER_TARGETS_RESET, DEVICE_RESET).
+  void invalidate();
+
+  // Draws slide `slide` (0-based) with `step` fragments revealed into `rect`.
+  void draw(const deck::Deck& deck, int slide, int step, const layout::Rect& rect);
+
+  // Renders the outgoing (which = 0) or incoming (1) picture of a transition
+  // into a texture the size of `rect`. false when render targets fail.
+  bool capture(const deck::Deck& deck, int slide, int step, const layout::Rect& rect, int which);
+
+  // Composites the two captured pictures at eased progress `p`.
+  void draw_transition(const Transition& t, float p, const layout::Rect& rect);
+
+  // The slide fully revealed, laid out and rendered at w x h, once; nullptr
+  // when render targets fail. Owned by the view.
+  SDL_Texture* thumbnail(const deck::Deck& deck, int slide, int w, int h);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace madang::app
