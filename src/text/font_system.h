@@ -45,6 +45,9 @@ struct Face {
   unsigned upem = 1000;
   float ascent = 0, descent = 0, line_gap = 0;  // font units, descent positive
   int strike_ppem = 0;                          // colour bitmap fonts: best strike
+  // The cmap as a bitset over all code points, filled on first use: coverage
+  // is asked once per cluster and must cost a load, not a cmap lookup.
+  mutable std::vector<std::uint64_t> coverage;
 };
 
 class FontSystemImpl final : public FontSystem {

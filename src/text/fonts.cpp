@@ -158,8 +158,17 @@ FontId FontSystemImpl::primary(const TextStyle& style) const {
 }
 
 bool FontSystemImpl::covers(FontId id, char32_t c) const {
-  hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(faces_[id].hb_font, c, &glyph) && glyph != 0;
+  const Face& f = faces_[id];
+  if (f.coverage.empty()) {
+    f.coverage.assign(0x110000 / 64, 0);
+    hb_set_t* set = hb_set_create();
+    hb_face_collect_unicodes(f.hb_face, set);
+    for (hb_codepoint_t u = HB_SET_VALUE_INVALID; hb_set_next(set, &u);) {
+      if (u < 0x110000) f.coverage[u >> 6] |= std::uint64_t{1} << (u & 63);
+    }
+    hb_set_destroy(set);
+  }
+  return c < 0x110000 && ((f.coverage[c >> 6] >> (c & 63)) & 1) != 0;
 }
 
 icu::BreakIterator* FontSystemImpl::grapheme_iterator() {

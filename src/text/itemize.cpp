@@ -22,11 +22,14 @@ char32_t next_cp(std::string_view s, std::size_t* i) {
 
 // Code points that need no glyph of their own for a cluster to be covered.
 bool ignorable_for_coverage(char32_t c) {
+  if (c >= 0x20 && c < 0x7F) return false;
+  if (c >= 0xAC00 && c <= 0xD7A3) return false;
   return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029 ||
          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
 bool wants_color(char32_t c) {
+  if (c < 0x2000 || (c >= 0xAC00 && c <= 0xD7A3)) return false;  // no emoji there
   return c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0x1F1E6 && c <= 0x1F1FF) ||
          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_PRESENTATION);
 }
@@ -35,11 +38,17 @@ bool wants_color(char32_t c) {
 // them (nothing extends them, nothing glues to them): text made only of these
 // needs no ICU iterator.
 bool stands_alone(char32_t c) {
-  if (c < 0x300) return c != 0x0D && c != 0x0A;
+  if (c < 0x300) return c != 0x0D;        // CR may start CR LF
   return (c >= 0xAC00 && c <= 0xD7A3) ||  // precomposed Hangul syllables
          (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK ideographs
-         (c >= 0x3000 && c <= 0x302D) ||  // CJK punctuation (before the tone marks)
-         (c >= 0x2010 && c <= 0x2027);    // dashes, quotes, bullets
+         (c >= 0x3000 && c <= 0x3029) ||  // CJK punctuation (before the tone marks)
+         (c >= 0x2010 && c <= 0x2027) ||  // dashes, quotes, bullets
+         (c >= 0x2030 && c <= 0x205F) ||  // more punctuation (no joiners, no bidi controls)
+         (c >= 0x2070 && c <= 0x20CF) ||  // super/subscripts, currency
+         (c >= 0x2100 && c <= 0x2BFF) ||  // letterlike, arrows, math, boxes, shapes, symbols
+         (c >= 0xE000 && c <= 0xF8FF) ||  // private use
+         (c >= 0xFF00 && c <= 0xFF9D) ||  // fullwidth forms (before the halfwidth voicing marks)
+         c == 0xFFFD;
 }
 
 void grapheme_boundaries(FontSystemImpl& fonts, std::string_view text,
@@ -102,6 +111,11 @@ bool shapes_without_notdef(FontSystemImpl& fonts, const FaceChoice& face, std::s
 }
 
 hb_script_t script_of(char32_t c) {
+  if (c >= 0xAC00 && c <= 0xD7A3) return HB_SCRIPT_HANGUL;
+  if (c < 0x80) {
+    const char32_t l = c | 0x20;
+    return l >= 'a' && l <= 'z' ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON;
+  }
   return hb_unicode_script(hb_unicode_funcs_get_default(), c);
 }
 
@@ -160,8 +174,12 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
 
       bool jamo = false, color = false, all_ignorable = true;
       hb_script_t script = HB_SCRIPT_COMMON;
+      std::size_t after_first = a;
+      const char32_t first = next_cp(text, &after_first);
+      const bool single = after_first == b;  // most clusters: one code point
       for (std::size_t i = a; i < b;) {
-        const char32_t c = next_cp(text, &i);
+        const char32_t c = i == a ? first : next_cp(text, &i);
+        if (i == a) i = after_first;
         jamo = jamo || is_conjoining_jamo(c);
         color = color || wants_color(c);
         all_ignorable = all_ignorable && ignorable_for_coverage(c);
@@ -169,6 +187,7 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
       }
       auto covered_by = [&](const FaceChoice& f) {
         if (jamo) return shapes_without_notdef(fonts, f, text, a, b);
+        if (single) return fonts.covers(f.id, first);
         for (std::size_t i = a; i < b;) {
           const char32_t c = next_cp(text, &i);
           if (!ignorable_for_coverage(c) && !fonts.covers(f.id, c)) return false;

@@ -90,9 +90,16 @@ char32_t base_before(std::string_view s, std::size_t i) {
   return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
 }
 
+bool is_syllable(char32_t c) {
+  return c >= 0xAC00 && c <= 0xD7A3;
+}
+
 bool allowed(std::string_view s, std::size_t at, const BreakOptions& options) {
   const char32_t prev = base_before(s, at);
   const char32_t next = decode_at(s, at);
+  // ICU offers a break between almost every two Hangul syllables: decide
+  // those without asking for general categories.
+  if (is_syllable(prev) && is_syllable(next)) return options.syllable_breaking;
   if (is_space(prev)) return true;
   if (is_word(prev) && is_word(next)) {
     return options.syllable_breaking && is_hangul(prev) && is_hangul(next);

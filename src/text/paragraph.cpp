@@ -93,10 +93,10 @@ void build_runs(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin, std:
     const std::size_t a = std::max(item.begin, begin), b = std::min(item.end, vend);
     const ShapedGlyph* first = sh.glyphs.data() + sh.item_glyphs[i];
     const ShapedGlyph* last = sh.glyphs.data() + sh.item_glyphs[i + 1];
-    const ShapedGlyph* ga =
-        std::find_if(first, last, [&](const ShapedGlyph& g) { return g.cluster >= a; });
-    const ShapedGlyph* gb =
-        std::find_if(ga, last, [&](const ShapedGlyph& g) { return g.cluster >= b; });
+    // Clusters grow monotonically within an item (LTR), so binary search.
+    auto by_cluster = [](const ShapedGlyph& g, std::size_t c) { return g.cluster < c; };
+    const ShapedGlyph* ga = std::lower_bound(first, last, a, by_cluster);
+    const ShapedGlyph* gb = std::lower_bound(ga, last, b, by_cluster);
     const bool cut_start =
         a > item.begin && (ga == last || ga->cluster != a || ga->unsafe_to_break);
     const bool cut_end = b < item.end && (gb == last || gb->cluster != b || gb->unsafe_to_break);
