@@ -1,0 +1,150 @@
+// Images: decoding, PNG writing, drawing, and the placeholder box.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "render_fixture.h"
+
+namespace madang::test {
+namespace {
+
+// A deterministic image with every channel varying, alpha included.
+render::RgbaImage pattern(int w, int h) {
+  render::RgbaImage img;
+  img.width = w;
+  img.height = h;
+  img.pixels.resize(static_cast<size_t>(w) * h * 4);
+  std::uint32_t s = 12345;
+  for (auto& p : img.pixels) {
+    s = s * 1103515245u + 12345u;
+    p = static_cast<std::uint8_t>(s >> 16);
+  }
+  return img;
+}
+
+// 2x2: red, green / blue, white, all opaque.
+render::RgbaImage quadrants() {
+  render::RgbaImage img;
+  img.width = img.height = 2;
+  img.pixels = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255};
+  return img;
+}
+
+std::vector<char> bytes_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(Png, RoundTripKeepsEveryPixel) {
+  render::RgbaImage img = pattern(97, 61);
+  std::string path = output_dir("png_round_trip") + "/pattern.png";
+  std::string err;
+  ASSERT_TRUE(render::write_png(img, path, &err)) << err;
+  render::ImageCache cache;
+  const render::RgbaImage* back = cache.get(path, &err);
+  ASSERT_NE(back, nullptr) << err;
+  EXPECT_EQ(back->width, 97);
+  EXPECT_EQ(back->height, 61);
+  EXPECT_EQ(back->pixels, img.pixels);
+}
+
+TEST(Png, SameImageGivesSameBytes) {
+  render::RgbaImage img = pattern(64, 48);
+  std::string dir = output_dir("png_determinism");
+  std::string err;
+  ASSERT_TRUE(render::write_png(img, dir + "/a.png", &err)) << err;
+  ASSERT_TRUE(render::write_png(img, dir + "/b.png", &err)) << err;
+  std::vector<char> a = bytes_of(dir + "/a.png"), b = bytes_of(dir + "/b.png");
+  ASSERT_GT(a.size(), 8u);
+  EXPECT_EQ(a, b);
+}
+
+TEST(Png, WriteFailuresAreValues) {
+  std::string err;
+  EXPECT_FALSE(render::write_png(pattern(4, 4), "/nonexistent-dir/x.png", &err));
+  EXPECT_FALSE(err.empty());
+  err.clear();
+  EXPECT_FALSE(render::write_png(render::RgbaImage{}, output_dir("png_fail") + "/e.png", &err));
+  EXPECT_FALSE(err.empty());
+}
+
+TEST(ImageCache, MissingAndNonImageFilesAreReported) {
+  render::ImageCache cache;
+  std::string err;
+  EXPECT_EQ(cache.get("/no/such/file.png", &err), nullptr);
+  EXPECT_NE(err.find("/no/such/file.png"), std::string::npos);
+  std::string text = output_dir("image_cache") + "/not-an-image.png";
+  std::ofstream(text) << "hello";
+  err.clear();
+  EXPECT_EQ(cache.get(text, &err), nullptr);
+  EXPECT_NE(err.find("not a PNG or JPEG"), std::string::npos) << err;
+  // Asking again still fails, with a message, without decoding again.
+  err.clear();
+  EXPECT_EQ(cache.get(text, &err), nullptr);
+  EXPECT_FALSE(err.empty());
+}
+
+TEST(ImageCache, DecodesOnce) {
+  std::string path = output_dir("image_cache") + "/q.png";
+  std::string err;
+  ASSERT_TRUE(render::write_png(quadrants(), path, &err));
+  render::ImageCache cache;
+  const render::RgbaImage* a = cache.get(path);
+  const render::RgbaImage* b = cache.get(path);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a, b);
+}
+
+TEST_F(RenderTest, ImageIsDrawnIntoItsRect) {
+  std::string path = output_dir("image_draw") + "/quadrants.png";
+  std::string err;
+  ASSERT_TRUE(render::write_png(quadrants(), path, &err)) << err;
+  render::RgbaImage img = render(list_of(200, 200, {image({50, 50, 100, 100}, path)}));
+  // Quadrant centres, away from the filtered middle.
+  EXPECT_EQ(pixel_at(img, 60, 60), rgba(0xff0000ff));
+  EXPECT_EQ(pixel_at(img, 140, 60), rgba(0x00ff00ff));
+  EXPECT_EQ(pixel_at(img, 60, 140), rgba(0x0000ffff));
+  EXPECT_EQ(pixel_at(img, 140, 140), rgba(0xffffffff));
+  EXPECT_EQ(pixel_at(img, 49, 60), rgba(0xffffffff));
+  EXPECT_EQ(pixel_at(img, 150, 60), rgba(0xffffffff));
+  EXPECT_EQ(pixel_at(img, 60, 49), rgba(0xffffffff));
+}
+
+TEST_F(RenderTest, ImageHonoursOpacity) {
+  std::string path = output_dir("image_draw") + "/quadrants.png";
+  std::string err;
+  ASSERT_TRUE(render::write_png(quadrants(), path, &err)) << err;
+  render::RgbaImage img = render(
+      list_of(200, 200, {push_opacity(0.5f), image({50, 50, 100, 100}, path), pop_opacity()}));
+  Rgba red = pixel_at(img, 60, 60);  // half red over white
+  EXPECT_EQ(red.r, 255);
+  EXPECT_NEAR(red.g, 127, 2);
+}
+
+void expect_placeholder(const render::RgbaImage& img) {
+  // Outline just inside the rect, pale grey inside, untouched outside.
+  Rgba outline = pixel_at(img, 41, 100);
+  EXPECT_LT(outline.r, 0xc0);
+  EXPECT_EQ(pixel_at(img, 38, 100), rgba(0xffffffff));
+  int pale = 0, hatch = 0;
+  for (int x = 50; x < 150; ++x) {
+    Rgba p = pixel_at(img, x, 100);
+    if (p == rgba(0xeef0f3ff)) ++pale;
+    if (p.r < 0xe8 && p.r > 0xc0) ++hatch;
+    EXPECT_GT(p.r, 0xc0) << x;  // light: the label drawn on top stays readable
+  }
+  EXPECT_GT(pale, 40);
+  EXPECT_GT(hatch, 4);
+}
+
+TEST_F(RenderTest, EmptyImagePathDrawsAPlaceholder) {
+  expect_placeholder(render(list_of(240, 200, {image({40, 40, 160, 120}, "")})));
+}
+
+TEST_F(RenderTest, UnreadableImageDrawsAPlaceholder) {
+  expect_placeholder(render(list_of(240, 200, {image({40, 40, 160, 120}, "/no/such.png")})));
+}
+
+}  // namespace
+}  // namespace madang::test
