@@ -477,7 +477,7 @@ CompareGeometry compare_geometry(std::size_t n, const std::vector<bool>& selecte
       g.weight.push_back(1);
       g.max_lines.push_back(n <= 2 ? 0 : 4);
     } else if (count == 1) {
-      g.weight.push_back(s ? static_cast<float>(n) * 0.9f : 1.0f);
+      g.weight.push_back(s ? static_cast<float>(n) * 0.75f : 1.0f);
       g.max_lines.push_back(s ? 0 : 3);
     } else {
       g.weight.push_back(s ? static_cast<float>(n) * 1.4f : 0.55f);
@@ -547,20 +547,36 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
       cursor += w[i] + gap;
     }
     const float pad = ctx.px(20);
+    // Many rows: tighter rows, so that the table leaves room for the
+    // blocks after it.
+    const float pad_y = ctx.px(rows > 4 ? 11 : 18) * std::max(k, 0.8f);
 
-    // Header cells.
-    float header_h = ctx.px(72);
+    // Header cells. A narrow column's label shrinks to fit on one line (not
+    // below the label floor); a folded one stacks its syllables down the
+    // whole column, like a tab, and does not set the header's height.
+    float header_h = ctx.px(64), folded_h = 0;
     std::vector<Fragment> heads;
+    std::vector<bool> folded(n);
     for (std::size_t i = 0; i < n; ++i) {
       const Look look = looks.of(ids[i]);
+      folded[i] = g_now.max_lines[i] < 0;
+      const float inner = std::max(w[i] - 2 * pad, ctx.px(20));
       text::ParagraphStyle ps = para_style(ctx, text::Align::kCenter, 1.2f);
-      ps.syllable_breaking = w[i] < ctx.px(200);  // a folded column breaks anywhere
+      ps.syllable_breaking = folded[i];
+      float size = head_size;
+      const float natural = natural_width(ctx, d.nodes[i].label, style_of(size, 0, true));
+      if (!folded[i] && natural > inner)
+        size = std::max(ctx.px(kLabelFloor), size * inner / natural);
       Fragment h = paragraph_fragment(
           ctx,
           {text::TextRun{d.nodes[i].label,
-                         style_of(head_size, mix(th.heading, th.on_accent, look.selected), true)}},
-          ps, std::max(w[i] - 2 * pad, ctx.px(20)), d.nodes[i].line);
-      header_h = std::max(header_h, h.height + 2 * pad);
+                         style_of(size, mix(th.heading, th.on_accent, look.selected), true)}},
+          ps, folded[i] ? std::max(w[i] - ctx.px(16), ctx.px(20)) : inner, d.nodes[i].line);
+      if (folded[i]) {
+        folded_h = std::max(folded_h, h.height + 2 * pad);
+      } else {
+        header_h = std::max(header_h, h.height + 2 * pad_y + ctx.px(8));
+      }
       heads.push_back(std::move(h));
     }
     // Value cells: full, shortened or folded, per column.
@@ -570,7 +586,7 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
     for (std::size_t r = 0; r < rows; ++r) {
       Fragment name = plain_paragraph(ctx, d.attributes[r], name_style, text::Align::kLeft,
                                       attr_w - ctx.px(28), block.line);
-      row_h[r] = name.height + 2 * pad;
+      row_h[r] = name.height + 2 * pad_y;
       names.push_back(std::move(name));
       for (std::size_t i = 0; i < n; ++i) {
         const int lines = g_now.max_lines[i];
@@ -581,12 +597,13 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
           cell = clamped_paragraph(ctx, value, style_of(value_size, th.text), text::Align::kLeft,
                                    w[i] - 2 * pad, d.nodes[i].line, lines);
         }
-        row_h[r] = std::max(row_h[r], cell.height + 2 * pad);
+        row_h[r] = std::max(row_h[r], cell.height + 2 * pad_y);
         cells[r].push_back(std::move(cell));
       }
     }
     float total_h = header_h;
     for (float h : row_h) total_h += h;
+    total_h = std::max(total_h, folded_h);
     if (total_h > max_height && !last) continue;
 
     // Draw: column cards, header bands, rows, then hit regions.
@@ -599,13 +616,17 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
       f.add(fill_rect(col, mix(th.surface, th.accent_soft, look.selected), ctx.px(16)));
       text::Color band = mix(with_alpha(th.accent, 0.2f), th.accent, look.selected);
       if (look.hovered) band = mix(band, with_alpha(th.accent, 0.45f), 1 - look.selected);
-      f.add(fill_rect(Rect{x[i], 0, w[i], header_h}, band, ctx.px(16)));
+      f.add(fill_rect(Rect{x[i], 0, w[i], folded[i] ? total_h : header_h}, band, ctx.px(16)));
       if (look.selected > 0)
         f.add(stroke_rect(col, with_alpha(th.accent, look.selected), ctx.px(3), ctx.px(16)));
       else if (look.hovered && !rows_clickable)
         f.add(stroke_rect(col, th.accent, ctx.px(3), ctx.px(16)));
       const float hh = heads[i].height;
-      f.append(std::move(heads[i]), x[i] + pad, (header_h - hh) / 2);
+      if (folded[i]) {
+        f.append(std::move(heads[i]), x[i] + ctx.px(8), pad);
+      } else {
+        f.append(std::move(heads[i]), x[i] + pad, (header_h - hh) / 2);
+      }
       f.add(pop_opacity());
     }
     float y = header_h;
@@ -631,12 +652,12 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
         name = plain_paragraph(ctx, d.attributes[r], style_of(name_style.size, th.accent, true),
                                text::Align::kLeft, attr_w - ctx.px(28), block.line);
       }
-      f.append(std::move(name), ctx.px(16), y + pad);
+      f.append(std::move(name), ctx.px(16), y + pad_y);
       for (std::size_t i = 0; i < n; ++i) {
         const Look look = looks.of(ids[i]);
         const float fade =
             (1 - 0.55f * look.dimmed) * (g_now.max_lines[i] != g_before.max_lines[i] ? t : 1.0f);
-        append_faded(f, std::move(cells[r][i]), x[i] + pad, y + pad, fade);
+        append_faded(f, std::move(cells[r][i]), x[i] + pad, y + pad_y, fade);
       }
       y += row_h[r];
     }
@@ -714,7 +735,7 @@ Fragment flow(const Context& ctx, const deck::Block& block, const std::string& p
       detail_h = std::max(detail_h, details.back().height);
     }
     const float box_top = badge / 2;
-    const float box_h = std::max(label_h + 2 * pad + badge / 2, ctx.px(150));
+    const float box_h = std::max(label_h + 2 * pad + badge / 2, ctx.px(190));
     // The panel is as tall as the tallest step's detail, so that choosing
     // another step does not move anything.
     const float panel_w = width;
