@@ -177,13 +177,14 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
       std::size_t after_first = a;
       const char32_t first = next_cp(text, &after_first);
       const bool single = after_first == b;  // most clusters: one code point
-      for (std::size_t i = a; i < b;) {
-        const char32_t c = i == a ? first : next_cp(text, &i);
-        if (i == a) i = after_first;
-        jamo = jamo || is_conjoining_jamo(c);
-        color = color || wants_color(c);
-        all_ignorable = all_ignorable && ignorable_for_coverage(c);
-        if (!real_script(script)) script = script_of(c);
+      char32_t cp = first;
+      for (std::size_t i = after_first;;) {
+        jamo = jamo || is_conjoining_jamo(cp);
+        color = color || wants_color(cp);
+        all_ignorable = all_ignorable && ignorable_for_coverage(cp);
+        if (!real_script(script)) script = script_of(cp);
+        if (i >= b) break;
+        cp = next_cp(text, &i);
       }
       auto covered_by = [&](const FaceChoice& f) {
         if (jamo) return shapes_without_notdef(fonts, f, text, a, b);
