@@ -1,4 +1,4 @@
-// Decoded images (PNG, JPEG via stb_image) and PNG writing (stb_image_write).
+// Decoded images (PNG, JPEG via stb_image) and PNG writing (libpng, fast settings).
 //
 // Promise: no SDL types; decoding failures are values (nullptr + message).
 #pragma once
@@ -27,7 +27,8 @@ class ImageCache {
   std::map<std::string, std::unique_ptr<RgbaImage>> images_;
 };
 
-// Writes an 8-bit RGBA PNG. false + message on failure.
+// Writes an 8-bit RGBA PNG (deterministic bytes; safe to call from several
+// threads at once). false + message on failure.
 bool write_png(const RgbaImage& image, const std::string& path, std::string* error);
 
 }  // namespace madang::render

@@ -356,7 +356,13 @@ struct SdlRenderer::Impl {
       for (; j < spans.size() && spans[j].coverage == spans[i].coverage; ++j)
         span_rects.push_back({spans[j].x, spans[j].y, spans[j].w, spans[j].h});
       Uint8 a = static_cast<Uint8>((color.a * spans[i].coverage + 127) / 255);
-      if (a > 0) {
+      if (a == 255) {
+        // Opaque: a plain fill, much faster than blending on the software renderer.
+        SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(ren, color.r, color.g, color.b, a);
+        SDL_RenderFillRects(ren, span_rects.data(), static_cast<int>(span_rects.size()));
+        SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+      } else if (a > 0) {
         SDL_SetRenderDrawColor(ren, color.r, color.g, color.b, a);
         SDL_RenderFillRects(ren, span_rects.data(), static_cast<int>(span_rects.size()));
       }
