@@ -19,7 +19,7 @@ constexpr int kCjkKoreanFace = 1;
 constexpr const char* kHelpTitle = "단축키 · Keys";
 constexpr const char* kHelpFooter = "? 또는 Esc: 닫기 · ? or Esc: close";
 constexpr const char* kJumpLabel = "슬라이드로 이동 · Go to slide";
-constexpr const char* kJumpHint = "Enter ↵";
+constexpr const char* kJumpHint = "Enter";
 constexpr const char* kErrorTitle =
     "다시 읽기 실패: 마지막 정상 버전을 보여 줍니다 · Reload failed: showing the last good version";
 constexpr const char* kMoreErrors = "외 %d개 · %d more";

@@ -163,6 +163,8 @@ class Presenter {
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   bool vsync_ = false;
+  int windowed_w_ = 1280, windowed_h_ = 720;  // size when not full screen
+  double frame_ms_ = 0;                       // time the last frame took to draw
   std::unique_ptr<SlideView> view_;
   std::unique_ptr<Overlays> overlays_;
   std::unique_ptr<FileWatcher> watcher_;
@@ -211,10 +213,22 @@ bool Presenter::open() {
   if (state_.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   const std::string title =
       (deck_.meta.title.empty() ? deck_.path : deck_.meta.title) + " — Madang";
-  window_ = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                             SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                             std::max(320, static_cast<int>(fit.w)),
-                             std::max(180, static_cast<int>(fit.h)), flags);
+  int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)), y = x;
+  int w = std::max(320, static_cast<int>(fit.w)), h = std::max(180, static_cast<int>(fit.h));
+  windowed_w_ = w;
+  windowed_h_ = h;
+  if (state_.fullscreen) {
+    // Cover the whole display from the start: the screen is filled even
+    // where no window manager honours the full-screen request (kiosks, Xvfb).
+    SDL_Rect full{0, 0, w, h};
+    SDL_GetDisplayBounds(display, &full);
+    x = full.x;
+    y = full.y;
+    w = full.w;
+    h = full.h;
+    flags |= SDL_WINDOW_BORDERLESS;
+  }
+  window_ = SDL_CreateWindow(title.c_str(), x, y, w, h, flags);
   if (!window_) {
     std::fprintf(stderr, "madang present: cannot open a window: %s\n", SDL_GetError());
     return false;
@@ -235,7 +249,9 @@ bool Presenter::open() {
 
   std::vector<std::string> warnings;
   view_ = std::make_unique<SlideView>(renderer_, deck_, &warnings);
-  for (const std::string& w : warnings) std::fprintf(stderr, "madang present: %s\n", w.c_str());
+  for (const std::string& message : warnings) {
+    std::fprintf(stderr, "madang present: %s\n", message.c_str());
+  }
 
   // Overlay text scales with the screen the talk is on (in pixels: HiDPI).
   int win_w = 1, win_h = 1, out_w = 1, out_h = 1;
@@ -288,7 +304,9 @@ void Presenter::reload() {
     state_ = outcome.state;
     std::vector<std::string> warnings;
     view_->deck_changed(deck_, &warnings);
-    for (const std::string& w : warnings) std::fprintf(stderr, "madang present: %s\n", w.c_str());
+    for (const std::string& message : warnings) {
+      std::fprintf(stderr, "madang present: %s\n", message.c_str());
+    }
     errors_.clear();
     error_count_ = 0;
     transition_ = {};
@@ -302,8 +320,16 @@ void Presenter::reload() {
 
 void Presenter::sync_fullscreen() {
   const bool is = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
-  if (is != state_.fullscreen) {
-    SDL_SetWindowFullscreen(window_, state_.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  if (is == state_.fullscreen) return;
+  SDL_SetWindowFullscreen(window_, state_.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  if (!state_.fullscreen) {
+    // A window that started full screen was made display-sized and
+    // borderless (see open); give it a normal window's size and frame.
+    SDL_SetWindowBordered(window_, SDL_TRUE);
+    SDL_SetWindowSize(window_, windowed_w_, windowed_h_);
+    const int display = std::max(0, SDL_GetWindowDisplayIndex(window_));
+    SDL_SetWindowPosition(window_, static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)),
+                          static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)));
   }
 }
 
@@ -476,6 +502,7 @@ void Presenter::draw_frame() {
   }
   overlays_->draw(in);
   SDL_RenderPresent(renderer_);
+  frame_ms_ = ms_since(start_) - now;
   ++frames_;
   traced_ = false;
 }
@@ -488,10 +515,10 @@ void Presenter::print_idle() {
                                                       : "none";
   std::printf(
       "idle slide=%d step=%d blank=%s overview=%d cursor=%d help=%d jump=%s fullscreen=%d "
-      "errors=%d slides=%d frames=%ld\n",
+      "errors=%d slides=%d frames=%ld frame-ms=%.1f\n",
       state_.slide + 1, state_.step, blank, state_.overview ? 1 : 0, state_.overview_cursor + 1,
       state_.help ? 1 : 0, state_.jump.empty() ? "-" : state_.jump.c_str(),
-      state_.fullscreen ? 1 : 0, error_count_, shape_.slide_count(), frames_);
+      state_.fullscreen ? 1 : 0, error_count_, shape_.slide_count(), frames_, frame_ms_);
   std::fflush(stdout);
 }
 
@@ -502,11 +529,12 @@ void Presenter::print_idle() {
 int Presenter::run() {
   constexpr double kFrameMs = 1000.0 / 60;
   double last_frame = -kFrameMs;
+  bool drew_animation = false;  // the last frame was mid-transition: one more, at rest
   while (!state_.quit) {
     SDL_Event e;
     const double now = ms_since(start_);
     const bool animating = transition_running(transition_, now);
-    if (!dirty_ && !animating) {
+    if (!dirty_ && !animating && !drew_animation) {
       print_idle();
       if (!SDL_WaitEvent(&e)) break;  // sleeps: no CPU while nothing moves
       handle(e);
@@ -520,17 +548,22 @@ int Presenter::run() {
     while (!state_.quit && SDL_PollEvent(&e)) handle(e);
     if (state_.quit) break;
     const bool minimized = (SDL_GetWindowFlags(window_) & SDL_WINDOW_MINIMIZED) != 0;
-    if ((dirty_ || transition_running(transition_, ms_since(start_))) && !minimized) {
+    const bool running = transition_running(transition_, ms_since(start_));
+    if (minimized) {
+      dirty_ = drew_animation = false;  // drawn again when restored
+      transition_ = {};
+      continue;
+    }
+    if (dirty_ || running || drew_animation) {
       last_frame = ms_since(start_);
       draw_frame();
       dirty_ = false;
+      drew_animation = running;
       if (first_frame_exit_) {
         std::printf("first-frame-ms %.1f\nvmhwm-kb %ld\n", ms_since(start_), vm_hwm_kb());
         std::fflush(stdout);
         return 0;
       }
-    } else if (minimized) {
-      dirty_ = false;  // drawn again when restored
     }
   }
   return 0;

@@ -1,0 +1,91 @@
+// Real-window test harness: a private Xvfb server, `madang present` as a
+// child process driven with xdotool, screenshots with ImageMagick `import`,
+// and references from `madang export` of the same deck.
+//
+// Promise: everything it starts it stops (by pid); works as root on a
+// headless machine with no DISPLAY set.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/image.h"
+
+namespace madang::e2e {
+
+// Runs argv with extra (or, with a value of nullopt, removed) environment
+// variables; stdout and stderr go to files when named. Returns the pid.
+using Env = std::map<std::string, std::optional<std::string>>;
+pid_t spawn(const std::vector<std::string>& argv, const Env& env, const std::string& out_path = "",
+            const std::string& err_path = "");
+
+struct RunResult {
+  int exit_code = -1;  // -1: killed or failed to start
+  std::string out, err;
+};
+// Runs to completion (killed after `timeout`).
+RunResult run(const std::vector<std::string>& argv, const Env& env,
+              std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+std::string read_file(const std::string& path);
+// A fresh empty folder under the build's test-output folder.
+std::string temp_dir(const std::string& name);
+
+class Xvfb {
+ public:
+  // A 1920x1080x24 screen on a free display number; nullptr + error if none.
+  static std::unique_ptr<Xvfb> start(int width, int height, std::string* error);
+  ~Xvfb();
+  const std::string& display() const { return display_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string display_;
+};
+
+// `madang present` under test.
+class Present {
+ public:
+  Present(const Xvfb& x, const std::string& deck, const std::vector<std::string>& args,
+          const std::string& name);
+  ~Present();  // quits it (kills it if it does not quit)
+
+  pid_t pid() const { return pid_; }
+  // Waits for a new "idle ..." trace line (after the last one seen) containing
+  // every `needle`; returns it, or "" on timeout.
+  std::string wait_idle(const std::vector<std::string>& needles,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // The last idle line seen.
+  const std::string& last_idle() const { return last_; }
+  // Presses keys (xdotool names: "Right", "3", "Return", "question").
+  void key(const std::string& keys);
+  render::RgbaImage screenshot();
+  // utime + stime of the process, in clock ticks.
+  long cpu_ticks() const;
+  // Waits for the process to exit; its exit code, or -1.
+  int wait_exit(std::chrono::milliseconds timeout);
+  std::string stderr_text() const { return read_file(err_); }
+
+ private:
+  const Xvfb& x_;
+  pid_t pid_ = -1;
+  std::string out_, err_, shot_;
+  std::size_t seen_ = 0;  // idle lines consumed
+  std::string last_;
+  int shots_ = 0;
+  bool exited_ = false;
+};
+
+// `madang export DECK --slides N` at 1920x1080.
+render::RgbaImage export_slide(const std::string& deck, int slide, const std::string& name);
+
+// The same image cut to rows [y0, y1).
+render::RgbaImage crop_rows(const render::RgbaImage& image, int y0, int y1);
+
+}  // namespace madang::e2e
