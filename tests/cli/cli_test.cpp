@@ -1,0 +1,179 @@
+// `madang check` and `madang --help` as a user runs them: exit codes,
+// FILE:LINE:COL diagnostics on stderr, the summary line on stdout.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit_code = -1;  // -1 when killed by a signal
+  int signal = 0;
+  std::string out, err;
+  double seconds = 0;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("madang-cli-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& text) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+
+  Run run(const std::string& args) {
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string command =
+        std::string("'") + MADANG_BIN + "' " + args + " 2>'" + err.string() + "'";
+    Run r;
+    const auto start = std::chrono::steady_clock::now();
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return r;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+    const int status = pclose(pipe);
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // popen runs /bin/sh; a child killed by a signal shows as 128+N.
+    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+    if (r.exit_code > 128) r.signal = r.exit_code - 128;
+    r.err = slurp(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, CleanDeckExitsZero) {
+  const std::string deck = write("ok.md", "---\ntitle: 발표\n---\n# 하나\n\n본문\n\n---\n\n# 둘\n");
+  const Run r = run("check '" + deck + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, deck + ": 2 slides, 0 errors, 0 warnings\n");
+}
+
+TEST_F(Cli, BrokenDeckExitsOneWithLocatedErrors) {
+  const std::string deck = write(
+      "bad.md",
+      "# 제목\n\n<!-- layout: grid -->\n\n가나다 <!-- wrong: 1 -->\n\n<!-- colour: red -->\n");
+  const Run r = run("check '" + deck + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, deck +
+                       ":3:1: error: unknown layout 'grid' (valid: title, section, content, "
+                       "two-column, quote, image)\n" +
+                       deck + ":5:5: warning: a directive must stand on a line of its own\n" +
+                       deck + ":7:1: warning: unknown directive 'colour'\n");
+  EXPECT_EQ(r.out, deck + ": 1 slides, 1 errors, 2 warnings\n");
+}
+
+TEST_F(Cli, WarningsPassUnlessStrict) {
+  const std::string deck = write("warn.md", "# 제목\n\n<!-- colour: red -->\n");
+  const Run plain = run("check '" + deck + "'");
+  EXPECT_EQ(plain.exit_code, 0);
+  EXPECT_EQ(plain.out, deck + ": 1 slides, 0 errors, 1 warnings\n");
+  const Run strict = run("check --strict '" + deck + "'");
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_EQ(strict.err, deck + ":3:1: warning: unknown directive 'colour'\n");
+}
+
+TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {
+  const Run missing = run("check '" + (dir_ / "nope.md").string() + "'");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err,
+            (dir_ / "nope.md").string() + ": error: cannot read the deck: no such file\n");
+  const Run folder = run("check '" + dir_.string() + "'");
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_NE(folder.err.find("cannot read the deck: it is a folder"), std::string::npos)
+      << folder.err;
+}
+
+TEST_F(Cli, EmptyDeckIsAnError) {
+  const std::string deck = write("empty.md", "");
+  const Run r = run("check '" + deck + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, deck + ":1:1: error: deck has no slides\n");
+  EXPECT_EQ(r.out, deck + ": 0 slides, 1 errors, 0 warnings\n");
+}
+
+TEST_F(Cli, HostileFilesEndInSecondsWithoutSignals) {
+  std::string garbage(200000, '\0');
+  for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
+  std::string nested = "# x\n\n" + std::string(100000, '>') + "\n\n";
+  for (int i = 0; i < 20000; ++i) nested += "- ";
+  nested += "\n";
+  std::string wide = "|";
+  for (int i = 0; i < 5000; ++i) wide += "h|";
+  wide += "\n|";
+  for (int i = 0; i < 5000; ++i) wide += "-|";
+  wide += "\n";
+  std::string bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    bomb += "b" + std::to_string(i) + ": &b" + std::to_string(i) + " [*" +
+            (i == 1 ? "a" : "b" + std::to_string(i - 1)) + "]\n";
+  }
+  bomb += "---\n# x\n";
+  const std::string line8m = "# x\n\n" + std::string(8'000'000, '*') + "\n";
+  for (const auto& [name, text] : {std::pair<std::string, std::string>{"garbage.bin", garbage},
+                                   {"nested.md", nested},
+                                   {"wide.md", wide},
+                                   {"bomb.md", bomb},
+                                   {"line8m.md", line8m}}) {
+    const Run r = run("check '" + write(name, text) + "'");
+    EXPECT_EQ(r.signal, 0) << name;
+    EXPECT_EQ(r.exit_code, 1) << name << "\n" << r.err.substr(0, 2000);
+    EXPECT_LT(r.seconds, 10.0) << name;
+    EXPECT_NE(r.out.find(" errors, "), std::string::npos) << name;
+  }
+}
+
+TEST_F(Cli, FiftyMegabyteFileIsRefused) {
+  const fs::path path = dir_ / "huge.md";
+  {
+    std::ofstream out(path, std::ios::binary);
+    const std::string line(1023, 'x');
+    for (int i = 0; i < 50 * 1024; ++i) out << line << '\n';
+  }
+  const Run r = run("check '" + path.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, path.string() + ":1:1: error: file is larger than 8 MiB; not a slide deck?\n");
+  EXPECT_LT(r.seconds, 10.0);
+}
+
+TEST_F(Cli, HelpListsTheSubcommands) {
+  const Run r = run("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* sub : {"check", "export", "layout", "present"}) {
+    EXPECT_NE(r.out.find(sub), std::string::npos) << sub << "\n" << r.out;
+  }
+  const Run none = run("");
+  EXPECT_EQ(none.exit_code, 2);
+  const Run bogus = run("check");
+  EXPECT_EQ(bogus.exit_code, 2);
+}
+
+}  // namespace
