@@ -352,7 +352,7 @@ Fragment triangle(const Context& ctx, const deck::Block& block, const std::strin
   float pill_w = ctx.px(190);
   for (const auto& n : d.nodes)
     pill_w = std::max(pill_w, natural_width(ctx, n.label, label_style) + ctx.px(72));
-  pill_w = std::min(pill_w, area.w * 0.4f);
+  pill_w = std::min(pill_w, area.w * 0.34f);  // long labels wrap rather than collide
   float pill_h = ctx.px(84);
   for (const auto& n : d.nodes) {
     Fragment t = plain_paragraph(ctx, n.label, label_style, text::Align::kCenter,
