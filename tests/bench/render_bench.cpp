@@ -177,6 +177,7 @@ void BM_LibPng(benchmark::State& state) {
     png_infop info = png_create_info_struct(png);
     png_set_write_fn(png, &buf, png_write_mem, png_flush_mem);
     png_set_compression_level(png, static_cast<int>(state.range(0)));
+    if (state.range(2)) png_set_compression_strategy(png, 3 /* Z_RLE */);
     png_set_filter(png, 0, state.range(1) == 0 ? PNG_FILTER_NONE : PNG_FILTER_SUB);
     png_set_IHDR(png, info, img.width, img.height, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -189,8 +190,8 @@ void BM_LibPng(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(size);
 }
 BENCHMARK(BM_LibPng)
-    ->ArgsProduct({{1, 3, 6}, {0, 1}})
-    ->ArgNames({"level", "sub"})
+    ->ArgsProduct({{1, 3, 6}, {0, 1}, {0, 1}})
+    ->ArgNames({"level", "sub", "rle"})
     ->Unit(benchmark::kMillisecond);
 #endif
 
