@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "deck/parse.h"
+#include "diagram/interaction.h"
 #include "layout/layout.h"
 #include "render/headless.h"
 #include "render/image.h"
@@ -165,8 +166,7 @@ int run_export(const ExportOptions& options) {
                  ec.message().c_str());
     return 2;
   }
-  layout::SlideState state;
-  state.selected = split_ids(options.select);
+  const std::vector<std::string> select = split_ids(options.select);
 
   // Slides are independent: each worker has its own fonts and caches (they
   // are not thread-safe) and takes the next slide from a shared counter.
@@ -183,6 +183,9 @@ int run_export(const ExportOptions& options) {
     render::ImageCache images;
     for (std::size_t k = next++; k < slides.size(); k = next++) {
       const int index = slides[k];
+      // --select leaves the slide exactly as the same clicks would.
+      const layout::SlideState state =
+          diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, select);
       layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
       render::RgbaImage image = render::render_headless(l.list, glyphs, images);
       char name[32];
@@ -315,11 +318,12 @@ int run_layout(const LayoutOptions& options) {
     return 2;
   }
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
-  layout::SlideState state;
-  state.selected = split_ids(options.select);
+  const std::vector<std::string> select = split_ids(options.select);
   json slides = json::array();
   for (int i = 0; i < count; ++i) {
     if (options.slide > 0 && i != options.slide - 1) continue;
+    const layout::SlideState state =
+        diagram::select_ids(parsed.deck.slides[static_cast<std::size_t>(i)], {}, select);
     layout::SlideLayout l = layout::layout_slide(*fonts, parsed.deck, i, state, size);
     slides.push_back(slide_json(*fonts, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
