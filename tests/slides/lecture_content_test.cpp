@@ -134,7 +134,7 @@ TEST_F(Lecture, KeyPhrasesOnTheirSlides) {
       {12, {"보편적 사회적경제가 아닌 잔여적 사회적경제",
             "일자리 창출 중심의 제약(성과 IN VS OUT)",
             "개별 사업체 중심 지원으로 인한 사회혁신 생태계 조성 실패"}},
-      {13, {"자연생태계", "혁신생태계", "자생적이며 자기영속적 속성을 가짐",
+      {13, {"생태계유형별 목적성", "자연생태계", "혁신생태계", "자생적이며 자기영속적 속성을 가짐",
             "경쟁을 통한 학습과 상보성"}},
       {14, {"패러다임 전환 미흡: 추격형 성장 → 내발적 혁신",
             "혁신을 위한 자율성 부여 미흡(긍정적 블랙스완)", "혁신(실패) 안전망 부재"}},
@@ -307,6 +307,7 @@ TEST_F(Lecture, OldVersusNewApproachOnSlide11) {
 TEST_F(Lecture, EcosystemTypesOnSlide13) {
   const deck::Diagram& d = only_diagram(13);
   EXPECT_EQ(d.kind, DiagramKind::kCompare);
+  EXPECT_EQ(d.title, "생태계유형별 목적성");
   ASSERT_EQ(d.attributes.size(), 2u);
   EXPECT_EQ(d.attributes[0], "정의");
   struct Type {
