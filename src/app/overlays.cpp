@@ -1,7 +1,11 @@
 #include "app/overlays.h"
 
+#include <fcntl.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -31,6 +35,29 @@ constexpr ImU32 kAccent = IM_COL32(96, 165, 250, 255);
 constexpr ImU32 kErrorPanel = IM_COL32(150, 20, 30, 240);
 constexpr ImU32 kOverviewBack = IM_COL32(28, 28, 32, 255);
 
+// A read-only memory map of a whole file, unmapped on destruction.
+struct MappedFile {
+  void* data = nullptr;
+  std::size_t size = 0;
+  bool open(const char* path) {
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    if (fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data = p;
+        size = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+    return data != nullptr;
+  }
+  ~MappedFile() {
+    if (data) munmap(data, size);
+  }
+};
+
 ImVec2 text_size(ImFont* font, float size, const std::string& s, float wrap = 0) {
   return font->CalcTextSizeA(size, FLT_MAX, wrap, s.c_str());
 }
@@ -56,12 +83,17 @@ struct Overlays::Impl {
     ranges.clear();
     builder.BuildRanges(&ranges);
     font = nullptr;
-    if (have_cjk) {
+    MappedFile file;
+    if (have_cjk && file.open(kCjkFont)) {
+      // Mapped, not read: ImGui would copy all 20 MB of the collection to
+      // rasterize a few hundred glyphs from one face.
       ImFontConfig config;
       config.FontNo = kCjkKoreanFace;
+      config.FontDataOwnedByAtlas = false;
       config.OversampleH = 1;  // pixel-snapped UI text needs no oversampling
       config.PixelSnapH = true;
-      font = io.Fonts->AddFontFromFileTTF(kCjkFont, px, &config, ranges.Data);
+      font = io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px, &config,
+                                            ranges.Data);
     }
     if (!font) {
       ImFontConfig config;
@@ -71,8 +103,8 @@ struct Overlays::Impl {
     io.Fonts->Build();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     texture_ready = ImGui_ImplSDLRenderer_CreateFontsTexture();
-    // The 20 MB font collection is not needed once the glyphs are in the atlas.
-    io.Fonts->ClearInputData();
+    io.Fonts->ClearInputData();  // before `file` unmaps what it points into
+    io.Fonts->ClearTexData();    // the texture has the pixels now
   }
 
   // Adds `s` to the atlas if it uses characters the atlas lacks.

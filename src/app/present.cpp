@@ -26,6 +26,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -154,6 +155,11 @@ class Presenter {
   void sync_fullscreen();
   layout::Rect current_rect() const;
   void print_idle();
+  void mark(const char* phase) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %s=%.1f", phase, ms_since(start_));
+    startup_ += buf;
+  }
 
   PresentOptions options_;
   deck::Deck deck_;
@@ -163,10 +169,13 @@ class Presenter {
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   bool vsync_ = false;
+  std::string renderer_name_;
   int windowed_w_ = 1280, windowed_h_ = 720;  // size when not full screen
   double frame_ms_ = 0;                       // time the last frame took to draw
+  std::string startup_;                       // "phase=ms ..." up to the first frame
   std::unique_ptr<SlideView> view_;
-  std::unique_ptr<Overlays> overlays_;
+  std::unique_ptr<Overlays> overlays_;  // made when first shown (its font costs ~30 ms)
+  float overlay_px_ = 24;
   std::unique_ptr<FileWatcher> watcher_;
   Uint32 reload_event_ = 0;
 
@@ -210,7 +219,6 @@ bool Presenter::open() {
   const layout::Rect fit = slide_rect(bounds.w * 4 / 5, bounds.h * 4 / 5, deck_.meta);
   Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
   state_.fullscreen = options_.fullscreen;
-  if (state_.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   const std::string title =
       (deck_.meta.title.empty() ? deck_.path : deck_.meta.title) + " — Madang";
   int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display)), y = x;
@@ -218,8 +226,11 @@ bool Presenter::open() {
   windowed_w_ = w;
   windowed_h_ = h;
   if (state_.fullscreen) {
-    // Cover the whole display from the start: the screen is filled even
-    // where no window manager honours the full-screen request (kiosks, Xvfb).
+    // Cover the whole display from the start, borderless: the screen is
+    // filled even where no window manager honours the full-screen request
+    // (kiosks, Xvfb). The request itself is made after the first frame is
+    // up (see run), since SDL waits up to 100 ms for a window manager to
+    // confirm it; the slide size does not change, so neither does the layout.
     SDL_Rect full{0, 0, w, h};
     SDL_GetDisplayBounds(display, &full);
     x = full.x;
@@ -228,10 +239,21 @@ bool Presenter::open() {
     h = full.h;
     flags |= SDL_WINDOW_BORDERLESS;
   }
+  mark("init");
   window_ = SDL_CreateWindow(title.c_str(), x, y, w, h, flags);
+  mark("window");
   if (!window_) {
     std::fprintf(stderr, "madang present: cannot open a window: %s\n", SDL_GetError());
     return false;
+  }
+  // Without a GPU (no DRI device: virtual machines, Xvfb) OpenGL would be
+  // Mesa's software rasterizer, which costs ~300 ms and ~90 MB to start and
+  // draws no faster than SDL's own software renderer. SDL_RENDER_DRIVER in
+  // the environment still decides when set.
+  std::error_code no_dri;
+  if (!std::filesystem::exists("/dev/dri", no_dri) && !SDL_GetHint(SDL_HINT_RENDER_DRIVER)) {
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   }
   renderer_ = SDL_CreateRenderer(
       window_, -1,
@@ -241,14 +263,17 @@ bool Presenter::open() {
     std::fprintf(stderr, "madang present: cannot create a renderer: %s\n", SDL_GetError());
     return false;
   }
+  mark("renderer");
   SDL_RendererInfo info{};
   SDL_GetRendererInfo(renderer_, &info);
   vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+  renderer_name_ = info.name ? info.name : "?";
   // Keys are read as scancodes; an IME composing Hangul would swallow them.
   SDL_StopTextInput();
 
   std::vector<std::string> warnings;
   view_ = std::make_unique<SlideView>(renderer_, deck_, &warnings);
+  mark("fonts");
   for (const std::string& message : warnings) {
     std::fprintf(stderr, "madang present: %s\n", message.c_str());
   }
@@ -258,11 +283,8 @@ bool Presenter::open() {
   SDL_GetWindowSize(window_, &win_w, &win_h);
   SDL_GetRendererOutputSize(renderer_, &out_w, &out_h);
   const float pixel_ratio = static_cast<float>(out_h) / static_cast<float>(std::max(1, win_h));
-  const float font_px =
-      std::clamp(static_cast<float>(bounds.h) * pixel_ratio / 40.0f, 14.0f, 64.0f);
-  std::string warning;
-  overlays_ = std::make_unique<Overlays>(renderer_, font_px, &warning);
-  if (!warning.empty()) std::fprintf(stderr, "madang present: %s\n", warning.c_str());
+  overlay_px_ =
+      std::round(std::clamp(static_cast<float>(bounds.h) * pixel_ratio / 40.0f, 14.0f, 64.0f));
 
   shape_ = shape_of(deck_);
   state_.slide = options_.slide - 1;
@@ -418,7 +440,7 @@ void Presenter::handle(const SDL_Event& e) {
           overview_grid(shape_.slide_count(), out_w, out_h,
                         static_cast<float>(deck_.meta.aspect_w) /
                             static_cast<float>(std::max(1, deck_.meta.aspect_h)),
-                        overlays_->font_px() * 1.4f);
+                        overlay_px_ * 1.4f);
       const int hit = overview_hit(grid, x, y);
       if (hit >= 0) act({ActionKind::kOverviewPick, hit});
       return;
@@ -436,14 +458,16 @@ void Presenter::handle(const SDL_Event& e) {
         default:
           break;
       }
-      // The window manager may change full screen behind our back.
-      state_.fullscreen = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0 ||
-                          (state_.fullscreen && e.window.event != SDL_WINDOWEVENT_RESIZED);
+      // The window manager may change full screen behind our back (once we
+      // have asked for it: see run).
+      if (frames_ > 0) {
+        state_.fullscreen = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+      }
       return;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
       view_->invalidate();
-      overlays_->invalidate();
+      if (overlays_) overlays_->invalidate();
       transition_ = {};
       dirty_ = true;
       return;
@@ -490,7 +514,7 @@ void Presenter::draw_frame() {
   if (state_.overview) {
     const float aspect = static_cast<float>(deck_.meta.aspect_w) /
                          static_cast<float>(std::max(1, deck_.meta.aspect_h));
-    grid = overview_grid(shape_.slide_count(), w, h, aspect, overlays_->font_px() * 1.4f);
+    grid = overview_grid(shape_.slide_count(), w, h, aspect, overlay_px_ * 1.4f);
     for (std::size_t i = 0; i < grid.thumbs.size(); ++i) {
       const layout::Rect& r = grid.thumbs[i];
       in.thumbs.push_back(view_->thumbnail(deck_, static_cast<int>(i), static_cast<int>(r.w),
@@ -500,7 +524,14 @@ void Presenter::draw_frame() {
     in.cursor = state_.overview_cursor;
     in.current = state_.slide;
   }
-  overlays_->draw(in);
+  if (Overlays::visible(in)) {
+    if (!overlays_) {
+      std::string warning;
+      overlays_ = std::make_unique<Overlays>(renderer_, overlay_px_, &warning);
+      if (!warning.empty()) std::fprintf(stderr, "madang present: %s\n", warning.c_str());
+    }
+    overlays_->draw(in);
+  }
   SDL_RenderPresent(renderer_);
   frame_ms_ = ms_since(start_) - now;
   ++frames_;
@@ -557,10 +588,13 @@ int Presenter::run() {
     if (dirty_ || running || drew_animation) {
       last_frame = ms_since(start_);
       draw_frame();
+      if (frames_ == 1 && !first_frame_exit_) sync_fullscreen();
       dirty_ = false;
       drew_animation = running;
       if (first_frame_exit_) {
-        std::printf("first-frame-ms %.1f\nvmhwm-kb %ld\n", ms_since(start_), vm_hwm_kb());
+        mark("frame");
+        std::printf("first-frame-ms %.1f\nvmhwm-kb %ld\nrenderer %s\nphases%s\n", ms_since(start_),
+                    vm_hwm_kb(), renderer_name_.c_str(), startup_.c_str());
         std::fflush(stdout);
         return 0;
       }
