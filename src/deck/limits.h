@@ -19,6 +19,13 @@ inline constexpr int kMaxYamlDepth = 32;                 // YAML nesting
 inline constexpr int kMaxNesting = 32;                   // block quotes / lists
 inline constexpr int kMaxContainerMarkersPerLine = 64;   // `> - > - ...` on one line
 inline constexpr int kMaxTableColumns = 64;
+// Blocks, list items and table rows on one slide: a Block is large (it can
+// hold any kind), so millions of one-line paragraphs would take gigabytes.
+inline constexpr int kMaxBlocksPerSlide = 5000;
+// Visible text (spans, code) in the whole deck. Later stages shape and lay
+// out every byte, several times when autofit shrinks a slide: `madang check`
+// took 8.7 s on 6.9 MB of paragraphs. Real decks hold well under 100 KB.
+inline constexpr std::size_t kMaxDeckTextBytes = 1u << 20;
 inline constexpr int kMaxPipesPerLine = 2 * kMaxTableColumns;  // more are escaped
 inline constexpr std::size_t kMaxDiagnostics = 1000;
 

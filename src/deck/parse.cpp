@@ -69,7 +69,10 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   if (nothing) {
     report.error(1, 1, "deck has no slides");
   } else {
-    const SlideEnv env{lines, report, deck.meta, deck.base_dir, options.check_files};
+    std::size_t text_left = limits::kMaxDeckTextBytes;
+    bool text_reported = false;
+    const SlideEnv env{lines,      report,        deck.meta, deck.base_dir, options.check_files,
+                       &text_left, &text_reported};
     for (std::size_t i = 0; i < split.slides.size(); ++i) {
       const SlideSource& s = split.slides[i];
       if (s.blank && !s.text.empty()) report.warning(s.first_line, 1, "empty slide");

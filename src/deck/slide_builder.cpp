@@ -120,11 +120,15 @@ class Builder {
   void html_block(cmark_node* node);
   void directive(const Comment& c, int line, int column);
   void assign_fragments();
+  bool spend(int line, int column);
+  void spend_text(std::string* text, cmark_node* node);
 
   const SlideSource& src_;
   const SlideEnv& env_;
   Slide slide_;
   bool nesting_reported_ = false;
+  int budget_ = limits::kMaxBlocksPerSlide;  // blocks, items and rows left
+  bool budget_reported_ = false;
   // Per top-level block: pauses seen before it and its column.
   std::vector<int> pauses_before_;
   std::vector<int> column_of_;
@@ -146,6 +150,40 @@ void Builder::where(cmark_node* node, int* line, int* column) const {
   *column = env_.lines.column(*line, std::max(1, cmark_node_get_start_column(node)));
 }
 
+// Takes one unit of the slide's block budget; false (reported once) when spent.
+bool Builder::spend(int line, int column) {
+  if (budget_ > 0) {
+    --budget_;
+    return true;
+  }
+  if (!budget_reported_) {
+    budget_reported_ = true;
+    env_.report.error(line, column,
+                      "slide has more than " + std::to_string(limits::kMaxBlocksPerSlide) +
+                          " blocks, list items and table rows; the rest is left out");
+  }
+  return false;
+}
+
+// Cuts text to what is left of the deck's text budget (at a UTF-8 boundary).
+void Builder::spend_text(std::string* text, cmark_node* node) {
+  std::size_t& left = *env_.text_left;
+  if (text->size() <= left) {
+    left -= text->size();
+    return;
+  }
+  std::size_t keep = left;
+  while (keep > 0 && (static_cast<unsigned char>((*text)[keep]) & 0xC0) == 0x80) --keep;
+  text->resize(keep);
+  left = 0;
+  if (!*env_.text_reported) {
+    *env_.text_reported = true;
+    int line = 0, column = 0;
+    where(node, &line, &column);
+    env_.report.error(line, column, "deck has more than 1 MiB of text; the rest is left out");
+  }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Inline content
 //-----------------------------------------------------------------------------
@@ -161,7 +199,9 @@ RichText Builder::inlines(cmark_node* container) {
   std::uint8_t style = kPlain;
   std::string link;
   bool warned_html = false;
+  cmark_node* node = container;
   const auto emit = [&](std::string text, std::uint8_t s) {
+    spend_text(&text, node);
     if (text.empty()) return;
     const bool brk = text == "\n";
     if (!brk && !out.empty() && out.back().style == s && out.back().link == link &&
@@ -175,7 +215,7 @@ RichText Builder::inlines(cmark_node* container) {
   std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(container));
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(it.get());
+    node = cmark_iter_get_node(it.get());
     if (node == container) continue;
     const cmark_node_type type = cmark_node_get_type(node);
     if (ev == CMARK_EVENT_EXIT) {
@@ -280,6 +320,7 @@ void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
   Block b;
   where(node, &b.line, &b.column);
   const cmark_node_type type = cmark_node_get_type(node);
+  if (type != CMARK_NODE_HTML_BLOCK && !spend(b.line, b.column)) return;
   const bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST;
   if (container && depth + 1 > limits::kMaxNesting) {
     if (!nesting_reported_) {
@@ -332,6 +373,7 @@ void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
         ListItem li;
         int column = 0;
         where(item, &li.line, &column);
+        if (!spend(li.line, column)) break;
         blocks(item, depth + 1, &li.blocks);
         b.items.push_back(std::move(li));
       }
@@ -390,6 +432,7 @@ void Builder::code_block(cmark_node* node, Block* b) {
   if (word != "diagram") {
     b->kind = BlockKind::kCode;
     if (!b->code.empty() && b->code.back() == '\n') b->code.pop_back();
+    spend_text(&b->code, node);
     return;
   }
   std::string_view kind = sp == std::string_view::npos ? std::string_view() : first.substr(sp);
@@ -423,6 +466,7 @@ void Builder::table(cmark_node* node, Block* b) {
   }
   for (cmark_node* row = cmark_node_first_child(node); row != nullptr; row = cmark_node_next(row)) {
     const int slide_line = cmark_node_get_start_line(row);
+    if (!spend(file_line(slide_line), 1)) break;
     cut = cut || std::find(src_.escaped_pipe_lines.begin(), src_.escaped_pipe_lines.end(),
                            slide_line) != src_.escaped_pipe_lines.end();
     std::vector<RichText> cells;

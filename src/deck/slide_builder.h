@@ -22,6 +22,9 @@ struct SlideEnv {
   const Meta& meta;
   std::string base_dir;  // absolute
   bool check_files = true;
+  // Deck-wide text budget (limits.h), spent as slides are built.
+  std::size_t* text_left = nullptr;
+  bool* text_reported = nullptr;
 };
 
 Slide build_slide(const SlideSource& source, int index, const SlideEnv& env);

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct Outcome {
   int exit_code = -1;  // -1 when killed by a signal
   int signal = 0;
   std::string out, err;
@@ -45,11 +45,11 @@ class Cli : public ::testing::Test {
     return p.string();
   }
 
-  Run run(const std::string& args) {
+  Outcome run(const std::string& args) {
     const fs::path err = dir_ / "stderr.txt";
     const std::string command =
         std::string("'") + MADANG_BIN + "' " + args + " 2>'" + err.string() + "'";
-    Run r;
+    Outcome r;
     const auto start = std::chrono::steady_clock::now();
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return r;
@@ -71,7 +71,7 @@ class Cli : public ::testing::Test {
 
 TEST_F(Cli, CleanDeckExitsZero) {
   const std::string deck = write("ok.md", "---\ntitle: 발표\n---\n# 하나\n\n본문\n\n---\n\n# 둘\n");
-  const Run r = run("check '" + deck + "'");
+  const Outcome r = run("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, deck + ": 2 slides, 0 errors, 0 warnings\n");
@@ -81,7 +81,7 @@ TEST_F(Cli, BrokenDeckExitsOneWithLocatedErrors) {
   const std::string deck = write(
       "bad.md",
       "# 제목\n\n<!-- layout: grid -->\n\n가나다 <!-- wrong: 1 -->\n\n<!-- colour: red -->\n");
-  const Run r = run("check '" + deck + "'");
+  const Outcome r = run("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, deck +
                        ":3:1: error: unknown layout 'grid' (valid: title, section, content, "
@@ -93,20 +93,20 @@ TEST_F(Cli, BrokenDeckExitsOneWithLocatedErrors) {
 
 TEST_F(Cli, WarningsPassUnlessStrict) {
   const std::string deck = write("warn.md", "# 제목\n\n<!-- colour: red -->\n");
-  const Run plain = run("check '" + deck + "'");
+  const Outcome plain = run("check '" + deck + "'");
   EXPECT_EQ(plain.exit_code, 0);
   EXPECT_EQ(plain.out, deck + ": 1 slides, 0 errors, 1 warnings\n");
-  const Run strict = run("check --strict '" + deck + "'");
+  const Outcome strict = run("check --strict '" + deck + "'");
   EXPECT_EQ(strict.exit_code, 1);
   EXPECT_EQ(strict.err, deck + ":3:1: warning: unknown directive 'colour'\n");
 }
 
 TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {
-  const Run missing = run("check '" + (dir_ / "nope.md").string() + "'");
+  const Outcome missing = run("check '" + (dir_ / "nope.md").string() + "'");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_EQ(missing.err,
             (dir_ / "nope.md").string() + ": error: cannot read the deck: no such file\n");
-  const Run folder = run("check '" + dir_.string() + "'");
+  const Outcome folder = run("check '" + dir_.string() + "'");
   EXPECT_EQ(folder.exit_code, 2);
   EXPECT_NE(folder.err.find("cannot read the deck: it is a folder"), std::string::npos)
       << folder.err;
@@ -114,7 +114,7 @@ TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {
 
 TEST_F(Cli, EmptyDeckIsAnError) {
   const std::string deck = write("empty.md", "");
-  const Run r = run("check '" + deck + "'");
+  const Outcome r = run("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, deck + ":1:1: error: deck has no slides\n");
   EXPECT_EQ(r.out, deck + ": 0 slides, 1 errors, 0 warnings\n");
@@ -143,7 +143,7 @@ TEST_F(Cli, HostileFilesEndInSecondsWithoutSignals) {
                                    {"wide.md", wide},
                                    {"bomb.md", bomb},
                                    {"line8m.md", line8m}}) {
-    const Run r = run("check '" + write(name, text) + "'");
+    const Outcome r = run("check '" + write(name, text) + "'");
     EXPECT_EQ(r.signal, 0) << name;
     EXPECT_EQ(r.exit_code, 1) << name << "\n" << r.err.substr(0, 2000);
     EXPECT_LT(r.seconds, 10.0) << name;
@@ -158,21 +158,21 @@ TEST_F(Cli, FiftyMegabyteFileIsRefused) {
     const std::string line(1023, 'x');
     for (int i = 0; i < 50 * 1024; ++i) out << line << '\n';
   }
-  const Run r = run("check '" + path.string() + "'");
+  const Outcome r = run("check '" + path.string() + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, path.string() + ":1:1: error: file is larger than 8 MiB; not a slide deck?\n");
   EXPECT_LT(r.seconds, 10.0);
 }
 
 TEST_F(Cli, HelpListsTheSubcommands) {
-  const Run r = run("--help");
+  const Outcome r = run("--help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* sub : {"check", "export", "layout", "present"}) {
     EXPECT_NE(r.out.find(sub), std::string::npos) << sub << "\n" << r.out;
   }
-  const Run none = run("");
+  const Outcome none = run("");
   EXPECT_EQ(none.exit_code, 2);
-  const Run bogus = run("check");
+  const Outcome bogus = run("check");
   EXPECT_EQ(bogus.exit_code, 2);
 }
 

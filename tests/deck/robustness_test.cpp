@@ -107,5 +107,51 @@ TEST(Robustness, DiagnosticsAreCapped) {
             "deck.md: error: 5000 more problems not shown");
 }
 
+TEST(Robustness, MillionsOfBlocksAreCutPerSlide) {
+  std::string text;
+  for (int i = 0; i < 6000; ++i) text += "가\n\n";
+  text += "---\n";
+  for (int i = 0; i < 6000; ++i) text += "- 나\n";
+  const ParseResult r = parse(text);
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "deck.md:10001:1: error: slide has more than 5000 blocks, list items and table "
+                "rows; the rest is left out",
+                "deck.md:14501:3: error: slide has more than 5000 blocks, list items and table "
+                "rows; the rest is left out",
+            }));
+  ASSERT_EQ(r.deck.slides.size(), 2u);
+  EXPECT_EQ(r.deck.slides[0].blocks.size(), 5000u);
+  ASSERT_EQ(r.deck.slides[1].blocks.size(), 1u);
+  // The list, then an item and its paragraph each: 1 + 2 * 2499 + the last item.
+  EXPECT_EQ(r.deck.slides[1].blocks[0].items.size(), 2500u);
+  EXPECT_TRUE(r.deck.slides[1].blocks[0].items.back().blocks.empty());
+}
+
+TEST(Robustness, DeckTextIsCappedAtOneMebibyte) {
+  // 3-byte syllables so that the cut has to land on a character boundary.
+  const std::string paragraph = [] {
+    std::string p;
+    for (int i = 0; i < 100'000; ++i) p += "가";
+    return p;
+  }();
+  std::string text;
+  for (int i = 0; i < 5; ++i) text += "# " + std::to_string(i) + "\n\n" + paragraph + "\n---\n";
+  const ParseResult r = parse(text);
+  EXPECT_EQ(messages(r), std::vector<std::string>{
+                             "deck.md:15:1: error: deck has more than 1 MiB of text; the rest is "
+                             "left out"});
+  std::size_t total = 0;
+  for (const Slide& s : r.deck.slides) {
+    for (const Block& b : s.blocks) total += plain_text(b.text).size();
+  }
+  EXPECT_LE(total, 1u << 20);
+  EXPECT_GT(total, (1u << 20) - 3);
+  const std::string cut = plain_text(r.deck.slides.at(3).blocks.at(1).text);
+  EXPECT_EQ(cut.size() % 3, 0u);  // whole syllables only
+  EXPECT_TRUE(r.deck.slides.at(4).blocks.empty() ||
+              plain_text(r.deck.slides[4].blocks[0].text).empty());
+}
+
 }  // namespace
 }  // namespace madang::deck::test
