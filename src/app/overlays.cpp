@@ -19,6 +19,7 @@ namespace {
 // Noto Sans CJK KR is face 1 of the Debian collection (fonts-noto-cjk).
 constexpr const char* kCjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 constexpr int kCjkKoreanFace = 1;
+constexpr float kBigScale = 2.2f;
 
 constexpr const char* kHelpTitle = "단축키 · Keys";
 constexpr const char* kHelpFooter = "? 또는 Esc: 닫기 · ? or Esc: close";
@@ -72,6 +73,7 @@ struct Overlays::Impl {
   std::vector<std::string> texts;  // everything the atlas must cover
   ImVector<ImWchar> ranges;        // must outlive the atlas build
   ImFont* font = nullptr;
+  ImFont* big = nullptr;  // digits only, kBigScale times larger
   bool texture_ready = false;
 
   void build_atlas() {
@@ -82,7 +84,7 @@ struct Overlays::Impl {
     for (const std::string& t : texts) builder.AddText(t.c_str());
     ranges.clear();
     builder.BuildRanges(&ranges);
-    font = nullptr;
+    font = big = nullptr;
     MappedFile file;
     if (have_cjk && file.open(kCjkFont)) {
       // Mapped, not read: ImGui would copy all 20 MB of the collection to
@@ -95,11 +97,22 @@ struct Overlays::Impl {
       font = io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), px, &config,
                                             ranges.Data);
     }
-    if (!font) {
+    if (font) {
+      // The typed jump number is drawn large: digits at that size, so that
+      // they are rasterized sharp rather than scaled up.
+      ImFontConfig config;
+      config.FontNo = kCjkKoreanFace;
+      config.FontDataOwnedByAtlas = false;
+      config.PixelSnapH = true;
+      static const ImWchar kDigits[] = {'0', '9', 0};
+      big = io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size),
+                                           std::round(px * kBigScale), &config, kDigits);
+    } else {
       ImFontConfig config;
       config.SizePixels = px;
       font = io.Fonts->AddFontDefault(&config);
     }
+    if (!big) big = font;
     io.Fonts->Build();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     texture_ready = ImGui_ImplSDLRenderer_CreateFontsTexture();
@@ -107,21 +120,24 @@ struct Overlays::Impl {
     io.Fonts->ClearTexData();    // the texture has the pixels now
   }
 
-  // Adds `s` to the atlas if it uses characters the atlas lacks.
-  void cover(const std::string& s) {
+  bool has_glyphs(const std::string& s) const {
     ImFontGlyphRangesBuilder builder;
     builder.AddText(s.c_str());
     ImVector<ImWchar> need;
     builder.BuildRanges(&need);
     for (int i = 0; i + 1 < need.Size && need[i] != 0; i += 2) {
       for (unsigned c = need[i]; c <= need[i + 1]; ++c) {
-        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
-          texts.push_back(s);
-          build_atlas();
-          return;
-        }
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
       }
     }
+    return true;
+  }
+
+  // Adds `s` to the atlas if it uses characters the atlas lacks.
+  void cover(const std::string& s) {
+    if (has_glyphs(s)) return;
+    texts.push_back(s);
+    build_atlas();
   }
 
   // ----------------------------------------------------------------- help
@@ -161,11 +177,11 @@ struct Overlays::Impl {
 
   // ----------------------------------------------------------------- jump
   void draw_jump(ImDrawList* dl, const OverlayInput& in) {
-    const float big = px * 2.2f;
+    const float big_px = big == font ? px : big->FontSize;
     char total[32];
     std::snprintf(total, sizeof total, " / %d", in.slide_count);
     const ImVec2 label = text_size(font, px, kJumpLabel);
-    const ImVec2 digits = text_size(font, big, in.jump);
+    const ImVec2 digits = text_size(big, big_px, in.jump);
     const ImVec2 rest = text_size(font, px, std::string(total) + "   " + kJumpHint);
     const float pad = px;
     const float w = pad * 2 + std::max(label.x, digits.x + rest.x);
@@ -174,14 +190,14 @@ struct Overlays::Impl {
     dl->AddRectFilled(o, {o.x + w, o.y + h}, kPanel, px * 0.5f);
     dl->AddText(font, px, {o.x + pad, o.y + pad}, kDim, kJumpLabel);
     const float base = o.y + pad + label.y;
-    dl->AddText(font, big, {o.x + pad, base}, kText, in.jump.c_str());
+    dl->AddText(big, big_px, {o.x + pad, base}, kText, in.jump.c_str());
     dl->AddText(font, px, {o.x + pad + digits.x, base + digits.y - rest.y * 1.2f}, kDim,
                 (std::string(total) + "   " + kJumpHint).c_str());
   }
 
   // ---------------------------------------------------------------- errors
   void draw_errors(ImDrawList* dl, const OverlayInput& in) {
-    const float size = px * 0.8f;
+    const float size = px;  // the atlas size: scaled text blurs
     const float pad = px * 0.6f, margin = px * 0.6f;
     const float wrap = in.width - 2 * margin - 2 * pad;
     std::vector<std::string> lines;
@@ -277,6 +293,11 @@ bool Overlays::visible(const OverlayInput& in) {
 
 float Overlays::font_px() const {
   return impl_->px;
+}
+
+bool Overlays::has_glyphs(const std::string& text) const {
+  ImGui::SetCurrentContext(impl_->context);
+  return impl_->has_glyphs(text);
 }
 
 void Overlays::invalidate() {

@@ -54,6 +54,9 @@ class Overlays {
 
   float font_px() const;
 
+  // Whether the atlas has every character of `text` (tests, diagnostics).
+  bool has_glyphs(const std::string& text) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -205,6 +205,12 @@ void Present::key(const std::string& keys) {
   run({"xdotool", "key", "--delay", "30", keys}, {{"DISPLAY", x_.display()}}, 5s);
 }
 
+void Present::click(int x, int y, int button) {
+  run({"xdotool", "mousemove", std::to_string(x), std::to_string(y), "click",
+       std::to_string(button)},
+      {{"DISPLAY", x_.display()}}, 5s);
+}
+
 render::RgbaImage Present::screenshot() {
   const std::string path = shot_ + "-" + std::to_string(shots_++) + ".png";
   run({"import", "-display", x_.display(), "-window", "root", "-depth", "8", "png32:" + path}, {},

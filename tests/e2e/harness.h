@@ -65,6 +65,8 @@ class Present {
   const std::string& last_idle() const { return last_; }
   // Presses keys (xdotool names: "Right", "3", "Return", "question").
   void key(const std::string& keys);
+  // Moves the pointer to (x, y) and clicks `button` (1 left, 4/5 wheel up/down).
+  void click(int x, int y, int button);
   render::RgbaImage screenshot();
   // utime + stime of the process, in clock ticks.
   long cpu_ticks() const;

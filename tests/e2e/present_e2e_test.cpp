@@ -149,6 +149,20 @@ TEST_F(PresentE2E, BlankHelpAndOverviewOverlays) {
   p.key("Return");
   ASSERT_NE(p.wait_idle({"overview=0", "slide=4 "}), "") << p.last_idle();
   EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 4, name() + "-ref4"), "picked"));
+
+  // A click picks a thumbnail (four slides: a 2x2 grid; slide 1 top left).
+  p.key("o");
+  ASSERT_NE(p.wait_idle({"overview=1"}), "") << p.last_idle();
+  p.click(480, 270, 1);
+  ASSERT_NE(p.wait_idle({"overview=0", "slide=1 "}), "") << p.last_idle();
+  // On a slide a plain click does nothing (clicks belong to diagrams); the
+  // wheel moves.
+  p.click(960, 540, 1);
+  p.click(960, 540, 5);
+  ASSERT_NE(p.wait_idle({"slide=2 "}), "") << p.last_idle();
+  p.click(960, 540, 4);
+  ASSERT_NE(p.wait_idle({"slide=1 "}), "") << p.last_idle();
+  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "wheel-back"));
 }
 
 TEST_F(PresentE2E, AStillSlideCostsNoCpu) {
