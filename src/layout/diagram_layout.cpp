@@ -467,7 +467,10 @@ struct CompareGeometry {
   std::vector<int> max_lines;  // per item: 0 unlimited, -1 folded (no values)
 };
 
-CompareGeometry compare_geometry(std::size_t n, const std::vector<bool>& selected_now) {
+// `shorten`: unselected columns show at most a few lines. Off when the whole
+// text fits the height anyway (a handout then says everything).
+CompareGeometry compare_geometry(std::size_t n, const std::vector<bool>& selected_now,
+                                 bool shorten) {
   CompareGeometry g;
   int count = 0;
   for (bool s : selected_now) count += s;
@@ -475,10 +478,10 @@ CompareGeometry compare_geometry(std::size_t n, const std::vector<bool>& selecte
     const bool s = selected_now[i];
     if (n <= 2 || count == 0) {
       g.weight.push_back(1);
-      g.max_lines.push_back(n <= 2 ? 0 : 4);
+      g.max_lines.push_back(n <= 2 || !shorten ? 0 : 4);
     } else if (count == 1) {
       g.weight.push_back(s ? static_cast<float>(n) * 0.75f : 1.0f);
-      g.max_lines.push_back(s ? 0 : 3);
+      g.max_lines.push_back(s || !shorten ? 0 : 3);
     } else {
       g.weight.push_back(s ? static_cast<float>(n) * 1.4f : 0.55f);
       g.max_lines.push_back(s ? 0 : -1);
@@ -509,8 +512,6 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
     before[i] = looks.animating() ? contains(ctx.state.previous_selected, ids[i]) : now[i];
     selected_count += now[i];
   }
-  const CompareGeometry g_now = compare_geometry(n, now);
-  const CompareGeometry g_before = compare_geometry(n, before);
   const float t = looks.t();
   const bool rows_clickable = n == 2 || selected_count == 2;
 
@@ -518,161 +519,169 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
   float total_weight = 0;
   std::vector<float> weight(n);
   for (std::size_t i = 0; i < n; ++i) {
-    weight[i] = lerp(g_before.weight[i], g_now.weight[i], t);
+    weight[i] = lerp(compare_geometry(n, before, true).weight[i],
+                     compare_geometry(n, now, true).weight[i], t);
     total_weight += weight[i];
   }
 
   // Sizes: shrink the text (not the labels below their floor) until the
   // table fits its height.
-  Fragment best;
-  for (float k = 1.0f;; k -= 0.07f) {
-    const bool last = k < 0.65f;
-    const float value_size =
-        std::max(ctx.body_px(th.body_size) * (n > 2 ? 0.8f : 0.86f) * k, ctx.px(kTextFloor - 2));
-    const float head_size = label_px(ctx, th.body_size) * std::max(k, 0.88f);
-    const float name_size = std::max(value_size * 0.92f, ctx.px(kTextFloor - 2));
-    const text::TextStyle name_style = style_of(name_size, th.muted, true);
-    float attr_w = 0;
-    if (rows > 0) {
-      for (const auto& a : d.attributes)
-        attr_w = std::max(attr_w, natural_width(ctx, a, name_style));
-      attr_w = std::min(attr_w + ctx.px(40), width * 0.2f);
-    }
-    const float cols_w = width - attr_w - gap * static_cast<float>(n);
-    std::vector<float> x(n), w(n);
-    float cursor = attr_w + gap;
-    for (std::size_t i = 0; i < n; ++i) {
-      w[i] = cols_w * weight[i] / total_weight;
-      x[i] = cursor;
-      cursor += w[i] + gap;
-    }
-    const float pad = ctx.px(20);
-    // Many rows: tighter rows, so that the table leaves room for the
-    // blocks after it.
-    const float pad_y = ctx.px(rows > 4 ? 11 : 18) * std::max(k, 0.8f);
-
-    // Header cells. A narrow column's label shrinks to fit on one line (not
-    // below the label floor); a folded one stacks its syllables down the
-    // whole column, like a tab, and does not set the header's height.
-    float header_h = ctx.px(64), folded_h = 0;
-    std::vector<Fragment> heads;
-    std::vector<bool> folded(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const Look look = looks.of(ids[i]);
-      folded[i] = g_now.max_lines[i] < 0;
-      const float inner = std::max(w[i] - 2 * pad, ctx.px(20));
-      text::ParagraphStyle ps = para_style(ctx, text::Align::kCenter, 1.2f);
-      ps.syllable_breaking = folded[i];
-      float size = head_size;
-      const float natural = natural_width(ctx, d.nodes[i].label, style_of(size, 0, true));
-      if (!folded[i] && natural > inner)
-        size = std::max(ctx.px(kLabelFloor), size * inner / natural);
-      Fragment h = paragraph_fragment(
-          ctx,
-          {text::TextRun{d.nodes[i].label,
-                         style_of(size, mix(th.heading, th.on_accent, look.selected), true)}},
-          ps, folded[i] ? std::max(w[i] - ctx.px(16), ctx.px(20)) : inner, d.nodes[i].line);
-      if (folded[i]) {
-        folded_h = std::max(folded_h, h.height + 2 * pad);
-      } else {
-        header_h = std::max(header_h, h.height + 2 * pad_y + ctx.px(8));
+  // First pass: every value in full, type shrinking a little at most; second
+  // pass: unselected columns shortened, type shrinking down to its floor.
+  for (int pass = 0;; pass = 1) {
+    const bool shorten = pass == 1;
+    const CompareGeometry g_now = compare_geometry(n, now, shorten);
+    const CompareGeometry g_before = compare_geometry(n, before, shorten);
+    for (float k = 1.0f;; k -= 0.07f) {
+      if (!shorten && k < 0.85f) break;
+      const bool last = shorten && k < 0.65f;
+      const float value_size =
+          std::max(ctx.body_px(th.body_size) * (n > 2 ? 0.8f : 0.86f) * k, ctx.px(kTextFloor - 2));
+      const float head_size = label_px(ctx, th.body_size) * std::max(k, 0.88f);
+      const float name_size = std::max(value_size * 0.92f, ctx.px(kTextFloor - 2));
+      const text::TextStyle name_style = style_of(name_size, th.muted, true);
+      float attr_w = 0;
+      if (rows > 0) {
+        for (const auto& a : d.attributes)
+          attr_w = std::max(attr_w, natural_width(ctx, a, name_style));
+        attr_w = std::min(attr_w + ctx.px(40), width * 0.2f);
       }
-      heads.push_back(std::move(h));
-    }
-    // Value cells: full, shortened or folded, per column.
-    std::vector<float> row_h(rows, 0);
-    std::vector<std::vector<Fragment>> cells(rows);
-    std::vector<Fragment> names;
-    for (std::size_t r = 0; r < rows; ++r) {
-      Fragment name = plain_paragraph(ctx, d.attributes[r], name_style, text::Align::kLeft,
-                                      attr_w - ctx.px(28), block.line);
-      row_h[r] = name.height + 2 * pad_y;
-      names.push_back(std::move(name));
+      const float cols_w = width - attr_w - gap * static_cast<float>(n);
+      std::vector<float> x(n), w(n);
+      float cursor = attr_w + gap;
       for (std::size_t i = 0; i < n; ++i) {
-        const int lines = g_now.max_lines[i];
-        const auto& values = d.nodes[i].values;
-        const std::string value = r < values.size() ? values[r] : std::string();
-        Fragment cell;
-        if (lines >= 0 && w[i] > ctx.px(120) && !value.empty()) {
-          cell = clamped_paragraph(ctx, value, style_of(value_size, th.text), text::Align::kLeft,
-                                   w[i] - 2 * pad, d.nodes[i].line, lines);
-        }
-        row_h[r] = std::max(row_h[r], cell.height + 2 * pad_y);
-        cells[r].push_back(std::move(cell));
+        w[i] = cols_w * weight[i] / total_weight;
+        x[i] = cursor;
+        cursor += w[i] + gap;
       }
-    }
-    float total_h = header_h;
-    for (float h : row_h) total_h += h;
-    total_h = std::max(total_h, folded_h);
-    if (total_h > max_height && !last) continue;
+      const float pad = ctx.px(20);
+      // Many rows: tighter rows, so that the table leaves room for the
+      // blocks after it.
+      const float pad_y = ctx.px(rows > 4 ? 11 : 18) * std::max(k, 0.8f);
 
-    // Draw: column cards, header bands, rows, then hit regions.
-    for (std::size_t i = 0; i < n; ++i) {
-      const Look look = looks.of(ids[i]);
-      const Rect col{x[i], 0, w[i], total_h};
-      if (look.focused)
-        f.add(focus_ring(ctx, rows_clickable ? Rect{x[i], 0, w[i], header_h} : col, ctx.px(16)));
-      f.add(push_opacity(1 - 0.55f * look.dimmed));
-      f.add(fill_rect(col, mix(th.surface, th.accent_soft, look.selected), ctx.px(16)));
-      text::Color band = mix(with_alpha(th.accent, 0.2f), th.accent, look.selected);
-      if (look.hovered) band = mix(band, with_alpha(th.accent, 0.45f), 1 - look.selected);
-      f.add(fill_rect(Rect{x[i], 0, w[i], folded[i] ? total_h : header_h}, band, ctx.px(16)));
-      if (look.selected > 0)
-        f.add(stroke_rect(col, with_alpha(th.accent, look.selected), ctx.px(3), ctx.px(16)));
-      else if (look.hovered && !rows_clickable)
-        f.add(stroke_rect(col, th.accent, ctx.px(3), ctx.px(16)));
-      const float hh = heads[i].height;
-      if (folded[i]) {
-        f.append(std::move(heads[i]), x[i] + ctx.px(8), pad);
-      } else {
-        f.append(std::move(heads[i]), x[i] + pad, (header_h - hh) / 2);
-      }
-      f.add(pop_opacity());
-    }
-    float y = header_h;
-    std::vector<Rect> row_rects;
-    for (std::size_t r = 0; r < rows; ++r) {
-      const Rect rr{0, y, width, row_h[r]};
-      row_rects.push_back(rr);
-      const float lit = looks.row(row_ids[r]);
-      const bool hovered = ctx.state.hovered == row_ids[r];
-      if (r > 0) f.add(fill_rect(Rect{0, y - ctx.px(1), width, ctx.px(2)}, th.rule));
-      if (lit > 0 || hovered) {
-        const text::Color c =
-            lit > 0 ? with_alpha(th.accent, 0.16f + 0.06f * lit) : with_alpha(th.accent, 0.08f);
-        f.add(push_opacity(std::max(lit, hovered ? 1.0f : 0.0f)));
-        f.add(fill_rect(rr, c, ctx.px(10)));
-        f.add(fill_rect(Rect{0, y + ctx.px(8), ctx.px(7), row_h[r] - ctx.px(16)}, th.accent,
-                        ctx.px(3)));
-        f.add(pop_opacity());
-      }
-      if (ctx.state.focused == row_ids[r]) f.add(focus_ring(ctx, rr, ctx.px(10)));
-      Fragment name = std::move(names[r]);
-      if (lit > 0.5f) {
-        name = plain_paragraph(ctx, d.attributes[r], style_of(name_style.size, th.accent, true),
-                               text::Align::kLeft, attr_w - ctx.px(28), block.line);
-      }
-      f.append(std::move(name), ctx.px(16), y + pad_y);
+      // Header cells. A narrow column's label shrinks to fit on one line (not
+      // below the label floor); a folded one stacks its syllables down the
+      // whole column, like a tab, and does not set the header's height.
+      float header_h = ctx.px(64), folded_h = 0;
+      std::vector<Fragment> heads;
+      std::vector<bool> folded(n);
       for (std::size_t i = 0; i < n; ++i) {
         const Look look = looks.of(ids[i]);
-        const float fade =
-            (1 - 0.55f * look.dimmed) * (g_now.max_lines[i] != g_before.max_lines[i] ? t : 1.0f);
-        append_faded(f, std::move(cells[r][i]), x[i] + pad, y + pad_y, fade);
+        folded[i] = g_now.max_lines[i] < 0;
+        const float inner = std::max(w[i] - 2 * pad, ctx.px(20));
+        text::ParagraphStyle ps = para_style(ctx, text::Align::kCenter, 1.2f);
+        ps.syllable_breaking = folded[i];
+        float size = head_size;
+        const float natural = natural_width(ctx, d.nodes[i].label, style_of(size, 0, true));
+        if (!folded[i] && natural > inner)
+          size = std::max(ctx.px(kLabelFloor), size * inner / natural);
+        Fragment h = paragraph_fragment(
+            ctx,
+            {text::TextRun{d.nodes[i].label,
+                           style_of(size, mix(th.heading, th.on_accent, look.selected), true)}},
+            ps, folded[i] ? std::max(w[i] - ctx.px(16), ctx.px(20)) : inner, d.nodes[i].line);
+        if (folded[i]) {
+          folded_h = std::max(folded_h, h.height + 2 * pad);
+        } else {
+          header_h = std::max(header_h, h.height + 2 * pad_y + ctx.px(8));
+        }
+        heads.push_back(std::move(h));
       }
-      y += row_h[r];
+      // Value cells: full, shortened or folded, per column.
+      std::vector<float> row_h(rows, 0);
+      std::vector<std::vector<Fragment>> cells(rows);
+      std::vector<Fragment> names;
+      for (std::size_t r = 0; r < rows; ++r) {
+        Fragment name = plain_paragraph(ctx, d.attributes[r], name_style, text::Align::kLeft,
+                                        attr_w - ctx.px(28), block.line);
+        row_h[r] = name.height + 2 * pad_y;
+        names.push_back(std::move(name));
+        for (std::size_t i = 0; i < n; ++i) {
+          const int lines = g_now.max_lines[i];
+          const auto& values = d.nodes[i].values;
+          const std::string value = r < values.size() ? values[r] : std::string();
+          Fragment cell;
+          if (lines >= 0 && w[i] > ctx.px(120) && !value.empty()) {
+            cell = clamped_paragraph(ctx, value, style_of(value_size, th.text), text::Align::kLeft,
+                                     w[i] - 2 * pad, d.nodes[i].line, lines);
+          }
+          row_h[r] = std::max(row_h[r], cell.height + 2 * pad_y);
+          cells[r].push_back(std::move(cell));
+        }
+      }
+      float total_h = header_h;
+      for (float h : row_h) total_h += h;
+      total_h = std::max(total_h, folded_h);
+      if (total_h > max_height && !last) continue;
+
+      // Draw: column cards, header bands, rows, then hit regions.
+      for (std::size_t i = 0; i < n; ++i) {
+        const Look look = looks.of(ids[i]);
+        const Rect col{x[i], 0, w[i], total_h};
+        if (look.focused)
+          f.add(focus_ring(ctx, rows_clickable ? Rect{x[i], 0, w[i], header_h} : col, ctx.px(16)));
+        f.add(push_opacity(1 - 0.55f * look.dimmed));
+        f.add(fill_rect(col, mix(th.surface, th.accent_soft, look.selected), ctx.px(16)));
+        text::Color band = mix(with_alpha(th.accent, 0.2f), th.accent, look.selected);
+        if (look.hovered) band = mix(band, with_alpha(th.accent, 0.45f), 1 - look.selected);
+        f.add(fill_rect(Rect{x[i], 0, w[i], folded[i] ? total_h : header_h}, band, ctx.px(16)));
+        if (look.selected > 0)
+          f.add(stroke_rect(col, with_alpha(th.accent, look.selected), ctx.px(3), ctx.px(16)));
+        else if (look.hovered && !rows_clickable)
+          f.add(stroke_rect(col, th.accent, ctx.px(3), ctx.px(16)));
+        const float hh = heads[i].height;
+        if (folded[i]) {
+          f.append(std::move(heads[i]), x[i] + ctx.px(8), pad);
+        } else {
+          f.append(std::move(heads[i]), x[i] + pad, (header_h - hh) / 2);
+        }
+        f.add(pop_opacity());
+      }
+      float y = header_h;
+      std::vector<Rect> row_rects;
+      for (std::size_t r = 0; r < rows; ++r) {
+        const Rect rr{0, y, width, row_h[r]};
+        row_rects.push_back(rr);
+        const float lit = looks.row(row_ids[r]);
+        const bool hovered = ctx.state.hovered == row_ids[r];
+        if (r > 0) f.add(fill_rect(Rect{0, y - ctx.px(1), width, ctx.px(2)}, th.rule));
+        if (lit > 0 || hovered) {
+          const text::Color c =
+              lit > 0 ? with_alpha(th.accent, 0.16f + 0.06f * lit) : with_alpha(th.accent, 0.08f);
+          f.add(push_opacity(std::max(lit, hovered ? 1.0f : 0.0f)));
+          f.add(fill_rect(rr, c, ctx.px(10)));
+          f.add(fill_rect(Rect{0, y + ctx.px(8), ctx.px(7), row_h[r] - ctx.px(16)}, th.accent,
+                          ctx.px(3)));
+          f.add(pop_opacity());
+        }
+        if (ctx.state.focused == row_ids[r]) f.add(focus_ring(ctx, rr, ctx.px(10)));
+        Fragment name = std::move(names[r]);
+        if (lit > 0.5f) {
+          name = plain_paragraph(ctx, d.attributes[r], style_of(name_style.size, th.accent, true),
+                                 text::Align::kLeft, attr_w - ctx.px(28), block.line);
+        }
+        f.append(std::move(name), ctx.px(16), y + pad_y);
+        for (std::size_t i = 0; i < n; ++i) {
+          const Look look = looks.of(ids[i]);
+          const float fade =
+              (1 - 0.55f * look.dimmed) * (g_now.max_lines[i] != g_before.max_lines[i] ? t : 1.0f);
+          append_faded(f, std::move(cells[r][i]), x[i] + pad, y + pad_y, fade);
+        }
+        y += row_h[r];
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        const Rect r = rows_clickable && g_now.max_lines[i] >= 0 ? Rect{x[i], 0, w[i], header_h}
+                                                                 : Rect{x[i], 0, w[i], total_h};
+        f.hits.push_back(hit(ids[i], d.nodes[i].label, r, ctx));
+      }
+      if (rows_clickable) {
+        for (std::size_t r = 0; r < rows; ++r)
+          f.hits.push_back(hit(row_ids[r], d.attributes[r], row_rects[r], ctx));
+      }
+      f.width = width;
+      f.height = total_h;
+      return f;
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      const Rect r = rows_clickable && g_now.max_lines[i] >= 0 ? Rect{x[i], 0, w[i], header_h}
-                                                               : Rect{x[i], 0, w[i], total_h};
-      f.hits.push_back(hit(ids[i], d.nodes[i].label, r, ctx));
-    }
-    if (rows_clickable) {
-      for (std::size_t r = 0; r < rows; ++r)
-        f.hits.push_back(hit(row_ids[r], d.attributes[r], row_rects[r], ctx));
-    }
-    f.width = width;
-    f.height = total_h;
-    return f;
   }
 }
 

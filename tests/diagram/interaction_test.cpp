@@ -174,13 +174,19 @@ TEST_F(InteractionTest, ClickingAnEdgeShowsTheRelation) {
 
 // ------------------------------------------------------------------ compare
 
-TEST_F(InteractionTest, CompareExpandsAnItemToItsFullText) {
+TEST_F(InteractionTest, CompareShowsEverythingAtRestWhenItFits) {
   const SlideLayout rest = lay(kEcosystemSlide, {});
+  EXPECT_TRUE(shows(rest, "가짐"));
+  EXPECT_FALSE(shows(rest, "…"));
+}
+
+TEST_F(InteractionTest, CrowdedCompareShortensAtRestAndExpandsAnItemToItsFullText) {
+  const SlideLayout rest = lay(test::kCrowdedCompareSlide, {});
   EXPECT_FALSE(shows(rest, "가짐"));  // shortened at rest
   EXPECT_TRUE(shows(rest, "…"));
-  Update u = click_on(kEcosystemSlide, {}, "nature");
+  Update u = click_on(test::kCrowdedCompareSlide, {}, "nature");
   EXPECT_EQ(u.state.selected, std::vector<std::string>{"nature"});
-  EXPECT_TRUE(shows(lay(kEcosystemSlide, tick(u.state, 1)), "가짐"));
+  EXPECT_TRUE(shows(lay(test::kCrowdedCompareSlide, tick(u.state, 1)), "가짐"));
 }
 
 TEST_F(InteractionTest, CompareShowsTwoSideBySideAndAThirdReplacesTheOlder) {

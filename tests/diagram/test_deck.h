@@ -91,9 +91,41 @@ steps:
     label: 자조와 협동
     detail: 시민이 문제 해결의 주체
 ```
+
+---
+
+# 생태계의 개념 유형
+
+```diagram compare
+title: 생태계유형별 목적성
+attributes: [정의, 구성요소·핵심요소]
+items:
+  - id: nature
+    label: 자연생태계
+    정의: 생물 군집과 환경으로 구성된 통합시스템으로서 생산-소비-분해-재생산의 과정 속에서 생물공동체(유기체)와 이를 둘러싼 환경(무기체) 간의 상호작용을 통해 자생적이며 자기영속적 속성을 가짐
+    구성요소·핵심요소: "구성요소: 생산자-소비자-분해자 / 역할별 생물종: 핵심종, 우점종, 틈새종 / 항상성을 가지지만 진화하고 그 핵심은 종의 다양성"
+  - id: business
+    label: 기업생태계
+    정의: 다수의 유기적으로 연결된 기업들이 환경 속에서 상호 작용하면서 개별 기업의 생존과 번영, 쇠퇴에 영향을 미치는 연결망. 기업창업-생산요소 및 수요시장-퇴출-기업재창업의 순환 고리를 만들어 자연생태계와 유사.
+    구성요소·핵심요소: "개별기업의 생로병사는 개별기업이 아니라 기업과 연결된 기업 및 환경과의 관계에서 결정 / 개척시기-확장시기-권위시기(성숙기)-혁신시기 / 중요요소: 기업연결성, 자기조절 역동성, 생태계의 강건성, 혁신을 통한 기회의 창출, 경쟁을 통한 학습과 상보성"
+  - id: venture
+    label: 벤처생태계
+    정의: 환경에 기민하게 반응하는 자발적 유기체로서 벤처산업을 구성하는 요소들이 상호관계를 갖고 경영환경의 변화에 따라 변이. 성장, 진화, 융합, 분화를 통해 생존, 성장하는 자기증식 시스템
+    구성요소·핵심요소: (핵심요소) 벤처기업, 벤처캐피탈, 회수시장 / (기반요소) 연구기관 등 기술, 전문인력, 자금, 전문적 자문 / (외부요소) 정부 해외 벤처 등 기반요소를 지원하거나 해외연계
+  - id: innovation
+    label: 혁신생태계
+    정의: 혁신과 연관된 다양한 주체들이 혁신역량을 바탕으로 고유의 기능을 수행하고 서로 상호작용하면서 진화하는 유기체
+    구성요소·핵심요소: ""
+```
 )";
 
-enum DiagramSlide { kTriangleSlide = 0, kEcosystemSlide = 1, kTwoSidedSlide = 2, kFlowSlide = 3 };
+enum DiagramSlide {
+  kTriangleSlide = 0,
+  kEcosystemSlide = 1,
+  kTwoSidedSlide = 2,
+  kFlowSlide = 3,
+  kCrowdedCompareSlide = 4,  // four long items: too much to show in full at rest
+};
 
 inline deck::Deck diagram_deck() {
   deck::ParseResult r = deck::parse_deck(kDiagramDeck, "diagrams.md", {.check_files = false});
