@@ -204,11 +204,31 @@ static const char* bullet_for(int depth) {
 
 static Fragment list_fragment(const Context& ctx, const deck::Block& list, float width, int depth);
 
+static float item_size(const Context& ctx, int depth) {
+  return body_size(ctx) * (depth == 0 ? 1.0f : 0.92f);
+}
+
+// The hanging indent of a list: room for its widest marker ("10." is wider
+// than "9.") plus a gap, and never less than the theme's indent.
+static float list_indent(const Context& ctx, const deck::Block& list, int depth) {
+  const float size = item_size(ctx, depth);
+  float indent = std::max(ctx.body_px(ctx.theme.list_indent), size * 1.35f);
+  if (list.ordered && !list.items.empty()) {
+    const std::string widest =
+        std::to_string(list.start + static_cast<int>(list.items.size()) - 1) + ".";
+    text::ParagraphStyle ps;
+    ps.lang = ctx.deck.meta.lang;
+    const text::Paragraph p = text::layout_paragraph(
+        ctx.fonts, {text::TextRun{widest, style_of(size, ctx.theme.accent, true)}}, ps, 1e6f);
+    indent = std::max(indent, p.width + size * 0.5f);
+  }
+  return indent;
+}
+
 static Fragment item_blocks(const Context& ctx, const deck::ListItem& item,
-                            const std::string& marker, float width, int depth) {
+                            const std::string& marker, float indent, float width, int depth) {
   Fragment f;
-  const float size = body_size(ctx) * (depth == 0 ? 1.0f : 0.92f);
-  const float indent = std::max(ctx.body_px(ctx.theme.list_indent), size * 1.35f);
+  const float size = item_size(ctx, depth);
   float y = 0;
   bool marker_drawn = false;
   for (const deck::Block& b : item.blocks) {
@@ -255,11 +275,12 @@ static Fragment list_fragment(const Context& ctx, const deck::Block& list, float
   Fragment f;
   float y = 0;
   const float gap = ctx.body_px(ctx.theme.block_gap) * (depth == 0 ? 0.5f : 0.25f);
+  const float indent = list_indent(ctx, list, depth);
   for (std::size_t i = 0; i < list.items.size(); ++i) {
     const deck::ListItem& item = list.items[i];
     std::string marker = list.ordered ? std::to_string(list.start + static_cast<int>(i)) + "."
                                       : std::string(bullet_for(depth));
-    Fragment itemf = item_blocks(ctx, item, marker, width, depth);
+    Fragment itemf = item_blocks(ctx, item, marker, indent, width, depth);
     if (i > 0) y += gap;
     const float h = itemf.height;
     if (ctx.revealed(item.fragment)) {

@@ -130,7 +130,9 @@ float place_title(const Context& ctx, Fragment& out, const deck::Block& title, R
 
 void layout_body(Context& ctx, Fragment& out, Region body, bool two_columns, std::size_t first) {
   const deck::Slide& slide = ctx.slide;
-  const bool centred = has_class(slide, "lead");
+  // Lead slides and quote slides sit in the middle of the body; others hang
+  // from the title.
+  const bool centred = has_class(slide, "lead") || slide.layout == "quote";
   std::vector<std::vector<const deck::Block*>> columns;
   float column_width = body.w;
   if (two_columns) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "layout/theme.h"
@@ -225,6 +226,35 @@ TEST_F(LayoutTest, IncrementalItemsAppearStepByStepWithoutMovingOthers) {
   SlideLayout all = lay(d);
   EXPECT_NE(find_text(all.list, "안전망"), nullptr);
   EXPECT_EQ(find_text(l0.list, "패러다임")->rect.y, find_text(all.list, "패러다임")->rect.y);
+}
+
+TEST_F(LayoutTest, TwoDigitNumbersKeepClearOfTheirText) {
+  std::vector<std::string> items;
+  for (int i = 1; i <= 10; ++i) items.push_back("중간지원조직 지원 " + std::to_string(i));
+  deck::Block numbered = list(items);
+  numbered.ordered = true;
+  SlideLayout l = lay(one_slide({heading("사회혁신생태계 조성 전략"), numbered}));
+  const TextItem* tenth = find_text(l.list, "지원 10");
+  ASSERT_NE(tenth, nullptr);
+  const float text_x = tenth->rect.x + tenth->lines[0].x;
+  const float baseline = tenth->rect.y + tenth->lines[0].baseline;
+  // The marker is the glyph run on the same baseline left of the text.
+  bool found = false;
+  for (const Command& c : l.list.commands) {
+    if (c.kind != CommandKind::kGlyphRun || std::abs(c.origin.y - baseline) > 0.5f ||
+        c.origin.x >= text_x) {
+      continue;
+    }
+    float right = c.origin.x;
+    for (const text::Glyph& g : c.run.glyphs) right += g.advance;
+    EXPECT_EQ(c.run.glyphs.size(), 3u);  // "1", "0", "."
+    // It stays inside the list's box (the hanging indent made room for it)
+    // and keeps a gap before the text.
+    EXPECT_GE(c.origin.x, tenth->rect.x - 0.5f) << "\"10.\" spills out of its column";
+    EXPECT_LE(right + c.run.size * 0.25f, text_x);
+    found = true;
+  }
+  EXPECT_TRUE(found);
 }
 
 // ---------------------------------------------------------------- tables
