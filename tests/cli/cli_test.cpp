@@ -1,7 +1,6 @@
 // `madang check` and `madang --help` as a user runs them: exit codes,
 // FILE:LINE:COL diagnostics on stderr, the summary line on stdout.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <cstdio>
@@ -10,23 +9,14 @@
 #include <sstream>
 #include <string>
 
+#include "run_command.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;  // -1 when killed by a signal
-  int signal = 0;
-  std::string out, err;
-  double seconds = 0;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Outcome = madang::test::CommandResult;
+using madang::test::read_file;
 
 class Cli : public ::testing::Test {
  protected:
@@ -46,24 +36,7 @@ class Cli : public ::testing::Test {
   }
 
   Outcome run(const std::string& args) {
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command =
-        std::string("'") + MADANG_BIN + "' " + args + " 2>'" + err.string() + "'";
-    Outcome r;
-    const auto start = std::chrono::steady_clock::now();
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-    const int status = pclose(pipe);
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    // popen runs /bin/sh; a child killed by a signal shows as 128+N.
-    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
-    if (r.exit_code > 128) r.signal = r.exit_code - 128;
-    r.err = slurp(err);
-    return r;
+    return madang::test::run_command(std::string("'") + MADANG_BIN + "' " + args, dir_.string());
   }
 
   fs::path dir_;
