@@ -120,6 +120,18 @@ bool display_configured() {
   return (x && *x) || (wl && *wl);
 }
 
+// When the X server named by DISPLAY cannot be reached, SDL falls back to its
+// offscreen driver and would "present" to nothing, forever. Only a caller
+// who asked for such a driver by name gets it.
+bool real_display_driver() {
+  const char* driver = SDL_GetCurrentVideoDriver();
+  if (!driver) return false;
+  const std::string name = driver;
+  if (name != "offscreen" && name != "dummy") return true;
+  const char* asked = std::getenv("SDL_VIDEODRIVER");
+  return asked && name == asked;
+}
+
 int sdl_mods(Uint16 mod) {
   int m = kModNone;
   if (mod & KMOD_SHIFT) m |= kModShift;
@@ -623,6 +635,11 @@ int run_present(const PresentOptions& options) {
     return unreadable ? 2 : 1;
   }
   if (!display_configured() || SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    std::fputs(kNoDisplay, stderr);
+    return 2;
+  }
+  if (!real_display_driver()) {
+    SDL_Quit();
     std::fputs(kNoDisplay, stderr);
     return 2;
   }

@@ -21,6 +21,16 @@ TEST(PresentCli, NoDisplaySaysHowToExport) {
   EXPECT_EQ(r.err, "madang present: no display available; try: madang export DECK --png DIR\n");
 }
 
+TEST(PresentCli, UnreachableXServerIsNoDisplay) {
+  Env env = kNoDisplay;
+  env["DISPLAY"] = ":9999";  // nothing listens there
+  const RunResult r = run({MADANG_BINARY, "present", kDeck}, env, std::chrono::seconds(20));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("madang present: no display available; try: madang export DECK --png DIR\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(PresentCli, BrokenDeckIsReportedBeforeAnyWindow) {
   const std::string dir = temp_dir("cli-broken");
   const std::string deck = dir + "/broken.md";
