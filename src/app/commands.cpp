@@ -32,7 +32,8 @@ namespace madang::app {
 namespace {
 
 void print_diagnostics(const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  for (const Diagnostic& d : diagnostics)
+    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 }
 
 // A deck that could not be read at all: one error on line 0 and no slides.
@@ -170,9 +171,8 @@ int run_export(const ExportOptions& options) {
 
   // Slides are independent: each worker has its own fonts and caches (they
   // are not thread-safe) and takes the next slide from a shared counter.
-  const unsigned workers = std::max(
-      1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                             static_cast<unsigned>(slides.size())));
+  const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                           static_cast<unsigned>(slides.size())));
   std::atomic<std::size_t> next{0};
   std::mutex report_mutex;
   Diagnostics layout_diagnostics;
@@ -181,18 +181,20 @@ int run_export(const ExportOptions& options) {
     auto fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
     render::ImageCache images;
+    render::HeadlessRenderer renderer(glyphs, images);
+    render::PngWriter png;
     for (std::size_t k = next++; k < slides.size(); k = next++) {
       const int index = slides[k];
       // --select leaves the slide exactly as the same clicks would.
       const layout::SlideState state =
           diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, select);
       layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
-      render::RgbaImage image = render::render_headless(l.list, glyphs, images);
+      render::RgbaImage image = renderer.render(l.list);
       char name[32];
       std::snprintf(name, sizeof name, "slide-%02d.png", index + 1);
       const std::string path = (std::filesystem::path(options.png_dir) / name).string();
       std::string write_error;
-      const bool ok = render::write_png(image, path, &write_error);
+      const bool ok = png.write(image, path, &write_error);
       std::lock_guard lock(report_mutex);
       for (Diagnostic& d : l.diagnostics) layout_diagnostics.push_back(std::move(d));
       if (!ok) failures.push_back(path + ": " + write_error);
@@ -221,7 +223,9 @@ namespace {
 
 using nlohmann::json;
 
-json rect_json(const layout::Rect& r) { return json::array({r.x, r.y, r.w, r.h}); }
+json rect_json(const layout::Rect& r) {
+  return json::array({r.x, r.y, r.w, r.h});
+}
 
 json run_json(const text::FontSystem& fonts, const text::GlyphRun& run, layout::Point origin) {
   json glyphs = json::array();
@@ -288,7 +292,8 @@ json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLay
                          {"arrow", c.arrow_end}});
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   for (const layout::HitRegion& h : l.list.hits) {

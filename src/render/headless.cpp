@@ -9,36 +9,70 @@
 namespace madang::render {
 
 // SDL_CreateSoftwareRenderer needs no SDL_Init and no video driver, and every
-// object here (surface, renderer, textures) belongs to this call, so two
-// threads may render at once as long as each brings its own GlyphCache and
+// object here (surface, renderer, textures) belongs to one HeadlessRenderer, so
+// two threads may render at once as long as each brings its own GlyphCache and
 // ImageCache. SDL's shared state on this path is its pixel-format list
 // (guarded by a spin lock in SDL_AllocFormat) and its thread-local error string.
+struct HeadlessRenderer::Impl {
+  text::GlyphCache& glyphs;
+  ImageCache& images;
+  SDL_Surface* surface = nullptr;
+  SDL_Renderer* renderer = nullptr;
+  std::unique_ptr<SdlRenderer> translator;
+
+  Impl(text::GlyphCache& g, ImageCache& i) : glyphs(g), images(i) {}
+  ~Impl() { release(); }
+
+  void release() {
+    translator.reset();  // textures go before the renderer that owns them
+    if (renderer) SDL_DestroyRenderer(renderer);
+    if (surface) SDL_FreeSurface(surface);
+    renderer = nullptr;
+    surface = nullptr;
+  }
+
+  // A surface of the list's size, reusing the current one when it matches.
+  bool prepare(int width, int height) {
+    if (surface && surface->w == width && surface->h == height) return true;
+    release();
+    // RGBA32 is R,G,B,A in memory on any endianness: reading back is a copy.
+    surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+    if (!surface) return false;
+    renderer = SDL_CreateSoftwareRenderer(surface);
+    if (!renderer) {
+      release();
+      return false;
+    }
+    translator = std::make_unique<SdlRenderer>(renderer, glyphs, images);
+    return true;
+  }
+};
+
+HeadlessRenderer::HeadlessRenderer(text::GlyphCache& glyphs, ImageCache& images)
+    : impl_(std::make_unique<Impl>(glyphs, images)) {}
+
+HeadlessRenderer::~HeadlessRenderer() = default;
+
+RgbaImage HeadlessRenderer::render(const layout::DisplayList& list) {
+  RgbaImage out;
+  if (list.width <= 0 || list.height <= 0 || !impl_->prepare(list.width, list.height)) return out;
+  impl_->translator->draw(list);  // fills the list's background first
+  SDL_RenderFlush(impl_->renderer);
+  out.width = list.width;
+  out.height = list.height;
+  out.pixels.resize(static_cast<size_t>(list.width) * list.height * 4);
+  const auto* src = static_cast<const std::uint8_t*>(impl_->surface->pixels);
+  const size_t row = static_cast<size_t>(list.width) * 4;
+  for (int y = 0; y < list.height; ++y) {
+    std::memcpy(out.pixels.data() + y * row, src + static_cast<size_t>(y) * impl_->surface->pitch,
+                row);
+  }
+  return out;
+}
+
 RgbaImage render_headless(const layout::DisplayList& list, text::GlyphCache& glyphs,
                           ImageCache& images) {
-  RgbaImage out;
-  if (list.width <= 0 || list.height <= 0) return out;
-  // RGBA32 is R,G,B,A in memory on any endianness: reading back is a copy.
-  SDL_Surface* surface =
-      SDL_CreateRGBSurfaceWithFormat(0, list.width, list.height, 32, SDL_PIXELFORMAT_RGBA32);
-  if (!surface) return out;
-  SDL_Renderer* ren = SDL_CreateSoftwareRenderer(surface);
-  if (ren) {
-    {
-      SdlRenderer renderer(ren, glyphs, images);
-      renderer.draw(list);
-    }  // textures go before the renderer that owns them
-    SDL_RenderFlush(ren);
-    out.width = list.width;
-    out.height = list.height;
-    out.pixels.resize(static_cast<size_t>(list.width) * list.height * 4);
-    const auto* src = static_cast<const std::uint8_t*>(surface->pixels);
-    size_t row = static_cast<size_t>(list.width) * 4;
-    for (int y = 0; y < list.height; ++y)
-      std::memcpy(out.pixels.data() + y * row, src + static_cast<size_t>(y) * surface->pitch, row);
-    SDL_DestroyRenderer(ren);
-  }
-  SDL_FreeSurface(surface);
-  return out;
+  return HeadlessRenderer(glyphs, images).render(list);
 }
 
 }  // namespace madang::render

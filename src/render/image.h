@@ -1,4 +1,4 @@
-// Decoded images (PNG, JPEG via stb_image) and PNG writing (libpng, fast settings).
+// Decoded images (PNG, JPEG via stb_image) and PNG writing (libdeflate, fast settings).
 //
 // Promise: no SDL types; decoding failures are values (nullptr + message).
 #pragma once
@@ -27,8 +27,24 @@ class ImageCache {
   std::map<std::string, std::unique_ptr<RgbaImage>> images_;
 };
 
-// Writes an 8-bit RGBA PNG (deterministic bytes; safe to call from several
-// threads at once). false + message on failure.
+// Writes 8-bit PNGs (RGB when the image is opaque, else RGBA; deterministic
+// bytes), keeping its compressor and buffers from one image to the next.
+// One per thread.
+class PngWriter {
+ public:
+  PngWriter();
+  ~PngWriter();
+  PngWriter(const PngWriter&) = delete;
+  PngWriter& operator=(const PngWriter&) = delete;
+  // false + message on failure.
+  bool write(const RgbaImage& image, const std::string& path, std::string* error);
+
+ private:
+  struct Buffers;
+  std::unique_ptr<Buffers> buffers_;
+};
+
+// One image with a writer of its own (safe to call from several threads).
 bool write_png(const RgbaImage& image, const std::string& path, std::string* error);
 
 }  // namespace madang::render
