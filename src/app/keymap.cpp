@@ -63,6 +63,18 @@ bool mode_matches(KeyMode binding, KeyMode current) {
   return binding == KeyMode::kAny || binding == current;
 }
 
+// Adds a key's printed name once.
+void add_name(std::vector<std::string>* names, int scancode, int mods) {
+  std::string name = key_name(scancode, mods);
+  if (std::find(names->begin(), names->end(), name) == names->end()) names->push_back(name);
+}
+
+HelpLine help_line(const std::vector<std::string>& names, const char* korean, const char* english) {
+  HelpLine line{"", korean, english};
+  for (const std::string& n : names) line.keys += (line.keys.empty() ? "" : " ") + n;
+  return line;
+}
+
 struct HelpGroup {
   std::vector<ActionKind> kinds;
   const char* korean;
@@ -73,6 +85,17 @@ struct HelpGroup {
 
 const std::vector<Binding>& default_bindings() {
   static const std::vector<Binding> table = make_default_bindings();
+  return table;
+}
+
+const std::vector<DiagramBinding>& diagram_bindings() {
+  static const std::vector<DiagramBinding> table = {
+      {kScanTab, kModNone, DiagramKey::kFocusNext},
+      {kScanTab, kModShift, DiagramKey::kFocusPrevious},
+      {kScanReturn, kModNone, DiagramKey::kPressEnter},
+      {kScanKpEnter, kModNone, DiagramKey::kPressEnter},
+      {kScanEscape, kModNone, DiagramKey::kEscape},
+  };
   return table;
 }
 
@@ -149,7 +172,8 @@ std::string key_name(int scancode, int mods) {
   }
 }
 
-std::vector<HelpLine> help_lines(const std::vector<Binding>& table) {
+std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
+                                 const std::vector<DiagramBinding>& diagram_table) {
   using K = ActionKind;
   static const HelpGroup kGroups[] = {
       {{K::kNext, K::kEnter}, "다음 (조각, 그다음 슬라이드)", "Next (fragment, then slide)"},
@@ -162,7 +186,9 @@ std::vector<HelpLine> help_lines(const std::vector<Binding>& table) {
       {{K::kFullscreen}, "전체 화면", "Full screen"},
       {{K::kOverview}, "슬라이드 목록 (화살표, Enter, 클릭)", "Overview (arrows, Enter, click)"},
       {{K::kHelp}, "도움말", "This help"},
-      {{K::kEscape}, "닫기, 전체 화면 끝내기", "Close overlay, leave full screen"},
+      {{K::kEscape},
+       "닫기, 아니면 도식 선택 해제, 아니면 전체 화면 끝내기",
+       "Close overlay, else clear the diagram, else leave full screen"},
       {{K::kQuit}, "끝내기", "Quit"},
   };
   std::vector<HelpLine> lines;
@@ -176,14 +202,37 @@ std::vector<HelpLine> help_lines(const std::vector<Binding>& table) {
         digits = true;
         continue;
       }
-      std::string name = key_name(b.scancode, b.mods);
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      add_name(&names, b.scancode, b.mods);
     }
     if (digits) names.insert(names.begin(), "0–9");
     if (names.empty()) continue;  // an action the table no longer binds
-    HelpLine line{"", g.korean, g.english};
-    for (const std::string& n : names) line.keys += (line.keys.empty() ? "" : " ") + n;
-    lines.push_back(line);
+    lines.push_back(help_line(names, g.korean, g.english));
+  }
+  // Diagram keys (app/diagram_input.h route_key decides when they apply).
+  static const struct {
+    std::vector<DiagramKey> keys;
+    const char* korean;
+    const char* english;
+  } kDiagramGroups[] = {
+      {{DiagramKey::kFocusNext, DiagramKey::kFocusPrevious},
+       "도식이 있는 슬라이드: 요소 사이 이동 (없으면 Tab은 슬라이드 목록)",
+       "Slides with diagrams: move between elements (elsewhere Tab opens the overview)"},
+      {{DiagramKey::kPressEnter},
+       "초점 받은 도식 요소 선택 (초점이 없으면 다음)",
+       "Select the focused element (no focus: Next)"},
+  };
+  for (const auto& g : kDiagramGroups) {
+    std::vector<std::string> names;
+    for (const DiagramBinding& b : diagram_table) {
+      if (std::find(g.keys.begin(), g.keys.end(), b.key) == g.keys.end()) continue;
+      add_name(&names, b.scancode, b.mods);
+    }
+    if (names.empty()) continue;
+    lines.push_back(help_line(names, g.korean, g.english));
+  }
+  if (!diagram_table.empty()) {
+    lines.push_back({"Click, tap", "도식 요소 선택, 다시 누르면 해제",
+                     "Select a diagram element; again to reset"});
   }
   lines.push_back({"Wheel, swipe", "휠, 밀기: 이전·다음", "Wheel, swipe: previous / next"});
   return lines;

@@ -65,6 +65,18 @@ const std::vector<Binding>& default_bindings();
 // win over kAny ones that come later in the table: the first match wins.
 Action lookup(const std::vector<Binding>& table, int scancode, int mods, KeyMode mode);
 
+// Keys the diagrams of a slide take before the table above (when is decided
+// by app/diagram_input.h route_key); listed in the help with the others.
+enum class DiagramKey { kFocusNext, kFocusPrevious, kPressEnter, kEscape };
+
+struct DiagramBinding {
+  int scancode = 0;
+  int mods = kModNone;
+  DiagramKey key = DiagramKey::kFocusNext;
+};
+
+const std::vector<DiagramBinding>& diagram_bindings();
+
 // Mouse wheel: `wheel_y` > 0 is a scroll up (towards the previous slide).
 Action wheel_action(int wheel_y);
 
@@ -81,7 +93,8 @@ struct HelpLine {
   std::string english;  // "Next"
 };
 
-// The help overlay, generated from `table`.
-std::vector<HelpLine> help_lines(const std::vector<Binding>& table);
+// The help overlay, generated from `table` and `diagram_table`.
+std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
+                                 const std::vector<DiagramBinding>& diagram_table = {});
 
 }  // namespace madang::app

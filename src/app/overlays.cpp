@@ -275,7 +275,7 @@ Overlays::Overlays(SDL_Renderer* renderer, float font_px, std::string* warning)
                " (install fonts-noto-cjk); Korean overlay text will not show";
   }
   m.texts = {kHelpTitle, kHelpFooter, kJumpLabel, kJumpHint, kErrorTitle, kMoreErrors};
-  for (const HelpLine& l : help_lines(default_bindings())) {
+  for (const HelpLine& l : help_lines(default_bindings(), diagram_bindings())) {
     m.texts.push_back(l.keys + l.korean + l.english);
   }
   m.build_atlas();

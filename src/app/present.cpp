@@ -4,17 +4,26 @@
 //
 // The loop sleeps in SDL_WaitEvent: a still slide costs no CPU. It wakes for
 // input, window events, a file change (the watcher thread pushes an SDL user
-// event) and, only while a transition runs, a frame timer.
+// event) and, only while a transition or a diagram animation runs, a frame
+// timer.
+//
+// Diagrams: each slide has its layout::SlideState (selection, focus ring,
+// hover, animation; its `step` follows the navigation's), an input to layout
+// like the step. Pointer, finger and keys reach diagram/interaction.h through
+// app/diagram_input.h, which decides where a key goes and which slide pixel a
+// click lands on; hit-testing uses the display list that is on screen.
 //
 // Test and benchmark hooks (environment):
-//   MADANG_PRESENT_TRACE=1        print "idle slide=S step=T ..." on stdout each
-//                                 time the loop goes to sleep after drawing
+//   MADANG_PRESENT_TRACE=1        print "idle slide=S step=T ... selected=IDS
+//                                 focused=ID hovered=ID" on stdout each time
+//                                 the loop goes to sleep after drawing
 //   MADANG_PRESENT_FIRST_FRAME=1  print "first-frame-ms X" and "vmhwm-kb N"
 //                                 after the first frame, then exit 0
 //
 // Index of this file:
 // [SECTION] Startup checks
 // [SECTION] Presenter (window, state, reload)
+// [SECTION] Diagrams (state per slide, pointer, animation)
 // [SECTION] Input
 // [SECTION] Drawing
 // [SECTION] Loop
@@ -32,6 +41,7 @@
 #include <string>
 
 #include "app/commands.h"
+#include "app/diagram_input.h"
 #include "app/keymap.h"
 #include "app/navigation.h"
 #include "app/overlays.h"
@@ -41,6 +51,7 @@
 #include "app/transition.h"
 #include "app/watch.h"
 #include "deck/parse.h"
+#include "diagram/interaction.h"
 
 namespace madang::app {
 
@@ -93,6 +104,12 @@ double ms_since(Clock::time_point t0) {
 bool env_flag(const char* name) {
   const char* v = std::getenv(name);
   return v && *v && std::string(v) != "0";
+}
+
+std::string ids_or_dash(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out.empty() ? "-" : out;
 }
 
 long vm_hwm_kb() {
@@ -161,6 +178,18 @@ class Presenter {
  private:
   void handle(const SDL_Event& e);
   void act(const Action& action);
+  void key_down(int scancode, int mods);
+  // Diagrams of the current slide.
+  layout::SlideState& here() { return slides_[static_cast<std::size_t>(state_.slide)]; }
+  bool slide_in_view() const;
+  WindowScale window_scale() const;
+  const layout::DisplayList* on_screen();
+  void pointer_moved(float window_x, float window_y);
+  void clicked(float window_x, float window_y);
+  void take(const diagram::Update& update);
+  void reset_diagrams();
+  void show_hand(bool hand);
+  void advance_diagram_animation();
   void reload();
   void restart_watcher();
   void draw_frame();
@@ -193,7 +222,16 @@ class Presenter {
 
   PresentState state_;
   DeckShape shape_;
-  std::vector<HelpLine> help_ = help_lines(default_bindings());
+  // One per slide. Kept when the talk moves on, so that returning to a slide
+  // (to answer a question, say) shows its diagram as it was left; only the
+  // hover is dropped, since the pointer is not over the slide that went.
+  // A reload starts them afresh: the deck's ids may have changed.
+  std::vector<layout::SlideState> slides_;
+  double diagram_clock_ms_ = -1;  // last animation tick; -1: at rest
+  SDL_Cursor* hand_ = nullptr;
+  SDL_Cursor* arrow_ = nullptr;
+  bool hand_shown_ = false;
+  std::vector<HelpLine> help_ = help_lines(default_bindings(), diagram_bindings());
   std::vector<std::string> errors_;  // of the last refused reload
   int error_count_ = 0;
   Transition transition_;
@@ -207,6 +245,8 @@ Presenter::~Presenter() {
   watcher_.reset();  // its thread pushes events to SDL: stop it first
   overlays_.reset();
   view_.reset();
+  if (hand_) SDL_FreeCursor(hand_);
+  if (arrow_) SDL_FreeCursor(arrow_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (window_) SDL_DestroyWindow(window_);
   SDL_Quit();
@@ -301,6 +341,9 @@ bool Presenter::open() {
   shape_ = shape_of(deck_);
   state_.slide = options_.slide - 1;
   state_ = clamp_to(state_, shape_);
+  reset_diagrams();
+  hand_ = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
+  arrow_ = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_ARROW);
 
   reload_event_ = SDL_RegisterEvents(1);
   if (!first_frame_exit_) restart_watcher();
@@ -336,6 +379,7 @@ void Presenter::reload() {
     deck_ = std::move(fresh.deck);
     shape_ = shape_of(deck_);
     state_ = outcome.state;
+    reset_diagrams();
     std::vector<std::string> warnings;
     view_->deck_changed(deck_, &warnings);
     for (const std::string& message : warnings) {
@@ -374,18 +418,141 @@ layout::Rect Presenter::current_rect() const {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Diagrams (state per slide, pointer, animation)
+//-----------------------------------------------------------------------------
+
+void Presenter::reset_diagrams() {
+  // At least one, so that here() exists for an empty deck (slide 0).
+  slides_.assign(std::max<std::size_t>(1, deck_.slides.size()), layout::SlideState{});
+  if (state_.slide < static_cast<int>(deck_.slides.size())) {
+    here() =
+        diagram::on_step(deck_.slides[static_cast<std::size_t>(state_.slide)], here(), state_.step);
+  }
+  diagram_clock_ms_ = -1;
+  if (hand_shown_) show_hand(false);
+}
+
+// The slide itself is what the pointer is over: no overview grid, blank
+// screen or help panel on top of it.
+bool Presenter::slide_in_view() const {
+  return !state_.overview && !state_.help && state_.blank == Blank::kNone &&
+         state_.slide < static_cast<int>(deck_.slides.size());
+}
+
+WindowScale Presenter::window_scale() const {
+  WindowScale s;
+  SDL_GetWindowSize(window_, &s.window_w, &s.window_h);
+  SDL_GetRendererOutputSize(renderer_, &s.pixel_w, &s.pixel_h);
+  return s;
+}
+
+const layout::DisplayList* Presenter::on_screen() {
+  return view_->laid_out(deck_, state_.slide, here(), current_rect());
+}
+
+void Presenter::take(const diagram::Update& update) {
+  if (update.state == here()) return;
+  here() = update.state;
+  dirty_ = true;  // layout keys on the state: the next frame draws it
+}
+
+void Presenter::show_hand(bool hand) {
+  hand_shown_ = hand;
+  if (SDL_Cursor* c = hand ? hand_ : arrow_) SDL_SetCursor(c);
+}
+
+void Presenter::pointer_moved(float window_x, float window_y) {
+  if (!slide_in_view()) return;
+  const layout::DisplayList* list = on_screen();
+  if (!list) return;
+  const layout::Point p = window_to_slide(window_x, window_y, window_scale(), current_rect());
+  take(diagram::pointer_move(*list, here(), p.x, p.y));
+  const bool over = !here().hovered.empty();
+  if (over != hand_shown_) show_hand(over);
+}
+
+void Presenter::clicked(float window_x, float window_y) {
+  if (!slide_in_view()) return;
+  const layout::DisplayList* list = on_screen();
+  if (!list) return;
+  const layout::Point p = window_to_slide(window_x, window_y, window_scale(), current_rect());
+  // Not handled (no diagram there, nothing to reset): a click on a slide
+  // means nothing else; it does not advance.
+  take(diagram::click(deck_.slides[static_cast<std::size_t>(state_.slide)], *list, here(), p.x,
+                      p.y));
+}
+
+void Presenter::advance_diagram_animation() {
+  if (!diagram::animating(here())) {
+    diagram_clock_ms_ = -1;
+    return;
+  }
+  // The first frame of a change shows it at 0; later ones move on by the
+  // time that really passed, so the animation lasts its 200 ms whatever the
+  // frame rate.
+  const double now = ms_since(start_);
+  const double dt = diagram_clock_ms_ < 0 ? 0 : now - diagram_clock_ms_;
+  diagram_clock_ms_ = now;
+  here() = diagram::tick(here(), static_cast<float>(dt / 1000.0));
+  dirty_ = true;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Input
 //-----------------------------------------------------------------------------
+
+void Presenter::key_down(int scancode, int mods) {
+  const bool diagrams = state_.slide < static_cast<int>(deck_.slides.size()) &&
+                        diagram::has_diagrams(deck_.slides[static_cast<std::size_t>(state_.slide)]);
+  const KeyRoute route = route_key(scancode, mods, key_context(state_, here(), diagrams));
+  diagram::Update update;
+  switch (route) {
+    case KeyRoute::kFocusNext:
+    case KeyRoute::kFocusPrevious:
+      if (const layout::DisplayList* list = on_screen()) {
+        update = diagram::focus_next(*list, here(), route == KeyRoute::kFocusPrevious);
+      }
+      break;
+    case KeyRoute::kPressEnter:
+      update = diagram::press_enter(deck_.slides[static_cast<std::size_t>(state_.slide)], here());
+      break;
+    case KeyRoute::kDiagramEscape:
+      update = diagram::escape(here());
+      break;
+    case KeyRoute::kNavigation:
+      break;
+  }
+  if (update.handled) {
+    take(update);
+    return;
+  }
+  // The diagrams did not take it (say Tab before the diagram's fragment is
+  // revealed: nothing to focus): the key keeps its usual meaning.
+  const KeyMode mode = state_.overview ? KeyMode::kOverview : KeyMode::kSlides;
+  act(lookup(default_bindings(), scancode, mods, mode));
+}
 
 void Presenter::act(const Action& action) {
   if (action.kind == ActionKind::kNone) return;
   const PresentState before = state_;
+  const layout::SlideState before_slide = here();
   state_ = apply(state_, action, shape_);
   if (state_ == before) return;
   dirty_ = true;
   if (state_.fullscreen != before.fullscreen) sync_fullscreen();
 
   const bool moved = state_.slide != before.slide || state_.step != before.step;
+  if (moved) {
+    if (state_.slide != before.slide) {
+      slides_[static_cast<std::size_t>(before.slide)].hovered.clear();
+      show_hand(false);
+    }
+    // A stepped flow highlights the step the clicker just revealed.
+    if (state_.slide < static_cast<int>(deck_.slides.size())) {
+      here() = diagram::on_step(deck_.slides[static_cast<std::size_t>(state_.slide)], here(),
+                                state_.step);
+    }
+  }
   // Leaving the overview or a blank screen cuts straight to the slide.
   const bool plain_view = !state_.overview && !before.overview && state_.blank == Blank::kNone &&
                           before.blank == Blank::kNone;
@@ -405,8 +572,8 @@ void Presenter::act(const Action& action) {
   t.start_ms = ms_since(start_);
   const layout::Rect rect = current_rect();
   if (t.kind == TransitionKind::kNone ||
-      !view_->capture(deck_, before.slide, before.step, rect, 0) ||
-      !view_->capture(deck_, state_.slide, state_.step, rect, 1)) {
+      !view_->capture(deck_, before.slide, before_slide, rect, 0) ||
+      !view_->capture(deck_, state_.slide, here(), rect, 1)) {
     t = {};
   }
   transition_ = t;
@@ -417,11 +584,14 @@ void Presenter::handle(const SDL_Event& e) {
     case SDL_QUIT:
       state_.quit = true;
       return;
-    case SDL_KEYDOWN: {
-      const KeyMode mode = state_.overview ? KeyMode::kOverview : KeyMode::kSlides;
-      act(lookup(default_bindings(), e.key.keysym.scancode, sdl_mods(e.key.keysym.mod), mode));
+    case SDL_KEYDOWN:
+      key_down(e.key.keysym.scancode, sdl_mods(e.key.keysym.mod));
       return;
-    }
+    case SDL_MOUSEMOTION:
+      // Touches arrive as SDL_FINGER* too (and a finger hovers nothing).
+      if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+      pointer_moved(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+      return;
     case SDL_MOUSEWHEEL: {
       int y = e.wheel.y;
       if (e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
@@ -432,13 +602,22 @@ void Presenter::handle(const SDL_Event& e) {
       finger_x_ = e.tfinger.x;
       finger_y_ = e.tfinger.y;
       return;
-    case SDL_FINGERUP:
-      act(swipe_action(e.tfinger.x - finger_x_, e.tfinger.y - finger_y_));
+    case SDL_FINGERUP: {
+      const float dx = e.tfinger.x - finger_x_, dy = e.tfinger.y - finger_y_;
+      if (is_tap(dx, dy)) {
+        const layout::Point p = finger_to_window(e.tfinger.x, e.tfinger.y, window_scale());
+        clicked(p.x, p.y);  // a tap that misses the diagrams does nothing, as a click
+      } else {
+        act(swipe_action(dx, dy));
+      }
       return;
+    }
     case SDL_MOUSEBUTTONDOWN: {
-      // Only the overview takes clicks here; on a slide they belong to diagrams.
-      if (!state_.overview || e.button.button != SDL_BUTTON_LEFT ||
-          e.button.which == SDL_TOUCH_MOUSEID) {
+      // Touches come as SDL_FINGERUP (above): the mouse SDL makes of them
+      // would click twice.
+      if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return;
+      if (!state_.overview) {
+        clicked(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
         return;
       }
       int win_w = 1, win_h = 1, out_w = 1, out_h = 1;
@@ -510,7 +689,7 @@ void Presenter::draw_frame() {
     if (transition_running(transition_, now)) {
       view_->draw_transition(transition_, transition_progress(transition_, now), rect);
     } else {
-      view_->draw(deck_, state_.slide, state_.step, rect);
+      view_->draw(deck_, state_.slide, here(), rect);
     }
   }
 
@@ -558,10 +737,14 @@ void Presenter::print_idle() {
                                                       : "none";
   std::printf(
       "idle slide=%d step=%d blank=%s overview=%d cursor=%d help=%d jump=%s fullscreen=%d "
-      "errors=%d slides=%d frames=%ld frame-ms=%.1f\n",
+      "errors=%d slides=%d frames=%ld frame-ms=%.1f selected=%s row=%s focused=%s "
+      "hovered=%s\n",
       state_.slide + 1, state_.step, blank, state_.overview ? 1 : 0, state_.overview_cursor + 1,
       state_.help ? 1 : 0, state_.jump.empty() ? "-" : state_.jump.c_str(),
-      state_.fullscreen ? 1 : 0, error_count_, shape_.slide_count(), frames_, frame_ms_);
+      state_.fullscreen ? 1 : 0, error_count_, shape_.slide_count(), frames_, frame_ms_,
+      ids_or_dash(here().selected).c_str(), here().row.empty() ? "-" : here().row.c_str(),
+      here().focused.empty() ? "-" : here().focused.c_str(),
+      here().hovered.empty() ? "-" : here().hovered.c_str());
   std::fflush(stdout);
 }
 
@@ -577,19 +760,22 @@ int Presenter::run() {
     SDL_Event e;
     const double now = ms_since(start_);
     const bool animating = transition_running(transition_, now);
-    if (!dirty_ && !animating && !drew_animation) {
+    const bool diagram_moving = diagram::animating(here());
+    if (!dirty_ && !animating && !diagram_moving && !drew_animation) {
       print_idle();
       if (!SDL_WaitEvent(&e)) break;  // sleeps: no CPU while nothing moves
       handle(e);
-    } else if (animating && !vsync_ && now - last_frame < kFrameMs) {
-      // No vsync to pace us (software renderer): wait out the frame instead
-      // of spinning, still waking for input.
+    } else if ((diagram_moving || (animating && !vsync_)) && now - last_frame < kFrameMs) {
+      // No vsync to pace us (software renderer), or a diagram animation,
+      // which is paced by its own ticks: wait out the frame instead of
+      // spinning, still waking for input.
       if (SDL_WaitEventTimeout(&e, static_cast<int>(std::ceil(kFrameMs - (now - last_frame))))) {
         handle(e);
       }
     }
     while (!state_.quit && SDL_PollEvent(&e)) handle(e);
     if (state_.quit) break;
+    advance_diagram_animation();
     const bool minimized = (SDL_GetWindowFlags(window_) & SDL_WINDOW_MINIMIZED) != 0;
     const bool running = transition_running(transition_, ms_since(start_));
     if (minimized) {

@@ -105,18 +105,24 @@ void SlideView::invalidate() {
   impl_->pictures[1].reset();
 }
 
-void SlideView::draw(const deck::Deck& deck, int slide, int step, const layout::Rect& rect) {
-  if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1)
-    return;
-  layout::SlideState state;
-  state.step = step;
-  const layout::SlideLayout& laid =
-      impl_->layouts.get(*impl_->fonts, deck, slide, state, size_of(rect));
-  impl_->sdl->draw(laid.list, rect.x, rect.y);
+const layout::DisplayList* SlideView::laid_out(const deck::Deck& deck, int slide,
+                                               const layout::SlideState& state,
+                                               const layout::Rect& rect) {
+  if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1) {
+    return nullptr;
+  }
+  return &impl_->layouts.get(*impl_->fonts, deck, slide, state, size_of(rect)).list;
 }
 
-bool SlideView::capture(const deck::Deck& deck, int slide, int step, const layout::Rect& rect,
-                        int which) {
+void SlideView::draw(const deck::Deck& deck, int slide, const layout::SlideState& state,
+                     const layout::Rect& rect) {
+  if (const layout::DisplayList* list = laid_out(deck, slide, state, rect)) {
+    impl_->sdl->draw(*list, rect.x, rect.y);
+  }
+}
+
+bool SlideView::capture(const deck::Deck& deck, int slide, const layout::SlideState& state,
+                        const layout::Rect& rect, int which) {
   if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1) {
     return false;
   }
@@ -124,8 +130,6 @@ bool SlideView::capture(const deck::Deck& deck, int slide, int step, const layou
   SDL_Texture* texture = impl_->target(impl_->pictures[which], size.width, size.height,
                                        &impl_->picture_w[which], &impl_->picture_h[which]);
   if (!texture) return false;
-  layout::SlideState state;
-  state.step = step;
   impl_->render_into(texture, impl_->layouts.get(*impl_->fonts, deck, slide, state, size).list);
   return true;
 }

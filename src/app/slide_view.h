@@ -3,9 +3,10 @@
 // transitions and the overview grid need.
 //
 // Promise: owns the fonts, the glyph and image caches and the layout cache of
-// one SDL_Renderer; holds no presentation state (which slide, which step: the
-// caller says). Layout happens only when (slide, step, size) is new, so a
-// redraw of a still slide does no shaping. Other window modes can share it.
+// one SDL_Renderer; holds no presentation state (which slide, which step,
+// which diagram element is selected: the caller says, as a layout::SlideState).
+// Layout happens only when (slide, state, size) is new, so a redraw of a still
+// slide does no shaping. Other window modes can share it.
 #pragma once
 
 #include <SDL.h>
@@ -17,6 +18,7 @@
 #include "app/transition.h"
 #include "deck/deck.h"
 #include "layout/display_list.h"
+#include "layout/layout.h"
 
 namespace madang::app {
 
@@ -38,12 +40,20 @@ class SlideView {
   // Render targets were lost (SDL_RENDER_TARGETS_RESET, DEVICE_RESET).
   void invalidate();
 
-  // Draws slide `slide` (0-based) with `step` fragments revealed into `rect`.
-  void draw(const deck::Deck& deck, int slide, int step, const layout::Rect& rect);
+  // The display list of slide `slide` (0-based) in `state` laid out for
+  // `rect`: what draw puts on screen, so what the pointer hit-tests. nullptr
+  // for a slide that does not exist or an empty rect.
+  const layout::DisplayList* laid_out(const deck::Deck& deck, int slide,
+                                      const layout::SlideState& state, const layout::Rect& rect);
+
+  // Draws slide `slide` (0-based) in `state` into `rect`.
+  void draw(const deck::Deck& deck, int slide, const layout::SlideState& state,
+            const layout::Rect& rect);
 
   // Renders the outgoing (which = 0) or incoming (1) picture of a transition
   // into a texture the size of `rect`. false when render targets fail.
-  bool capture(const deck::Deck& deck, int slide, int step, const layout::Rect& rect, int which);
+  bool capture(const deck::Deck& deck, int slide, const layout::SlideState& state,
+               const layout::Rect& rect, int which);
 
   // Composites the two captured pictures at eased progress `p`.
   void draw_transition(const Transition& t, float p, const layout::Rect& rect);
