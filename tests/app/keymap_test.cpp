@@ -134,6 +134,24 @@ TEST(Keymap, HelpIsGeneratedFromTheTable) {
   EXPECT_EQ(find_line(lines, "Quit")->keys, "Q");
 }
 
+TEST(Keymap, HelpTellsWhatDiagramsDoWithTabEnterAndEsc) {
+  const auto lines = help_lines(default_bindings(), diagram_bindings());
+  const HelpLine* focus = find_line(lines, "Slides with diagrams");
+  ASSERT_NE(focus, nullptr);
+  EXPECT_EQ(focus->keys, "Tab Shift+Tab");
+  EXPECT_NE(focus->english.find("elsewhere Tab opens the overview"), std::string::npos);
+  EXPECT_NE(focus->korean.find("슬라이드 목록"), std::string::npos);
+  const HelpLine* enter = find_line(lines, "Select the focused");
+  ASSERT_NE(enter, nullptr);
+  EXPECT_EQ(enter->keys, "Enter");
+  EXPECT_NE(find_line(lines, "Close overlay, else clear the diagram"), nullptr);
+  const HelpLine* click = find_line(lines, "Select a diagram element");
+  ASSERT_NE(click, nullptr);
+  EXPECT_EQ(click->keys, "Click, tap");
+  // Without the diagram table the diagram lines are not made up.
+  EXPECT_EQ(find_line(help_lines(default_bindings()), "Slides with diagrams"), nullptr);
+}
+
 TEST(Keymap, HelpFollowsAChangedTable) {
   std::vector<Binding> table = {{kScanQ, kModCtrl, KeyMode::kAny, {K::kQuit}}};
   const auto lines = help_lines(table);
