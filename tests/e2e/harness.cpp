@@ -211,6 +211,11 @@ void Present::click(int x, int y, int button) {
       {{"DISPLAY", x_.display()}}, 5s);
 }
 
+void Present::move(int x, int y) {
+  run({"xdotool", "mousemove", std::to_string(x), std::to_string(y)}, {{"DISPLAY", x_.display()}},
+      5s);
+}
+
 render::RgbaImage Present::screenshot() {
   const std::string path = shot_ + "-" + std::to_string(shots_++) + ".png";
   run({"import", "-display", x_.display(), "-window", "root", "-depth", "8", "png32:" + path}, {},
@@ -242,11 +247,17 @@ int Present::wait_exit(std::chrono::milliseconds timeout) {
 
 // -------------------------------------------------------------------- images
 
-render::RgbaImage export_slide(const std::string& deck, int slide, const std::string& name) {
+render::RgbaImage export_slide(const std::string& deck, int slide, const std::string& name,
+                               const std::string& select) {
   const std::string dir = temp_dir(name);
-  const RunResult r = run({MADANG_BINARY, "export", deck, "--png", dir, "--size", "1920x1080",
-                           "--slides", std::to_string(slide)},
-                          {});
+  std::vector<std::string> argv = {MADANG_BINARY, "export",   deck,
+                                   "--png",       dir,        "--size",
+                                   "1920x1080",   "--slides", std::to_string(slide)};
+  if (!select.empty()) {
+    argv.push_back("--select");
+    argv.push_back(select);
+  }
+  const RunResult r = run(argv, {});
   if (r.exit_code != 0) return {};
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() == ".png") return load_png(entry.path().string());

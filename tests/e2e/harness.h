@@ -67,6 +67,8 @@ class Present {
   void key(const std::string& keys);
   // Moves the pointer to (x, y) and clicks `button` (1 left, 4/5 wheel up/down).
   void click(int x, int y, int button);
+  // Moves the pointer to (x, y) without clicking.
+  void move(int x, int y);
   render::RgbaImage screenshot();
   // utime + stime of the process, in clock ticks.
   long cpu_ticks() const;
@@ -84,8 +86,9 @@ class Present {
   bool exited_ = false;
 };
 
-// `madang export DECK --slides N` at 1920x1080.
-render::RgbaImage export_slide(const std::string& deck, int slide, const std::string& name);
+// `madang export DECK --slides N` at 1920x1080 (with `--select IDS` when given).
+render::RgbaImage export_slide(const std::string& deck, int slide, const std::string& name,
+                               const std::string& select = "");
 
 // The same image cut to rows [y0, y1).
 render::RgbaImage crop_rows(const render::RgbaImage& image, int y0, int y1);
