@@ -13,6 +13,7 @@
 
 #include "harness.h"
 #include "image_compare.h"
+#include "xvfb_suite.h"
 
 namespace madang::e2e {
 namespace {
@@ -78,23 +79,8 @@ render::RgbaImage patched(render::RgbaImage image, const render::RgbaImage& from
   return image;
 }
 
-class DiagramE2E : public ::testing::Test {
+class DiagramE2E : public XvfbSuite<DiagramE2E> {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    x_ = Xvfb::start(1920, 1080, &error).release();
-    ASSERT_NE(x_, nullptr) << error;
-  }
-  static void TearDownTestSuite() {
-    delete x_;
-    x_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(x_, nullptr); }
-
-  static std::string name() {
-    return std::string("e2e-") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  }
-
   // Pixels that differ between two screenshots (both from the window, so
   // nothing differs unless the drawing does; a ring or a hover tint touches
   // a few thousand pixels, under kSame's slack for window-vs-export).
@@ -129,11 +115,7 @@ class DiagramE2E : public ::testing::Test {
     p.move(kRestX, kRestY);
     return p.wait_idle({"selected=" + selected + " ", "hovered=-"});
   }
-
-  static Xvfb* x_;
 };
-
-Xvfb* DiagramE2E::x_ = nullptr;
 
 TEST_F(DiagramE2E, ClickingEachElementEqualsTheExportOfItsSelection) {
   const std::map<std::string, HitRect> hits = hit_rects(4);

@@ -10,6 +10,7 @@
 
 #include "harness.h"
 #include "image_compare.h"
+#include "xvfb_suite.h"
 
 namespace madang::e2e {
 namespace {
@@ -23,23 +24,8 @@ const std::string kDeck = std::string(MADANG_E2E_DATA) + "/present.md";
 // antialiasing differences between the window's and the export's backends.
 constexpr test::Tolerance kSame{48, 1920 * 1080 / 500};
 
-class PresentE2E : public ::testing::Test {
+class PresentE2E : public XvfbSuite<PresentE2E> {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    x_ = Xvfb::start(1920, 1080, &error).release();
-    ASSERT_NE(x_, nullptr) << error;
-  }
-  static void TearDownTestSuite() {
-    delete x_;
-    x_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(x_, nullptr); }
-
-  static std::string name() {
-    return std::string("e2e-") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  }
-
   // The screen, once it has settled on what `expected` shows (up to ~3 s:
   // the trace says "idle" right after presenting, the X server may lag).
   ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
@@ -66,11 +52,7 @@ class PresentE2E : public ::testing::Test {
     for (std::size_t i = 3; i < image.pixels.size(); i += 4) image.pixels[i] = 255;
     return image;
   }
-
-  static Xvfb* x_;
 };
-
-Xvfb* PresentE2E::x_ = nullptr;
 
 TEST_F(PresentE2E, KeysMoveThroughTheDeckAndTheScreenEqualsTheExport) {
   Present p(*x_, kDeck, {"--fullscreen"}, name());
