@@ -42,12 +42,15 @@ bool unreadable(const deck::ParseResult& r) {
          r.diagnostics.front().severity == Severity::kError;
 }
 
-bool parse_size(const std::string& text, layout::Size* size) {
+// "1920x1080"; a bad size is reported as `madang COMMAND: ...`.
+bool parse_size(const char* command, const std::string& text, layout::Size* size) {
   int w = 0, h = 0;
   char x = 0;
   std::istringstream in(text);
   if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 16 || h < 16 || w > 16384 ||
       h > 16384) {
+    std::fprintf(stderr, "madang %s: --size must be WxH, e.g. 1920x1080 (got '%s')\n", command,
+                 text.c_str());
     return false;
   }
   *size = layout::Size{w, h};
@@ -141,11 +144,7 @@ int run_check(const CheckOptions& options) {
 
 int run_export(const ExportOptions& options) {
   layout::Size size;
-  if (!parse_size(options.size, &size)) {
-    std::fprintf(stderr, "madang export: --size must be WxH, e.g. 1920x1080 (got '%s')\n",
-                 options.size.c_str());
-    return 2;
-  }
+  if (!parse_size("export", options.size, &size)) return 2;
   deck::ParseResult parsed = deck::load_deck(options.deck);
   print_diagnostics(parsed.diagnostics);
   if (unreadable(parsed)) return 2;
@@ -307,11 +306,7 @@ json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLay
 
 int run_layout(const LayoutOptions& options) {
   layout::Size size;
-  if (!parse_size(options.size, &size)) {
-    std::fprintf(stderr, "madang layout: --size must be WxH, e.g. 1920x1080 (got '%s')\n",
-                 options.size.c_str());
-    return 2;
-  }
+  if (!parse_size("layout", options.size, &size)) return 2;
   deck::ParseResult parsed = deck::load_deck(options.deck);
   if (unreadable(parsed)) {
     print_diagnostics(parsed.diagnostics);

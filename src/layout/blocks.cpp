@@ -112,12 +112,7 @@ std::vector<text::TextRun> to_runs(const deck::RichText& rich, const text::TextS
       run.style.color = theme.accent;
     }
     // Adjacent spans of one style shape better as one run.
-    if (!runs.empty() && runs.back().style.bold == run.style.bold &&
-        runs.back().style.italic == run.style.italic &&
-        runs.back().style.monospace == run.style.monospace &&
-        runs.back().style.strike == run.style.strike &&
-        runs.back().style.underline == run.style.underline &&
-        runs.back().style.color == run.style.color && runs.back().style.size == run.style.size) {
+    if (!runs.empty() && runs.back().style == run.style) {
       runs.back().text += run.text;
     } else {
       runs.push_back(std::move(run));
@@ -308,9 +303,8 @@ static Fragment quote_fragment(const Context& ctx, const deck::Block& quote, flo
   f.append(std::move(inner), pad, 0);
   if (!quote.text.empty()) {
     y += ctx.body_px(10);
-    deck::RichText attribution = quote.text;
     Fragment a =
-        rich_paragraph(ctx, attribution, style_of(body_size(ctx) * 0.8f, ctx.theme.muted, false),
+        rich_paragraph(ctx, quote.text, style_of(body_size(ctx) * 0.8f, ctx.theme.muted, false),
                        text::Align::kRight, width - pad, quote.line);
     f.append(std::move(a), pad, y);
     y = f.height;

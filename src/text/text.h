@@ -47,6 +47,7 @@ struct TextStyle {
   bool underline = false;
   bool strike = false;
   Color color = 0x000000ff;
+  bool operator==(const TextStyle&) const = default;
 };
 
 struct TextRun {
