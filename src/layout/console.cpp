@@ -212,6 +212,12 @@ void place_list(Fragment& out, const DisplayList& list, Rect at, bool with_hits)
   out.add(clip_pop());
 }
 
+// A frame around `r` that leaves every pixel of `r` to what is inside.
+Command frame_around(Rect r, text::Color color, float width) {
+  return stroke_rect(Rect{r.x - width / 2, r.y - width / 2, r.w + width, r.h + width}, color,
+                     width);
+}
+
 Size size_of(Rect r) {
   return Size{std::max(1, static_cast<int>(r.w)), std::max(1, static_cast<int>(r.h))};
 }
@@ -269,7 +275,7 @@ struct Panels {
       const SlideLayout& l = slides.get(fonts, deck, in.slide, in.state, size_of(r));
       place_list(out, l.list, r, true);
     }
-    out.add(stroke_rect(r, in.frozen ? kWarning : 0x3a424bff, px(in.frozen ? 4 : 2)));
+    out.add(frame_around(r, in.frozen ? kWarning : 0x3a424bff, px(in.frozen ? 4 : 2)));
   }
 
   void next(Fragment& out) const {
@@ -292,7 +298,7 @@ struct Panels {
     }
     const SlideLayout& l = slides.get(fonts, deck, in.next_slide, in.next_state, size_of(r));
     place_list(out, l.list, r, false);
-    out.add(stroke_rect(r, 0x3a424bff, px(2)));
+    out.add(frame_around(r, 0x3a424bff, px(2)));
   }
 
   // Returns {scroll used, last scroll step}.
@@ -330,22 +336,43 @@ struct Panels {
     for (const deck::Block& b : slide->notes_blocks) blocks.push_back(&b);
     Fragment body = stack_blocks(nctx, blocks, inner.w, 1e6f);
 
-    // Scroll by half a panel; the last step shows the end of the notes.
-    const float step = std::max(1.0f, std::floor(inner.h * 0.5f));
-    const float overflow = std::max(0.0f, body.height - inner.h);
+    // Scroll by half a panel, whole lines at a time: the first line shown
+    // starts at the top and the last one is never cut at the bottom. The
+    // last step shows the end of the notes.
+    Fragment more = w.text("▼ 더 있음", kLabel, kAccent, inner.w, text::Align::kRight, true);
+    const bool long_notes = body.height > inner.h;
+    const float view_h = long_notes ? inner.h - more.height - px(6) : inner.h;
+    std::vector<float> tops, bottoms;
+    for (const TextItem& t : body.texts) {
+      for (const text::Line& l : t.lines) {
+        tops.push_back(t.rect.y + l.baseline - l.ascent);
+        bottoms.push_back(t.rect.y + l.baseline + l.descent);
+      }
+    }
+    std::sort(tops.begin(), tops.end());
+    std::sort(bottoms.begin(), bottoms.end());
+    const float step = std::max(1.0f, std::floor(view_h * 0.5f));
+    const float overflow = std::max(0.0f, body.height - view_h);
     const int max_scroll = static_cast<int>(std::ceil(overflow / step));
     const int scroll = std::clamp(in.notes_scroll, 0, max_scroll);
-    const float dy = std::min(overflow, static_cast<float>(scroll) * step);
+    float dy = std::min(overflow, static_cast<float>(scroll) * step);
+    if (dy < overflow) {
+      // Back to the top of the line it would cut.
+      const auto it = std::upper_bound(tops.begin(), tops.end(), dy + 0.5f);
+      if (it != tops.begin()) dy = std::max(0.0f, *std::prev(it));
+    }
+    float shown_h = view_h;
+    const auto last = std::upper_bound(bottoms.begin(), bottoms.end(), dy + view_h + 0.5f);
+    if (long_notes && last != bottoms.begin()) shown_h = *std::prev(last) - dy + px(2);
     if (max_scroll > 0) {
       caption +=
           "  (" + std::to_string(scroll + 1) + "/" + std::to_string(max_scroll + 1) + "  Shift+↑↓)";
     }
     label(out, g.notes_label, caption);
-    out.add(clip_push(inner));
+    out.add(clip_push(Rect{inner.x, inner.y, inner.w, std::min(view_h, shown_h)}));
     out.append(std::move(body), inner.x, inner.y - dy);
     out.add(clip_pop());
     if (scroll < max_scroll) {
-      Fragment more = w.text("▼ 더 있음", kLabel, kAccent, inner.w, text::Align::kRight, true);
       out.append(std::move(more), inner.x, r.y + r.h - more.height - px(6));
     }
     return {scroll, max_scroll};
@@ -370,7 +397,7 @@ struct Panels {
       const SlideLayout& l = slides.get(fonts, deck, i, all, size_of(r));
       place_list(out, l.list, r, false);
       const bool here = i == in.slide;
-      if (here) out.add(stroke_rect(r, kAccent, px(5)));
+      if (here) out.add(frame_around(r, kAccent, px(5)));
       Fragment n = w.text(std::to_string(i + 1), kLabel, here ? kAccent : kMuted, tw,
                           text::Align::kCenter, here);
       out.append(std::move(n), r.x, r.y + th + px(2));

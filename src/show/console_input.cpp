@@ -1,6 +1,7 @@
 #include "show/console_input.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace madang::show {
 
@@ -22,9 +23,14 @@ layout::ConsoleClock console_clock(const Show& show, double now_ms, const std::s
   c.wall = wall;
   c.started = started(show.timer);
   c.paused = paused(show.timer);
-  c.elapsed = clock_text(elapsed_ms(show.timer, now_ms) / 1000.0);
-  c.on_slide = clock_text(on_slide_ms(show.timer, now_ms) / 1000.0);
-  const Pace p = pace_now(show, now_ms);
+  // Whole seconds of talk time, and everything counted from them, so that
+  // all the texts change together, once a second.
+  const double elapsed_s = std::floor(elapsed_ms(show.timer, now_ms) / 1000.0);
+  const double on_slide_s = std::max(0.0, elapsed_s - std::floor(show.timer.slide_since / 1000.0));
+  c.elapsed = clock_text(elapsed_s);
+  c.on_slide = clock_text(on_slide_s);
+  const Pace p = pace(show.budgets_s, show.at.slide, elapsed_s, on_slide_s, show.duration_s,
+                      show.timer.first_slide);
   c.pace_known = p.known;
   if (p.known) {
     c.remaining = clock_text(p.remaining_s);
