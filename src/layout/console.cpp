@@ -197,13 +197,33 @@ Command clip_pop() {
   return c;
 }
 
+// Text too small to read (a thumbnail's) is drawn as a soft bar the length
+// of its run, as layout programs "greek" it: the slide keeps its look at a
+// glance, and no glyph is rasterized at a size nobody can read.
+constexpr float kGreekBelowPx = 7;
+
+Command greeked(const Command& run) {
+  float left = 0, right = 0;
+  for (const text::Glyph& g : run.run.glyphs) right = std::max(right, g.x + g.advance);
+  const float h = std::max(1.0f, run.run.size * 0.45f);
+  text::Color color = run.run.style.color;
+  color = (color & 0xffffff00u) | ((color & 0xffu) * 2 / 5);  // ink spread thin
+  return fill_rect(Rect{run.origin.x + left, run.origin.y - run.run.size * 0.55f, right - left, h},
+                   color);
+}
+
 // A slide's display list drawn inside `at` (its size), clipped to it. Its
 // hit regions come along when `with_hits` (the current slide: the speaker
-// clicks the hall's diagrams there).
-void place_list(Fragment& out, const DisplayList& list, Rect at, bool with_hits) {
+// clicks the hall's diagrams there); a thumbnail (`greek`) greeks its text.
+void place_list(Fragment& out, const DisplayList& list, Rect at, bool with_hits,
+                bool greek = false) {
   Fragment piece;
   piece.add(fill_rect(Rect{0, 0, at.w, at.h}, list.background));
-  piece.commands.insert(piece.commands.end(), list.commands.begin(), list.commands.end());
+  piece.commands.reserve(list.commands.size() + 1);
+  for (const Command& c : list.commands) {
+    const bool tiny = greek && c.kind == CommandKind::kGlyphRun && c.run.size < kGreekBelowPx;
+    piece.commands.push_back(tiny ? greeked(c) : c);
+  }
   if (with_hits) piece.hits = list.hits;
   piece.width = at.w;
   piece.height = at.h;
@@ -395,7 +415,7 @@ struct Panels {
     for (int i = first; i < first + shown; ++i, x += tw + gap) {
       const Rect r{std::round(x), s.y, tw, th};
       const SlideLayout& l = slides.get(fonts, deck, i, all, size_of(r));
-      place_list(out, l.list, r, false);
+      place_list(out, l.list, r, false, true);
       const bool here = i == in.slide;
       if (here) out.add(frame_around(r, kAccent, px(5)));
       Fragment n = w.text(std::to_string(i + 1), kLabel, here ? kAccent : kMuted, tw,

@@ -157,63 +157,6 @@ Xvfb::~Xvfb() {
 
 // ----------------------------------------------------------------- XorgDummy
 
-namespace {
-
-// Two outputs of the dummy driver with 60 Hz modes; "Enable" lights the
-// second one (without it DUMMY1 stays disconnected and SDL skips it).
-constexpr const char* kXorgConf = R"(Section "ServerFlags"
-  Option "AutoAddDevices" "false"
-  Option "AutoEnableDevices" "false"
-  Option "AutoAddGPU" "false"
-  Option "DontVTSwitch" "true"
-  Option "AllowMouseOpenFail" "true"
-  Option "BlankTime" "0"
-  Option "StandbyTime" "0"
-  Option "SuspendTime" "0"
-  Option "OffTime" "0"
-EndSection
-Section "Device"
-  Identifier "dummy"
-  Driver "dummy"
-  VideoRam 65536
-  DacSpeed 2000
-  Option "Monitor-DUMMY0" "laptop"
-  Option "Monitor-DUMMY1" "projector"
-EndSection
-Section "Monitor"
-  Identifier "laptop"
-  HorizSync 5.0 - 1000.0
-  VertRefresh 5.0 - 200.0
-  Modeline "1920x1080" 148.50 1920 2008 2052 2200 1080 1084 1089 1125 +hsync +vsync
-  Option "PreferredMode" "1920x1080"
-  Option "Position" "0 0"
-EndSection
-Section "Monitor"
-  Identifier "projector"
-  HorizSync 5.0 - 1000.0
-  VertRefresh 5.0 - 200.0
-  Modeline "1920x1080" 148.50 1920 2008 2052 2200 1080 1084 1089 1125 +hsync +vsync
-  Option "PreferredMode" "1920x1080"
-  Option "Position" "1920 0"
-  @ENABLE@
-EndSection
-Section "Screen"
-  Identifier "screen"
-  Device "dummy"
-  Monitor "laptop"
-  DefaultDepth 24
-  SubSection "Display"
-    Depth 24
-    Virtual 3840 1080
-  EndSubSection
-EndSection
-Section "Module"
-  Disable "glx"
-EndSection
-)";
-
-}  // namespace
-
 std::unique_ptr<XorgDummy> XorgDummy::start(bool projector, std::string* error) {
   const int first = 600 + static_cast<int>(getpid() % 300);
   for (int i = 0; i < 50; ++i) {
@@ -225,7 +168,7 @@ std::unique_ptr<XorgDummy> XorgDummy::start(bool projector, std::string* error) 
     x->display_ = ":" + std::to_string(n);
     x->dir_ = temp_dir("xorg-" + std::to_string(n));
     const std::string conf = x->dir_ + "/xorg.conf";
-    std::string text = kXorgConf;
+    std::string text = read_file(std::string(MADANG_E2E_DATA) + "/xorg-dummy.conf.in");
     text.replace(text.find("@ENABLE@"), 8, projector ? "Option \"Enable\" \"true\"" : "");
     std::ofstream(conf) << text;
     x->pid_ =
