@@ -73,7 +73,9 @@ TEST(ConsoleInput, NoPaceBeforeTheTalkStartsOrWithoutADuration) {
   EXPECT_TRUE(c.pace_known);
   EXPECT_TRUE(c.talk_delta.empty());
   EXPECT_EQ(c.remaining, "20:00");
-  s = show_at(deck, 4, 60, 0);
+  deck::Deck untimed = deck;
+  untimed.meta.duration_s = 0;  // no `duration:` and no --duration
+  s = show_at(untimed, 4, 60, 0);
   c = console_clock(s, 60'000, "10:00");
   EXPECT_FALSE(c.pace_known);
   EXPECT_EQ(c.elapsed, "1:00");
