@@ -137,16 +137,9 @@ int run_layout(const LayoutOptions& options) {
   if (options.console) return run_layout_console(options);
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
-  deck::ParseResult parsed = deck::load_deck(options.deck);
-  if (unreadable(parsed)) {
-    print_diagnostics(parsed.diagnostics);
-    return 2;
-  }
+  deck::ParseResult parsed;
+  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
   const int count = static_cast<int>(parsed.deck.slides.size());
-  if (options.slide < 0 || options.slide > count) {
-    std::fprintf(stderr, "madang layout: --slide %d is outside 1-%d\n", options.slide, count);
-    return 2;
-  }
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
   const std::vector<std::string> select = split_ids(options.select);
   nlohmann::json slides = nlohmann::json::array();
@@ -158,11 +151,9 @@ int run_layout(const LayoutOptions& options) {
     slides.push_back(slide_json(*fonts, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
-  print_diagnostics(parsed.diagnostics);
-  nlohmann::json out = {{"size", nlohmann::json::array({size.width, size.height})},
-                        {"slides", std::move(slides)}};
-  std::printf("%s\n", out.dump().c_str());
-  return has_errors(parsed.diagnostics) ? 1 : 0;
+  return print_layout_json(
+      {{"size", nlohmann::json::array({size.width, size.height})}, {"slides", std::move(slides)}},
+      parsed.diagnostics);
 }
 
 }  // namespace madang::app
