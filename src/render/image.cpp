@@ -1,5 +1,7 @@
 #include "render/image.h"
 
+#include "render/atomic_file.h"
+
 #include <libdeflate.h>
 #include <stb_image.h>
 
@@ -109,7 +111,7 @@ bool PngWriter::write(const RgbaImage& image, const std::string& path, std::stri
   if (image.width <= 0 || image.height <= 0 ||
       image.pixels.size() != static_cast<size_t>(image.width) * image.height * 4)
     return fail("write_png: image has no pixels or a wrong size");
-  if (!buffers_->compressor) return fail("cannot write " + path + ": out of memory");
+  if (!buffers_->compressor) return fail("out of memory");
   bool opaque = true;
   for (size_t i = 3; i < image.pixels.size() && opaque; i += 4) opaque = image.pixels[i] == 255;
   const size_t channels = opaque ? 3 : 4;
@@ -138,7 +140,7 @@ bool PngWriter::write(const RgbaImage& image, const std::string& path, std::stri
   packed.resize(libdeflate_zlib_compress_bound(buffers_->compressor, raw.size()));
   const size_t size = libdeflate_zlib_compress(buffers_->compressor, raw.data(), raw.size(),
                                                packed.data(), packed.size());
-  if (size == 0) return fail("cannot write " + path + ": compression failed");
+  if (size == 0) return fail("compression failed");
 
   std::vector<std::uint8_t> head = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   std::vector<std::uint8_t> ihdr;
@@ -153,12 +155,14 @@ bool PngWriter::write(const RgbaImage& image, const std::string& path, std::stri
   put_u32(tail, libdeflate_crc32(libdeflate_crc32(0, "IDAT", 4), packed.data(), size));
   put_chunk(tail, "IEND", nullptr, 0);
 
-  std::FILE* fp = std::fopen(path.c_str(), "wb");
-  if (!fp) return fail("cannot write " + path);
-  const bool written = std::fwrite(head.data(), 1, head.size(), fp) == head.size() &&
-                       std::fwrite(packed.data(), 1, size, fp) == size &&
-                       std::fwrite(tail.data(), 1, tail.size(), fp) == tail.size();
-  if (std::fclose(fp) != 0 || !written) return fail("cannot write " + path);
+  // Whole or not at all: a full disk leaves no truncated PNG behind.
+  AtomicFile file;
+  std::string why;
+  if (!file.open(path, &why)) return fail(why);
+  file.write(head.data(), head.size());
+  file.write(packed.data(), size);
+  file.write(tail.data(), tail.size());
+  if (!file.commit(&why)) return fail(why);
   return true;
 }
 

@@ -36,7 +36,8 @@ class PngWriter {
   ~PngWriter();
   PngWriter(const PngWriter&) = delete;
   PngWriter& operator=(const PngWriter&) = delete;
-  // false + message on failure.
+  // false + the reason on failure (the system's, e.g. "No space left on
+  // device"); written whole or not at all (render/atomic_file.h).
   bool write(const RgbaImage& image, const std::string& path, std::string* error);
 
  private:
