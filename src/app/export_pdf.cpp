@@ -106,23 +106,22 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
       render::PdfPage page;
       page.label = std::to_string(slide.index) + (step > 0 ? "." + std::to_string(step) : "");
       if (step == 0) page.bookmark = slide_title(slide);
-      layout::HandoutPage handout;
       if (job.notes) {
-        handout = layout::layout_handout(*fonts, deck, index);
+        layout::HandoutPage handout = layout::layout_handout(*fonts, deck, index);
         for (Diagnostic& d : handout.diagnostics) result.diagnostics.push_back(std::move(d));
         page.width = layout::kHandoutWidthPt;
         page.height = layout::kHandoutHeightPt;
         const float to_pt = 1 / layout::kHandoutPixelsPerPoint;
-        page.placements.push_back({&handout.list, 0, 0, to_pt});
-        const layout::Rect& box = handout.slide_box;
-        page.placements.push_back(
-            {&l.list, box.x * to_pt, box.y * to_pt, box.w * to_pt / static_cast<float>(size.width)});
+        const layout::Rect box = handout.slide_box;
+        page.placements.push_back({std::move(handout.list), 0, 0, to_pt});
+        page.placements.push_back({std::move(l.list), box.x * to_pt, box.y * to_pt,
+                                   box.w * to_pt / static_cast<float>(size.width)});
       } else {
         page.width = static_cast<float>(size.width) / kPixelsPerPoint;
         page.height = static_cast<float>(size.height) / kPixelsPerPoint;
-        page.placements.push_back({&l.list, 0, 0, 1 / kPixelsPerPoint});
+        page.placements.push_back({std::move(l.list), 0, 0, 1 / kPixelsPerPoint});
       }
-      writer.add_page(page);
+      writer.add_page(std::move(page));
     }
   }
   result.pages = writer.page_count();

@@ -5,9 +5,13 @@
 //      ends and arrow heads (coverage.h's arrow geometry), polygons: vector
 //      paths with the same geometry the SDL renderer rasterizes.
 //  [X] Glyph runs as text: cairo_show_text_glyphs with the run's UTF-8 and
-//      HarfBuzz clusters (ToUnicode / ActualText), fonts opened by cairo-ft
-//      from the same file and face index the text engine shaped with, embedded
-//      as subsets by cairo. Synthetic italic as the font matrix's shear (the
+//      HarfBuzz clusters (ToUnicode / ActualText). Fonts: the same file and
+//      face index the text engine shaped with, first cut by hb-subset to the
+//      glyphs the document uses (renumbered, no hinting, no layout
+//      tables), then handed to cairo-ft from memory; cairo embeds its own
+//      subset of that. (cairo 1.16 alone embeds over 1 MB of Noto Sans CJK
+//      for the lecture deck; this way the whole file is a fraction of that.)
+//      A face hb-subset cannot cut is given to cairo whole. Synthetic italic as the font matrix's shear (the
 //      glyph cache's 0.2125), synthetic bold as a stroke of the glyph outline
 //      (the glyph cache's emboldening), the text itself drawn once.
 //  [X] Colour emoji as images (the glyph cache's bitmap at 96 px, scaled
@@ -31,6 +35,7 @@
 //
 // Index of this file:
 // [SECTION] Helpers
+// [SECTION] Font subsets
 // [SECTION] Fonts and images
 // [SECTION] Paths
 // [SECTION] Text
@@ -43,6 +48,10 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb-subset.h>
+#include <hb.h>
 
 #include <algorithm>
 #include <cmath>
@@ -50,6 +59,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "render/atomic_file.h"
@@ -135,6 +145,85 @@ cairo_surface_t* surface_from_rgba(const std::uint8_t* pixels, int width, int he
   return s;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Font subsets
+//-----------------------------------------------------------------------------
+
+// A face cut down to `glyphs`, or nullptr; `remap` gets each glyph's id in
+// the cut face (renumbering keeps the font small: kept ids would make every
+// per-glyph table as long as the whole font's 65,535 glyphs). The subset
+// bytes and the FreeType face made of them live as long as the cairo font face
+// (freed by its user-data callback), each face with a FreeType library of its
+// own so that nothing outlives its owner.
+struct SubsetFace {
+  FT_Library library = nullptr;
+  FT_Face face = nullptr;
+  hb_blob_t* blob = nullptr;
+};
+
+const cairo_user_data_key_t kSubsetKey{};
+
+void free_subset(void* data) {
+  auto* s = static_cast<SubsetFace*>(data);
+  if (s->face) FT_Done_Face(s->face);
+  if (s->library) FT_Done_FreeType(s->library);
+  hb_blob_destroy(s->blob);
+  delete s;
+}
+
+cairo_font_face_t* subset_font_face(const text::FaceInfo& info,
+                                    const std::set<std::uint32_t>& glyphs,
+                                    std::unordered_map<std::uint32_t, std::uint32_t>* remap) {
+  hb_blob_t* file = hb_blob_create_from_file_or_fail(info.path.c_str());
+  if (!file) return nullptr;
+  hb_face_t* face = hb_face_create(file, static_cast<unsigned>(info.face_index));
+  hb_blob_destroy(file);
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  hb_face_t* cut = nullptr;
+  if (input) {
+    hb_set_t* set = hb_subset_input_glyph_set(input);
+    for (std::uint32_t g : glyphs) hb_set_add(set, g);
+    // Only outlines and metrics: PDF text needs no shaping tables (and their
+    // closure would pull in glyphs the page never shows).
+    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx",
+                            "kerx", "DSIG", "vhea", "vmtx", "VORG"})
+      hb_set_add(drop, hb_tag_from_string(tag, 4));
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+    if (hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face, input)) {
+      cut = hb_subset_plan_execute_or_fail(plan);
+      const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+      for (std::uint32_t g : glyphs) {
+        const hb_codepoint_t to = hb_map_get(map, g);
+        if (to != HB_MAP_VALUE_INVALID) (*remap)[g] = to;
+      }
+      hb_subset_plan_destroy(plan);
+    }
+    hb_subset_input_destroy(input);
+  }
+  hb_face_destroy(face);
+  if (!cut) return nullptr;
+  auto* s = new SubsetFace;
+  s->blob = hb_face_reference_blob(cut);
+  hb_face_destroy(cut);
+  unsigned int length = 0;
+  const char* data = hb_blob_get_data(s->blob, &length);
+  if (length == 0 || FT_Init_FreeType(&s->library) != 0 ||
+      FT_New_Memory_Face(s->library, reinterpret_cast<const FT_Byte*>(data),
+                         static_cast<FT_Long>(length), 0, &s->face) != 0) {
+    free_subset(s);
+    return nullptr;
+  }
+  cairo_font_face_t* out = cairo_ft_font_face_create_for_ft_face(s->face, 0);
+  if (cairo_font_face_status(out) != CAIRO_STATUS_SUCCESS ||
+      cairo_font_face_set_user_data(out, &kSubsetKey, s, free_subset) != CAIRO_STATUS_SUCCESS) {
+    cairo_font_face_destroy(out);
+    free_subset(s);
+    return nullptr;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct PdfWriter::Impl {
@@ -142,6 +231,11 @@ struct PdfWriter::Impl {
   text::GlyphCache& glyphs;
   ImageCache& images;
   AtomicFile file;
+  PdfMetadata meta;
+  std::vector<PdfPage> pages_kept;  // drawn by finish()
+  std::map<text::FontId, std::set<std::uint32_t>> used_glyphs;
+  // Glyph ids in the subset faces (no entry: the face is whole).
+  std::map<text::FontId, std::unordered_map<std::uint32_t, std::uint32_t>> glyph_maps;
   cairo_surface_t* surface = nullptr;
   cairo_t* cr = nullptr;
   cairo_font_options_t* font_options = nullptr;
@@ -169,8 +263,10 @@ struct PdfWriter::Impl {
     if (surface) cairo_surface_destroy(surface);
     cr = nullptr;
     surface = nullptr;
-    for (auto& [id, face] : faces) cairo_font_face_destroy(face);
+    for (auto& [id, face] : faces)
+      if (face) cairo_font_face_destroy(face);
     faces.clear();
+    glyph_maps.clear();
     for (auto& [path, s] : image_surfaces)
       if (s) cairo_surface_destroy(s);
     image_surfaces.clear();
@@ -199,6 +295,12 @@ struct PdfWriter::Impl {
     if (it != faces.end()) return it->second;
     cairo_font_face_t* face = nullptr;
     if (id >= 0 && id < fonts.face_count()) {
+      const text::FaceInfo& info = fonts.face(id);
+      std::unordered_map<std::uint32_t, std::uint32_t> remap;
+      face = subset_font_face(info, used_glyphs[id], &remap);
+      if (face) glyph_maps[id] = std::move(remap);
+    }
+    if (!face && id >= 0 && id < fonts.face_count()) {
       const text::FaceInfo& info = fonts.face(id);
       FcPattern* pattern = FcPatternCreate();
       FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(info.path.c_str()));
@@ -431,8 +533,15 @@ struct PdfWriter::Impl {
       cairo_set_font_matrix(cr, &m);
       cairo_set_font_options(cr, font_options);
       glyph_buffer.clear();
-      for (const text::Glyph& g : run.glyphs)
-        glyph_buffer.push_back({g.id, c.origin.x + g.x, c.origin.y + g.y});
+      const auto map = glyph_maps.find(run.font);
+      for (const text::Glyph& g : run.glyphs) {
+        unsigned long id = g.id;
+        if (map != glyph_maps.end()) {
+          const auto to = map->second.find(g.id);
+          id = to != map->second.end() ? to->second : 0;
+        }
+        glyph_buffer.push_back({id, c.origin.x + g.x, c.origin.y + g.y});
+      }
       const int count = static_cast<int>(glyph_buffer.size());
       set_color(run.style.color);
       if (run.text.empty()) {
@@ -509,8 +618,33 @@ struct PdfWriter::Impl {
     }
   }
 
+  // Every glyph a page will draw as text, per face (emoji are pictures).
+  void collect_glyphs(const layout::DisplayList& list) {
+    for (const Command& c : list.commands) {
+      if (c.kind != CommandKind::kGlyphRun || c.run.font < 0 || c.run.font >= fonts.face_count() ||
+          fonts.face(c.run.font).color)
+        continue;
+      std::set<std::uint32_t>& set = used_glyphs[c.run.font];
+      for (const text::Glyph& g : c.run.glyphs) set.insert(g.id);
+    }
+  }
+
+  void draw_page(const PdfPage& page, int number) {
+    cairo_pdf_surface_set_size(surface, page.width, page.height);
+    if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
+    for (const PdfPlacement& p : page.placements) {
+      if (p.list.width > 0 && p.list.height > 0) draw(p);
+    }
+    if (!page.bookmark.empty()) {
+      cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, page.bookmark.c_str(),
+                                    ("page=" + std::to_string(number)).c_str(),
+                                    cairo_pdf_outline_flags_t{});
+    }
+    cairo_show_page(cr);
+  }
+
   void draw(const PdfPlacement& p) {
-    const layout::DisplayList& list = *p.list;
+    const layout::DisplayList& list = p.list;
     cairo_save(cr);
     cairo_translate(cr, p.x, p.y);
     cairo_scale(cr, p.scale, p.scale);
@@ -543,68 +677,65 @@ PdfWriter::~PdfWriter() = default;
 bool PdfWriter::open(const std::string& path, const PdfMetadata& meta, std::string* error) {
   Impl& d = *impl_;
   d.release();
+  d.pages_kept.clear();
+  d.used_glyphs.clear();
   d.pages = 0;
-  if (!d.file.open(path, error)) return false;
-  d.surface = cairo_pdf_surface_create_for_stream(write_to_file, &d.file, 960, 540);
+  d.meta = meta;
+  return d.file.open(path, error);
+}
+
+void PdfWriter::add_page(PdfPage page) {
+  Impl& d = *impl_;
+  for (const PdfPlacement& p : page.placements) d.collect_glyphs(p.list);
+  d.pages_kept.push_back(std::move(page));
+  d.pages = static_cast<int>(d.pages_kept.size());
+}
+
+bool PdfWriter::finish(std::string* error) {
+  Impl& d = *impl_;
+  auto fail = [&](const std::string& why) {
+    d.release();
+    d.pages_kept.clear();
+    d.file.discard();
+    if (error) *error = why;
+    return false;
+  };
+  if (d.file.path().empty()) return fail("not open");
+  if (d.pages_kept.empty()) return fail("no pages");
+  const PdfPage& first = d.pages_kept.front();
+  d.surface = cairo_pdf_surface_create_for_stream(write_to_file, &d.file, first.width, first.height);
   d.cr = cairo_create(d.surface);
   if (cairo_surface_status(d.surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_status(d.cr) != CAIRO_STATUS_SUCCESS) {
-    if (error) *error = cairo_status_to_string(cairo_surface_status(d.surface));
-    d.release();
-    d.file.discard();
-    return false;
-  }
+      cairo_status(d.cr) != CAIRO_STATUS_SUCCESS)
+    return fail(cairo_status_to_string(cairo_surface_status(d.surface)));
   auto set = [&](cairo_pdf_metadata_t key, const std::string& value) {
     if (!value.empty()) cairo_pdf_surface_set_metadata(d.surface, key, value.c_str());
   };
-  set(CAIRO_PDF_METADATA_TITLE, meta.title);
-  set(CAIRO_PDF_METADATA_AUTHOR, meta.author);
-  set(CAIRO_PDF_METADATA_SUBJECT, meta.subject);
-  set(CAIRO_PDF_METADATA_KEYWORDS, meta.keywords);
-  set(CAIRO_PDF_METADATA_CREATOR, meta.creator);
-  set(CAIRO_PDF_METADATA_CREATE_DATE, meta.date);
-  set(CAIRO_PDF_METADATA_MOD_DATE, meta.date);
+  set(CAIRO_PDF_METADATA_TITLE, d.meta.title);
+  set(CAIRO_PDF_METADATA_AUTHOR, d.meta.author);
+  set(CAIRO_PDF_METADATA_SUBJECT, d.meta.subject);
+  set(CAIRO_PDF_METADATA_KEYWORDS, d.meta.keywords);
+  set(CAIRO_PDF_METADATA_CREATOR, d.meta.creator);
+  set(CAIRO_PDF_METADATA_CREATE_DATE, d.meta.date);
+  set(CAIRO_PDF_METADATA_MOD_DATE, d.meta.date);
   // Outlines as they are: no hinting, no metric rounding (the layout's
   // advances are linear).
   d.font_options = cairo_font_options_create();
   cairo_font_options_set_hint_style(d.font_options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics(d.font_options, CAIRO_HINT_METRICS_OFF);
-  return true;
-}
 
-void PdfWriter::add_page(const PdfPage& page) {
-  Impl& d = *impl_;
-  if (!d.cr) return;
-  cairo_pdf_surface_set_size(d.surface, page.width, page.height);
-  if (!page.label.empty()) cairo_pdf_surface_set_page_label(d.surface, page.label.c_str());
-  for (const PdfPlacement& p : page.placements) {
-    if (p.list && p.list->width > 0 && p.list->height > 0) d.draw(p);
+  for (std::size_t i = 0; i < d.pages_kept.size(); ++i) {
+    d.draw_page(d.pages_kept[i], static_cast<int>(i) + 1);
+    d.pages_kept[i] = PdfPage{};  // its lists are drawn: let them go
   }
-  ++d.pages;
-  if (!page.bookmark.empty()) {
-    cairo_pdf_surface_add_outline(d.surface, CAIRO_PDF_OUTLINE_ROOT, page.bookmark.c_str(),
-                                  ("page=" + std::to_string(d.pages)).c_str(),
-                                  cairo_pdf_outline_flags_t{});
-  }
-  cairo_show_page(d.cr);
-}
-
-bool PdfWriter::finish(std::string* error) {
-  Impl& d = *impl_;
-  if (!d.cr) {
-    if (error) *error = "not open";
-    return false;
-  }
+  d.pages_kept.clear();
   cairo_destroy(d.cr);
   d.cr = nullptr;
   cairo_surface_finish(d.surface);  // writes fonts, images, outline, trailer
   const cairo_status_t status = cairo_surface_status(d.surface);
   d.release();
-  if (status != CAIRO_STATUS_SUCCESS && !d.file.failed()) {
-    d.file.discard();
-    if (error) *error = cairo_status_to_string(status);
-    return false;
-  }
+  if (status != CAIRO_STATUS_SUCCESS && !d.file.failed())
+    return fail(cairo_status_to_string(status));
   return d.file.commit(error);  // a failed write reports the system's reason
 }
 

@@ -5,11 +5,13 @@
 // run goes out with its UTF-8 and clusters (cairo_show_text_glyphs), in fonts
 // that cairo embeds as subsets, so the PDF can be searched and copied. Shapes
 // are vector paths; each image is embedded once however often it is drawn;
-// colour emoji are images; runs that carry a link are live links. Pages are
-// collected one at a time (nothing but fonts and images is kept between
-// them); the file is written whole or not at all (atomic_file.h), and every
-// failure is a value with the system's reason. No SDL: needs no display.
-// One PdfWriter per file, on one thread.
+// colour emoji are images; runs that carry a link are live links. Like
+// hb-view, everything is collected first and then rendered: finish() knows
+// every glyph of every page, cuts each font down to them with HarfBuzz's
+// subsetter (keeping glyph ids), and cairo embeds those small fonts. The file
+// is written whole or not at all (atomic_file.h), and every failure is a
+// value with the system's reason. No SDL: needs no display. One PdfWriter per
+// file, on one thread.
 #pragma once
 
 #include <memory>
@@ -33,7 +35,7 @@ struct PdfMetadata {
 // A display list drawn on a page: its pixel (0, 0) at (x, y) in points, each
 // pixel `scale` points wide, clipped to the list's own size.
 struct PdfPlacement {
-  const layout::DisplayList* list = nullptr;
+  layout::DisplayList list;
   float x = 0, y = 0;
   float scale = 0.5f;
 };
@@ -54,11 +56,14 @@ class PdfWriter {
   PdfWriter(const PdfWriter&) = delete;
   PdfWriter& operator=(const PdfWriter&) = delete;
 
-  // false + the reason (e.g. "Permission denied") when `path` cannot be created.
+  // Creates the (temporary) file at once, so that an unwritable path fails
+  // before any work: false + the reason (e.g. "Permission denied").
   bool open(const std::string& path, const PdfMetadata& meta, std::string* error);
-  void add_page(const PdfPage& page);
-  // Writes fonts, images, outline and trailer, then renames the file into
-  // place; false + the reason (e.g. "No space left on device") otherwise.
+  // Keeps the page (its lists move in) until finish().
+  void add_page(PdfPage page);
+  // Subsets the fonts, draws every page, writes fonts, images, outline and
+  // trailer, then renames the file into place; false + the reason (e.g. "No
+  // space left on device") otherwise.
   bool finish(std::string* error);
   int page_count() const;
 
