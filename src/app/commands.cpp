@@ -231,8 +231,10 @@ int export_pdf_file(const ExportJob& job) {
                  r.error.c_str());
     return 2;
   }
-  std::printf("%s: %d pages exported to %s\n", job.options.deck.c_str(), r.pages,
-              pdf.path.c_str());
+  // The PDF may be going to stdout itself: the summary goes to stderr then.
+  const bool piped = pdf.path == "/dev/stdout" || pdf.path == "/dev/fd/1";
+  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n",
+               job.options.deck.c_str(), r.pages, pdf.path.c_str());
   return 0;
 }
 
