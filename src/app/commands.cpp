@@ -7,6 +7,8 @@
 
 #include "app/commands.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -170,6 +172,12 @@ int export_png(const ExportJob& job) {
     return 2;
   }
 
+#if defined(__GLIBC__)
+  // glibc raises its mmap threshold after the first large free, after which
+  // the per-slide megabyte buffers come from the thread arenas and are never
+  // given back; a fixed threshold keeps them in mmap (lecture: 8 MB less peak).
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
   const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
                                                            static_cast<unsigned>(slides.size())));
   std::atomic<std::size_t> next{0};
@@ -189,7 +197,7 @@ int export_png(const ExportJob& job) {
       const layout::SlideState state =
           diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, job.select);
       layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
-      render::RgbaImage image = renderer.render(l.list);
+      const render::RgbaView image = renderer.render_view(l.list);
       char name[32];
       std::snprintf(name, sizeof name, "slide-%02d.png", index + 1);
       const std::string path = (std::filesystem::path(options.png_dir) / name).string();
