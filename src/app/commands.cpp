@@ -235,14 +235,13 @@ int export_pdf_file(const ExportJob& job) {
   PdfExportResult r = export_pdf(job.deck, pdf);
   print_diagnostics(r.diagnostics);
   if (!r.error.empty()) {
-    std::fprintf(stderr, "madang export: cannot write %s: %s\n", pdf.path.c_str(),
-                 r.error.c_str());
+    std::fprintf(stderr, "madang export: cannot write %s: %s\n", pdf.path.c_str(), r.error.c_str());
     return 2;
   }
   // The PDF may be going to stdout itself: the summary goes to stderr then.
   const bool piped = pdf.path == "/dev/stdout" || pdf.path == "/dev/fd/1";
-  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n",
-               job.options.deck.c_str(), r.pages, pdf.path.c_str());
+  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n", job.options.deck.c_str(),
+               r.pages, pdf.path.c_str());
   return 0;
 }
 
@@ -271,9 +270,12 @@ bool check_export_options(const ExportOptions& options) {
     pages |= sink.takes_pages;
   }
   const char* problem = nullptr;
-  if (!any) problem = "give --png DIR or --pdf FILE (or both)";
-  else if (!options.size.empty() && !size) problem = "--size is for --png (PDF pages are in points)";
-  else if ((options.steps || options.notes) && !pages) problem = "--steps and --notes are for --pdf";
+  if (!any)
+    problem = "give --png DIR or --pdf FILE (or both)";
+  else if (!options.size.empty() && !size)
+    problem = "--size is for --png (PDF pages are in points)";
+  else if ((options.steps || options.notes) && !pages)
+    problem = "--steps and --notes are for --pdf";
   if (problem) std::fprintf(stderr, "madang export: %s\n", problem);
   return problem == nullptr;
 }

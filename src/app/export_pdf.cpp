@@ -85,8 +85,7 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
   meta.title = deck.meta.title;
   meta.author = deck.meta.author;
   meta.subject = deck.meta.event;
-  if (!deck.meta.date.empty())
-    meta.subject += (meta.subject.empty() ? "" : " · ") + deck.meta.date;
+  if (!deck.meta.date.empty()) meta.subject += (meta.subject.empty() ? "" : " · ") + deck.meta.date;
   meta.creator = std::string("Madang ") + MADANG_VERSION;
   meta.date = job.date;
   if (!writer.open(job.path, meta, &result.error)) return result;

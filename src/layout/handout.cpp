@@ -42,8 +42,8 @@ std::vector<std::string> paragraphs_of(const std::string& notes) {
   return out;
 }
 
-Fragment notes_at_scale(const Context& ctx, const std::vector<std::string>& paragraphs,
-                        float width, float scale) {
+Fragment notes_at_scale(const Context& ctx, const std::vector<std::string>& paragraphs, float width,
+                        float scale) {
   Fragment out;
   text::ParagraphStyle ps;
   ps.lang = ctx.deck.meta.lang;
@@ -51,8 +51,7 @@ Fragment notes_at_scale(const Context& ctx, const std::vector<std::string>& para
   const text::TextStyle style = style_of(kNotesSize * scale, ctx.theme.text);
   for (const std::string& p : paragraphs) {
     const float y = out.height > 0 ? out.height + kParagraphGap * scale : 0;
-    out.append(paragraph_fragment(ctx, {text::TextRun{p, style}}, ps, width, ctx.slide.line), 0,
-               y);
+    out.append(paragraph_fragment(ctx, {text::TextRun{p, style}}, ps, width, ctx.slide.line), 0, y);
   }
   return out;
 }

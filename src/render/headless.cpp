@@ -57,8 +57,8 @@ RgbaView HeadlessRenderer::render_view(const layout::DisplayList& list) {
   if (list.width <= 0 || list.height <= 0 || !impl_->prepare(list.width, list.height)) return {};
   impl_->translator->draw(list);  // fills the list's background first
   SDL_RenderFlush(impl_->renderer);
-  return RgbaView{static_cast<const std::uint8_t*>(impl_->surface->pixels), list.width,
-                  list.height, static_cast<std::size_t>(impl_->surface->pitch)};
+  return RgbaView{static_cast<const std::uint8_t*>(impl_->surface->pixels), list.width, list.height,
+                  static_cast<std::size_t>(impl_->surface->pitch)};
 }
 
 RgbaImage HeadlessRenderer::render(const layout::DisplayList& list) {

@@ -12,7 +12,8 @@ std::vector<layout::Rect> decoration_rects(const text::GlyphRun& run, layout::Po
   const text::Glyph& last = run.glyphs.back();
   const float x0 = origin.x + first.x, x1 = origin.x + last.x + last.advance;
   const float thick = std::max(1.0f, std::round(run.size / 18));
-  if (run.style.underline) out.push_back({x0, std::round(origin.y + run.size * 0.1f), x1 - x0, thick});
+  if (run.style.underline)
+    out.push_back({x0, std::round(origin.y + run.size * 0.1f), x1 - x0, thick});
   if (run.style.strike)
     out.push_back({x0, std::round(origin.y - run.size * 0.3f - thick / 2), x1 - x0, thick});
   return out;

@@ -11,9 +11,9 @@
 //      tables), then handed to cairo-ft from memory; cairo embeds its own
 //      subset of that. (cairo 1.16 alone embeds over 1 MB of Noto Sans CJK
 //      for the lecture deck; this way the whole file is a fraction of that.)
-//      A face hb-subset cannot cut is given to cairo whole. Synthetic italic as the font matrix's shear (the
-//      glyph cache's 0.2125), synthetic bold as a stroke of the glyph outline
-//      (the glyph cache's emboldening), the text itself drawn once.
+//      A face hb-subset cannot cut is given to cairo whole. Synthetic italic as the font matrix's
+//      shear (the glyph cache's 0.2125), synthetic bold as a stroke of the glyph outline (the glyph
+//      cache's emboldening), the text itself drawn once.
 //  [X] Colour emoji as images (the glyph cache's bitmap at 96 px, scaled
 //      down), each glyph embedded once.
 //  [X] Images: one cairo surface per path for the whole document, so each is
@@ -103,7 +103,8 @@ std::string quoted(const std::string& value) {
 
 bool is_jpeg(const std::string& bytes) {
   return bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-         static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF;
+         static_cast<unsigned char>(bytes[1]) == 0xD8 &&
+         static_cast<unsigned char>(bytes[2]) == 0xFF;
 }
 
 std::string file_bytes(const std::string& path) {
@@ -186,8 +187,8 @@ cairo_font_face_t* subset_font_face(const text::FaceInfo& info,
     // Only outlines and metrics: PDF text needs no shaping tables (and their
     // closure would pull in glyphs the page never shows).
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx",
-                            "kerx", "DSIG", "vhea", "vmtx", "VORG"})
+    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx",
+                            "DSIG", "vhea", "vmtx", "VORG"})
       hb_set_add(drop, hb_tag_from_string(tag, 4));
     hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
     if (hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face, input)) {
@@ -573,8 +574,7 @@ struct PdfWriter::Impl {
     switch (c.kind) {
       case CommandKind::kPushClip:
         cairo_save(cr);
-        cairo_rectangle(cr, c.rect.x, c.rect.y, std::max(0.0f, c.rect.w),
-                        std::max(0.0f, c.rect.h));
+        cairo_rectangle(cr, c.rect.x, c.rect.y, std::max(0.0f, c.rect.w), std::max(0.0f, c.rect.h));
         cairo_clip(cr);
         ++clip_depth;
         return;
@@ -703,7 +703,8 @@ bool PdfWriter::finish(std::string* error) {
   if (d.file.path().empty()) return fail("not open");
   if (d.pages_kept.empty()) return fail("no pages");
   const PdfPage& first = d.pages_kept.front();
-  d.surface = cairo_pdf_surface_create_for_stream(write_to_file, &d.file, first.width, first.height);
+  d.surface =
+      cairo_pdf_surface_create_for_stream(write_to_file, &d.file, first.width, first.height);
   d.cr = cairo_create(d.surface);
   if (cairo_surface_status(d.surface) != CAIRO_STATUS_SUCCESS ||
       cairo_status(d.cr) != CAIRO_STATUS_SUCCESS)

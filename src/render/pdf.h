@@ -43,8 +43,8 @@ struct PdfPlacement {
 struct PdfPage {
   float width = 960, height = 540;       // points
   std::vector<PdfPlacement> placements;  // drawn in order
-  std::string label;     // page label viewers show ("4", "4.2"); empty: none
-  std::string bookmark;  // an outline entry that opens this page; empty: none
+  std::string label;                     // page label viewers show ("4", "4.2"); empty: none
+  std::string bookmark;                  // an outline entry that opens this page; empty: none
 };
 
 class PdfWriter {

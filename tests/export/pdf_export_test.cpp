@@ -112,8 +112,7 @@ class PdfExport : public ::testing::Test {
   // Exports `deck_arg` to out(name) and fails the test on a non-zero exit.
   std::string export_pdf(const std::string& deck_arg, const std::string& name,
                          const std::string& extra = "") {
-    const CommandResult r =
-        madang("export " + deck_arg + " --pdf '" + out(name) + "' " + extra);
+    const CommandResult r = madang("export " + deck_arg + " --pdf '" + out(name) + "' " + extra);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return out(name);
   }
@@ -228,8 +227,8 @@ class PdfExport : public ::testing::Test {
       const madang::render::RgbaImage page = raster(pdf, i + 1, "page");
       const auto* png = images.get(names[static_cast<std::size_t>(i)]);
       ASSERT_NE(png, nullptr);
-      EXPECT_TRUE(page_matches_png(page, *png,
-                                   "pdf-" + fs::path(names[static_cast<std::size_t>(i)]).stem().string()));
+      EXPECT_TRUE(page_matches_png(
+          page, *png, "pdf-" + fs::path(names[static_cast<std::size_t>(i)]).stem().string()));
     }
   }
 
@@ -400,7 +399,8 @@ madang::render::RgbaImage halved(const madang::render::RgbaImage& im) {
           return im.pixels[(static_cast<std::size_t>(2 * y + dy) * im.width + 2 * x + dx) * 4 +
                            static_cast<std::size_t>(c)];
         };
-        out.pixels[(static_cast<std::size_t>(y) * out.width + x) * 4 + static_cast<std::size_t>(c)] =
+        out.pixels[(static_cast<std::size_t>(y) * out.width + x) * 4 +
+                   static_cast<std::size_t>(c)] =
             static_cast<std::uint8_t>((at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1) + 2) / 4);
       }
   return out;
@@ -426,7 +426,6 @@ long unmatched(const madang::render::RgbaImage& a, const madang::render::RgbaIma
       }
       *worst = std::max(*worst, best);
       if (best > tolerance) ++count;
-
     }
   }
   return count;
@@ -436,9 +435,8 @@ long unmatched(const madang::render::RgbaImage& a, const madang::render::RgbaIma
                                             const madang::render::RgbaImage& png,
                                             const std::string& name) {
   if (page.width != png.width || page.height != png.height)
-    return ::testing::AssertionFailure() << name << ": page is " << page.width << "x"
-                                         << page.height << ", PNG " << png.width << "x"
-                                         << png.height;
+    return ::testing::AssertionFailure() << name << ": page is " << page.width << "x" << page.height
+                                         << ", PNG " << png.width << "x" << png.height;
   constexpr int kChannel = 128;
   constexpr double kMaxShare = 0.0001;
   const madang::render::RgbaImage a = halved(page), b = halved(png);
@@ -452,8 +450,8 @@ long unmatched(const madang::render::RgbaImage& a, const madang::render::RgbaIma
   madang::render::write_png(png, where + "/expected.png", nullptr);
   return ::testing::AssertionFailure()
          << name << ": " << differing << " of " << 2L * a.width * a.height
-         << " half-size pixels have no match within one pixel (worst " << worst
-         << "); images in " << where;
+         << " half-size pixels have no match within one pixel (worst " << worst << "); images in "
+         << where;
 }
 
 TEST_F(PdfExport, EveryLecturePageLooksLikeItsPng) {
@@ -469,17 +467,18 @@ TEST_F(PdfExport, DiagramStatesEmojiAndPlaceholdersLookLikeThePng) {
   // An image that cannot be decoded is drawn as its placeholder (a missing
   // one is an error: export refuses the deck).
   write("broken.png", "not a PNG");
-  const std::string d = write(
-      "odd.md", "# 그림 없음 🙂\n\n![깨진 그림](broken.png)\n\n~~지운 글~~ [링크](https://example.org)\n");
+  const std::string d = write("odd.md",
+                              "# 그림 없음 🙂\n\n![깨진 그림](broken.png)\n\n~~지운 글~~ "
+                              "[링크](https://example.org)\n");
   expect_pages_look_like_pngs(d, "", 1);
 }
 
 TEST_F(PdfExport, TheComparisonCatchesARealDifference) {
   // Slides 4 and 5 share the frame (title, footer) but not the content.
   const std::string pdf = export_pdf(deck("lecture.md"), "lecture.pdf", "--slides 4-5");
-  ASSERT_EQ(madang("export " + deck("lecture.md") + " --png '" + out("png") + "' --slides 4")
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      madang("export " + deck("lecture.md") + " --png '" + out("png") + "' --slides 4").exit_code,
+      0);
   madang::render::ImageCache images;
   const auto* png = images.get(out("png/slide-04.png"));
   ASSERT_NE(png, nullptr);
@@ -492,8 +491,8 @@ TEST_F(PdfExport, TheComparisonCatchesARealDifference) {
 // ============================================================================
 
 TEST_F(PdfExport, StepsGiveAPagePerFragmentStep) {
-  const std::string d = write("steps.md",
-                              "# 단계\n\n<!-- incremental -->\n\n- 하나\n- 둘\n- 셋\n\n---\n\n# 끝\n");
+  const std::string d =
+      write("steps.md", "# 단계\n\n<!-- incremental -->\n\n- 하나\n- 둘\n- 셋\n\n---\n\n# 끝\n");
   const std::string pdf = export_pdf(d, "steps.pdf", "--steps");
   EXPECT_EQ(info_field(pdfinfo(pdf), "Pages"), "5");  // 4 steps of slide 1, then slide 2
   EXPECT_EQ(page_text(pdf, 1).find("하나"), std::string::npos);
@@ -543,8 +542,8 @@ TEST_F(PdfExport, SourceDateEpochGivesTheSameBytes) {
 }
 
 TEST_F(PdfExport, OptionsThatDoNotApplyAreUsageErrors) {
-  CommandResult r = madang("export " + deck("lecture.md") + " --pdf '" + out("x.pdf") +
-                           "' --size 960x540");
+  CommandResult r =
+      madang("export " + deck("lecture.md") + " --pdf '" + out("x.pdf") + "' --size 960x540");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--size is for --png"), std::string::npos) << r.err;
   r = madang("export " + deck("lecture.md") + " --png '" + out("p") + "' --notes");
@@ -564,14 +563,14 @@ TEST_F(PdfExport, OptionsThatDoNotApplyAreUsageErrors) {
 // listed, each a complete file.
 std::vector<std::string> names_in(const std::string& folder) {
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(folder)) names.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(folder))
+    names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
 
 TEST_F(PdfExport, AFullDiskSaysSoAndLeavesNoFile) {
-  const CommandResult r =
-      madang("export " + deck("lecture.md") + " --pdf /dev/full");
+  const CommandResult r = madang("export " + deck("lecture.md") + " --pdf /dev/full");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("cannot write /dev/full: No space left on device"), std::string::npos)
       << r.err;

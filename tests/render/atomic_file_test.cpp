@@ -96,8 +96,8 @@ TEST_F(AtomicFileTest, AFullDiskLeavesNoPartialFile) {
   mounted_ = true;
   const std::string big(64 * 1024, 'x');
   std::string error;
-  EXPECT_FALSE(madang::render::write_file_atomically(mnt + "/big.bin", big.data(), big.size(),
-                                                     &error));
+  EXPECT_FALSE(
+      madang::render::write_file_atomically(mnt + "/big.bin", big.data(), big.size(), &error));
   EXPECT_EQ(error, "No space left on device");
   EXPECT_TRUE(names(mnt).empty());
   // A small file still fits afterwards: nothing was left holding the space.
