@@ -7,7 +7,7 @@
 #pragma once
 
 #include "app/keymap.h"
-#include "app/navigation.h"
+#include "show/navigation.h"
 #include "layout/display_list.h"
 #include "layout/layout.h"
 

@@ -10,9 +10,15 @@
 #include <string>
 #include <vector>
 
-#include "app/navigation.h"
+#include "show/navigation.h"
 
 namespace madang::app {
+
+// The modes speak the show's actions.
+using show::Action;
+using show::ActionKind;
+using show::Blank;
+using show::PresentState;
 
 // The scancodes we bind, with SDL_Scancode's values (USB HID usage ids).
 enum Scan : int {

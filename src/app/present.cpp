@@ -43,10 +43,10 @@
 #include "app/commands.h"
 #include "app/diagram_input.h"
 #include "app/keymap.h"
-#include "app/navigation.h"
+#include "show/navigation.h"
 #include "app/overlays.h"
 #include "app/overview.h"
-#include "app/reload.h"
+#include "show/reload.h"
 #include "app/slide_view.h"
 #include "app/transition.h"
 #include "app/watch.h"
@@ -95,6 +95,11 @@ static_assert(scancodes_match(), "app/keymap.h Scan values must equal SDL_Scanco
 
 namespace {
 
+using show::DeckShape;
+using show::reload_policy;
+using show::ReloadOutcome;
+using show::shape_of;
+using show::watched_files;
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t0) {

@@ -49,10 +49,10 @@ TEST(Keymap, EveryDocumentedKey) {
 }
 
 TEST(Keymap, EnterAndBackspaceMeanNextAndPrevWithoutDigits) {
-  const DeckShape shape{{0, 0, 0}};
-  PresentState s = apply({}, slides_key(kScanReturn), shape);
+  const show::DeckShape shape{{0, 0, 0}};
+  PresentState s = show::apply({}, slides_key(kScanReturn), shape);
   EXPECT_EQ(s.slide, 1);
-  s = apply(s, slides_key(kScanBackspace), shape);
+  s = show::apply(s, slides_key(kScanBackspace), shape);
   EXPECT_EQ(s.slide, 0);
 }
 

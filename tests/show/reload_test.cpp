@@ -1,10 +1,10 @@
 // Reload policy: a good edit keeps the viewer's place; a broken one keeps the
 // old deck and says why.
-#include "app/reload.h"
+#include "show/reload.h"
 
 #include <gtest/gtest.h>
 
-namespace madang::app {
+namespace madang::show {
 namespace {
 
 deck::ParseResult deck_with_steps(std::vector<int> steps) {
@@ -115,4 +115,4 @@ TEST(Reload, ShapeOf) {
 }
 
 }  // namespace
-}  // namespace madang::app
+}  // namespace madang::show

@@ -1,9 +1,9 @@
-#include "app/reload.h"
+#include "show/reload.h"
 
 #include <algorithm>
 #include <filesystem>
 
-namespace madang::app {
+namespace madang::show {
 
 namespace {
 
@@ -59,4 +59,4 @@ std::vector<std::string> watched_files(const deck::Deck& deck) {
   return files;
 }
 
-}  // namespace madang::app
+}  // namespace madang::show

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "app/navigation.h"
 #include "deck/deck.h"
 #include "deck/parse.h"
+#include "show/navigation.h"
 
-namespace madang::app {
+namespace madang::show {
 
 struct ReloadOutcome {
   bool accepted = false;
@@ -33,4 +33,4 @@ DeckShape shape_of(const deck::Deck& deck);
 // it uses (also those not found yet, so that adding one shows it).
 std::vector<std::string> watched_files(const deck::Deck& deck);
 
-}  // namespace madang::app
+}  // namespace madang::show
