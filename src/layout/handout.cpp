@@ -14,46 +14,15 @@ namespace {
 constexpr float kMargin = 96;
 constexpr float kHeaderSize = 22;
 constexpr float kNotesSize = 26;
-constexpr float kNotesLineHeight = 1.6f;
-constexpr float kParagraphGap = 18;
 constexpr float kMinScale = 0.6f;
 
-// Notes are plain text: blank lines part paragraphs; a single newline is a
-// line break the author asked for.
-std::vector<std::string> paragraphs_of(const std::string& notes) {
-  std::vector<std::string> out;
-  std::string current;
-  std::size_t pos = 0;
-  while (pos <= notes.size()) {
-    std::size_t end = notes.find('\n', pos);
-    if (end == std::string::npos) end = notes.size();
-    std::string line = notes.substr(pos, end - pos);
-    const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
-    if (blank) {
-      if (!current.empty()) out.push_back(std::move(current));
-      current.clear();
-    } else {
-      if (!current.empty()) current += '\n';
-      current += line;
-    }
-    pos = end + 1;
-  }
-  if (!current.empty()) out.push_back(std::move(current));
-  return out;
-}
-
-Fragment notes_at_scale(const Context& ctx, const std::vector<std::string>& paragraphs, float width,
-                        float scale) {
-  Fragment out;
-  text::ParagraphStyle ps;
-  ps.lang = ctx.deck.meta.lang;
-  ps.line_height = kNotesLineHeight;
-  const text::TextStyle style = style_of(kNotesSize * scale, ctx.theme.text);
-  for (const std::string& p : paragraphs) {
-    const float y = out.height > 0 ? out.height + kParagraphGap * scale : 0;
-    out.append(paragraph_fragment(ctx, {text::TextRun{p, style}}, ps, width, ctx.slide.line), 0, y);
-  }
-  return out;
+// The notes' blocks (Markdown: paragraphs, lists, emphasis) stacked like a
+// slide body, with the body type at kNotesSize x scale.
+Fragment notes_at_scale(Context& ctx, const std::vector<const deck::Block*>& blocks, float width,
+                        float height, float scale) {
+  ctx.unit = kNotesSize / ctx.theme.body_size;
+  ctx.scale = scale;
+  return stack_blocks(ctx, blocks, width, height);
 }
 
 }  // namespace
@@ -68,7 +37,7 @@ HandoutPage layout_handout(text::FontSystem& fonts, const deck::Deck& deck, int 
   const deck::Slide& slide = deck.slides[static_cast<std::size_t>(index)];
   // Paper is white whatever the slides' theme: the default light theme's ink.
   const Theme theme = theme_named("hall");
-  const SlideState state;
+  const SlideState state;  // fully revealed
   Context ctx{fonts, deck, slide, theme, state};
   ctx.diagnostics = &page.diagnostics;
 
@@ -98,21 +67,23 @@ HandoutPage layout_handout(text::FontSystem& fonts, const deck::Deck& deck, int 
   out.add(stroke_rect(Rect{box.x - 1, box.y - 1, box.w + 2, box.h + 2}, theme.rule, 2));
 
   // The notes below, shrunk (never under 60%) until they fit the page.
-  const std::vector<std::string> paragraphs = paragraphs_of(slide.notes);
+  std::vector<const deck::Block*> blocks;
+  for (const deck::Block& b : slide.notes_blocks) blocks.push_back(&b);
   const float top = box.y + box.h + 56;
   const float height = static_cast<float>(list.height) - kMargin - top;
-  if (!paragraphs.empty()) {
+  if (!blocks.empty()) {
     ctx.diagnostics = nullptr;  // trial layouts stay silent
     float scale = 1;
     for (;; scale -= 0.05f) {
       if (scale < kMinScale + 0.001f) scale = kMinScale;
-      if (notes_at_scale(ctx, paragraphs, w, scale).height <= height + 0.5f || scale == kMinScale)
+      if (notes_at_scale(ctx, blocks, w, height, scale).height <= height + 0.5f ||
+          scale == kMinScale)
         break;
     }
     ctx.diagnostics = &page.diagnostics;
-    Fragment notes = notes_at_scale(ctx, paragraphs, w, scale);
+    Fragment notes = notes_at_scale(ctx, blocks, w, height, scale);
     if (notes.height > height + 0.5f) {
-      ctx.warn(slide.line, 1,
+      ctx.warn(slide.notes_line > 0 ? slide.notes_line : slide.line, 1,
                "the notes of slide " + std::to_string(slide.index) +
                    " do not fit a handout page: shrunk to " +
                    std::to_string(static_cast<int>(std::lround(scale * 100))) +
