@@ -85,7 +85,8 @@ class PdfExport : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("madang-pdf-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -467,9 +468,10 @@ TEST_F(PdfExport, DiagramStatesEmojiAndPlaceholdersLookLikeThePng) {
   // An image that cannot be decoded is drawn as its placeholder (a missing
   // one is an error: export refuses the deck).
   write("broken.png", "not a PNG");
-  const std::string d = write("odd.md",
-                              "# 그림 없음 🙂\n\n![깨진 그림](broken.png)\n\n~~지운 글~~ "
-                              "[링크](https://example.org)\n");
+  const std::string d =
+      write("odd.md",
+            "# 그림 없음 🙂\n\n![깨진 그림](broken.png)\n\n~~지운 글~~ "
+            "[링크](https://example.org)\n");
   expect_pages_look_like_pngs(d, "", 1);
 }
 
