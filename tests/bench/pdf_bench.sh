@@ -8,8 +8,9 @@
 #   tests/bench/pdf_bench.sh BUILD_DIR [RUNS]      (RUNS defaults to 11)
 #
 # What it installs, outside the repository (nothing here is committed):
-#   * Debian's `chromium`, with apt-get, if /usr/bin/chromium is missing
-#     (as root, or through sudo; otherwise it says what to run and stops);
+#   * Debian's `chromium` and, when there is no `npm`, Debian's `npm`, with
+#     apt-get (as root, or through sudo; otherwise it says what to run and
+#     stops);
 #   * @marp-team/marp-cli (version below) from the npm registry into
 #     ${MADANG_BENCH_TOOLS:-$HOME/.cache/madang-bench}/marp, with Puppeteer's
 #     own browser download skipped: Marp drives Debian's Chromium through
@@ -32,16 +33,18 @@ marp="$tools/marp/node_modules/.bin/marp"
 
 say() { echo "pdf_bench: $*" >&2; }
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  say "installing Debian's chromium (apt-get) for the Marp reference"
+apt_install() {
+  say "installing Debian's $* (apt-get) for the Marp reference"
   if [[ $(id -u) -eq 0 ]]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
   elif sudo -n true 2>/dev/null; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
   else
-    say "run: sudo apt-get install --no-install-recommends chromium   (then run me again)"; exit 2
+    say "run: sudo apt-get install --no-install-recommends $*   (then run me again)"; exit 2
   fi
-fi
+}
+[[ -x /usr/bin/chromium ]] || apt_install chromium
+command -v npm >/dev/null || apt_install npm
 if [[ ! -x "$marp" ]] || [[ "$("$marp" --version 2>/dev/null)" != *"$marp_version"* ]]; then
   say "installing @marp-team/marp-cli@$marp_version from npm into $tools/marp"
   mkdir -p "$tools/marp"
