@@ -1,11 +1,12 @@
 // The batch subcommands: check, export, layout. (present lives in present.cpp.)
 //
-// [SECTION] Shared: loading, sizes, slide lists
 // [SECTION] check
 // [SECTION] export
 // [SECTION] layout --json
 
 #include "app/commands.h"
+#include "app/cli_support.h"
+#include "app/layout_json.h"
 
 #include <malloc.h>
 
@@ -27,94 +28,6 @@
 #include "text/text.h"
 
 namespace madang::app {
-
-// ============================================================================
-// [SECTION] Shared: loading, sizes, slide lists
-// ============================================================================
-
-namespace {
-
-void print_diagnostics(const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics)
-    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-}
-
-// A deck that could not be read at all: one error on line 0 and no slides.
-bool unreadable(const deck::ParseResult& r) {
-  return r.deck.slides.empty() && !r.diagnostics.empty() && r.diagnostics.front().where.line == 0 &&
-         r.diagnostics.front().severity == Severity::kError;
-}
-
-// "1920x1080"; a bad size is reported as `madang COMMAND: ...`.
-bool parse_size(const char* command, const std::string& text, layout::Size* size) {
-  int w = 0, h = 0;
-  char x = 0;
-  std::istringstream in(text);
-  if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 16 || h < 16 || w > 16384 ||
-      h > 16384) {
-    std::fprintf(stderr, "madang %s: --size must be WxH, e.g. 1920x1080 (got '%s')\n", command,
-                 text.c_str());
-    return false;
-  }
-  *size = layout::Size{w, h};
-  return true;
-}
-
-// "1,3-5" -> {0, 2, 3, 4} (0-based), checked against the slide count.
-bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
-                      std::string* error) {
-  out->clear();
-  if (text.empty()) {
-    for (int i = 0; i < count; ++i) out->push_back(i);
-    return true;
-  }
-  std::istringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    int a = 0, b = 0;
-    const auto dash = part.find('-');
-    try {
-      a = std::stoi(part.substr(0, dash));
-      b = dash == std::string::npos ? a : std::stoi(part.substr(dash + 1));
-    } catch (...) {
-      *error = "not a slide list: '" + text + "' (expected e.g. 1,3-5)";
-      return false;
-    }
-    if (a < 1 || b < a || b > count) {
-      *error = "slide range '" + part + "' is outside 1-" + std::to_string(count);
-      return false;
-    }
-    for (int i = a; i <= b; ++i) out->push_back(i - 1);
-  }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
-  return true;
-}
-
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  std::istringstream in(text);
-  std::string id;
-  while (std::getline(in, id, ',')) {
-    if (!id.empty()) ids.push_back(id);
-  }
-  return ids;
-}
-
-// Font problems (an unknown family in `fonts:`) as warnings on the deck.
-std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics* diagnostics) {
-  std::vector<std::string> warnings;
-  auto fonts = text::FontSystem::create(deck.meta.fonts, &warnings);
-  if (diagnostics) {
-    for (std::string& w : warnings) {
-      diagnostics->push_back(
-          Diagnostic{SourceLocation{deck.path, 1, 1}, Severity::kWarning, std::move(w)});
-    }
-  }
-  return fonts;
-}
-
-}  // namespace
 
 // ============================================================================
 // [SECTION] check
@@ -276,6 +189,8 @@ bool check_export_options(const ExportOptions& options) {
     problem = "--size is for --png (PDF pages are in points)";
   else if ((options.steps || options.notes) && !pages)
     problem = "--steps and --notes are for --pdf";
+  else if (options.console && options.png_dir.empty())
+    problem = "--console is for --png";
   if (problem) std::fprintf(stderr, "madang export: %s\n", problem);
   return problem == nullptr;
 }
@@ -284,23 +199,19 @@ bool check_export_options(const ExportOptions& options) {
 
 int run_export(const ExportOptions& options) {
   if (!check_export_options(options)) return 2;
-  deck::ParseResult parsed = deck::load_deck(options.deck);
-  print_diagnostics(parsed.diagnostics);
-  if (unreadable(parsed)) return 2;
-  if (has_errors(parsed.diagnostics)) {
-    std::fprintf(stderr, "madang export: %s has errors; nothing exported\n", options.deck.c_str());
-    return 1;
+  if (options.console) {  // the presenter console, as PNGs (app/console_export.cpp)
+    ExportOptions console = options;
+    if (console.size.empty()) console.size = "1920x1080";
+    return run_export_console(console);
   }
+  deck::ParseResult parsed;
   ExportJob job{options, parsed.deck, {}, split_ids(options.select)};
-  std::string error;
-  if (!parse_slide_list(options.slides, static_cast<int>(parsed.deck.slides.size()), &job.slides,
-                        &error)) {
-    std::fprintf(stderr, "madang export: %s\n", error.c_str());
-    return 2;
-  }
+  int code = 0;
+  if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
+    return code;
   for (const ExportSink& sink : kExportSinks) {
     if ((options.*sink.output).empty()) continue;
-    if (const int code = sink.run(job); code != 0) return code;
+    if (const int sink_code = sink.run(job); sink_code != 0) return sink_code;
   }
   return 0;
 }
@@ -311,91 +222,14 @@ int run_export(const ExportOptions& options) {
 
 namespace {
 
-using nlohmann::json;
-
-json rect_json(const layout::Rect& r) {
-  return json::array({r.x, r.y, r.w, r.h});
-}
-
-json run_json(const text::FontSystem& fonts, const text::GlyphRun& run, layout::Point origin) {
-  json glyphs = json::array();
-  for (const text::Glyph& g : run.glyphs) {
-    glyphs.push_back(
-        {{"id", g.id}, {"cluster", g.cluster}, {"x", g.x}, {"y", g.y}, {"advance", g.advance}});
-  }
-  json out = {{"origin", json::array({origin.x, origin.y})},
-              {"size", run.size},
-              {"glyphs", std::move(glyphs)}};
-  if (run.font >= 0 && run.font < fonts.face_count()) {
-    const text::FaceInfo& face = fonts.face(run.font);
-    out["font"] = face.path;
-    out["face"] = face.face_index;
-    out["family"] = face.family;
-  }
-  if (run.synthetic_bold) out["synthetic_bold"] = true;
-  if (run.synthetic_italic) out["synthetic_italic"] = true;
-  return out;
-}
-
-json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLayout& l) {
-  json items = json::array();
-  for (const layout::TextItem& t : l.list.texts) {
-    json lines = json::array();
-    for (const text::Line& line : t.lines) {
-      json runs = json::array();
-      for (const text::GlyphRun& run : line.runs) {
-        runs.push_back(run_json(
-            fonts, run, layout::Point{t.rect.x + line.x + run.x, t.rect.y + line.baseline}));
-      }
-      lines.push_back({{"text", line.text},
-                       {"baseline", t.rect.y + line.baseline},
-                       {"x", t.rect.x + line.x},
-                       {"width", line.width},
-                       {"runs", std::move(runs)}});
-    }
-    items.push_back({{"kind", "text"}, {"rect", rect_json(t.rect)}, {"lines", std::move(lines)}});
-  }
-  for (const layout::Command& c : l.list.commands) {
-    switch (c.kind) {
-      case layout::CommandKind::kFillRect:
-      case layout::CommandKind::kStrokeRect:
-        items.push_back({{"kind", "rect"},
-                         {"rect", rect_json(c.rect)},
-                         {"color", c.color},
-                         {"radius", c.radius},
-                         {"stroke", c.kind == layout::CommandKind::kStrokeRect}});
-        break;
-      case layout::CommandKind::kImage:
-        items.push_back({{"kind", "image"},
-                         {"rect", rect_json(c.rect)},
-                         {"path", c.image_path},
-                         {"label", c.label},
-                         {"placeholder", c.image_path.empty()}});
-        break;
-      case layout::CommandKind::kLine:
-      case layout::CommandKind::kPolygon: {
-        json points = json::array();
-        for (const layout::Point& p : c.points) points.push_back(json::array({p.x, p.y}));
-        items.push_back({{"kind", c.kind == layout::CommandKind::kLine ? "line" : "polygon"},
-                         {"points", std::move(points)},
-                         {"color", c.color},
-                         {"arrow", c.arrow_end}});
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  for (const layout::HitRegion& h : l.list.hits) {
-    items.push_back(
-        {{"kind", "hit"}, {"id", h.id}, {"label", h.label}, {"rect", rect_json(h.rect)}});
-  }
-  return {{"index", index + 1}, {"scale", l.scale}, {"items", std::move(items)}};
+nlohmann::json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLayout& l) {
+  return {{"index", index + 1}, {"scale", l.scale}, {"items", list_json(fonts, l.list)}};
 }
 
 }  // namespace
 
 int run_layout(const LayoutOptions& options) {
+  if (options.console) return run_layout_console(options);
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
   deck::ParseResult parsed = deck::load_deck(options.deck);
@@ -410,7 +244,7 @@ int run_layout(const LayoutOptions& options) {
   }
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
   const std::vector<std::string> select = split_ids(options.select);
-  json slides = json::array();
+  nlohmann::json slides = nlohmann::json::array();
   for (int i = 0; i < count; ++i) {
     if (options.slide > 0 && i != options.slide - 1) continue;
     const layout::SlideState state =
@@ -420,7 +254,8 @@ int run_layout(const LayoutOptions& options) {
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
   print_diagnostics(parsed.diagnostics);
-  json out = {{"size", json::array({size.width, size.height})}, {"slides", std::move(slides)}};
+  nlohmann::json out = {{"size", nlohmann::json::array({size.width, size.height})},
+                        {"slides", std::move(slides)}};
   std::printf("%s\n", out.dump().c_str());
   return has_errors(parsed.diagnostics) ? 1 : 0;
 }
