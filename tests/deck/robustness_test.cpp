@@ -1,6 +1,6 @@
 // Hostile inputs: each must finish quickly with bounded memory and a clear
 // diagnostic. Big inputs are generated here rather than committed.
-#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -46,10 +46,13 @@ TEST(Robustness, VeryWideTableIsCut) {
   }
   std::string text = header + "\n" + rule + "\n";
   for (int i = 0; i < 30; ++i) text += row + "\n";
-  const auto start = std::chrono::steady_clock::now();
+  // A sanity bound, not a benchmark: unguarded this is minutes. CPU time,
+  // not wall time, so that a busy machine (or a sanitizer build) does not
+  // fail it: guarded it is 0.1 s (3 s under ASan).
+  const std::clock_t start = std::clock();
   const ParseResult r = parse(text);
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
-  EXPECT_LT(seconds.count(), 5.0);  // a sanity bound, not a benchmark: unguarded it is minutes
+  const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  EXPECT_LT(seconds, 10.0);
   EXPECT_EQ(messages(r), std::vector<std::string>{
                              "deck.md:1:1: error: table has more than 64 columns; only the first "
                              "64 are kept"});
