@@ -98,6 +98,7 @@ int export_png(const ExportJob& job) {
   std::mutex report_mutex;
   Diagnostics layout_diagnostics;
   std::string failure;
+  int failure_index = -1;  // the first slide that failed, whichever worker saw it first
   auto work = [&] {
     auto fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
@@ -118,7 +119,11 @@ int export_png(const ExportJob& job) {
       const bool ok = png.write(image, path, &write_error);
       std::lock_guard lock(report_mutex);
       for (Diagnostic& d : l.diagnostics) layout_diagnostics.push_back(std::move(d));
-      if (!ok && !failed.exchange(true)) failure = path + ": " + write_error;
+      if (!ok && (failure_index < 0 || index < failure_index)) {
+        failure_index = index;
+        failure = path + ": " + write_error;
+        failed = true;
+      }
     }
   };
   std::vector<std::thread> threads;
