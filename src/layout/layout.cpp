@@ -56,6 +56,11 @@ struct Region {
   float x, y, w, h;
 };
 
+Fragment with_role(Fragment f, TextRole role) {
+  for (TextItem& t : f.texts) t.role = role;
+  return f;
+}
+
 // ============================================================================
 // [SECTION] Autofit
 // ============================================================================
@@ -66,6 +71,7 @@ struct FitResult {
   std::vector<Fragment> columns;
   float scale = 1;
   bool overflow = false;
+  int layouts = 0;  // column sets laid out, the final one included
 };
 
 FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Block*>>& columns,
@@ -77,6 +83,7 @@ FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Bl
     const bool last = s < ctx.theme.min_scale + 0.001f;
     if (last) s = ctx.theme.min_scale;
     ctx.scale = s;
+    ++best.layouts;
     bool fits = true;
     for (const auto& col : columns) {
       Fragment trial = stack_blocks(ctx, col, column_width, height);
@@ -93,6 +100,7 @@ FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Bl
   }
   ctx.diagnostics = final_diagnostics;
   ctx.scale = best.scale;
+  ++best.layouts;
   for (const auto& col : columns)
     best.columns.push_back(stack_blocks(ctx, col, column_width, height));
   return best;
@@ -116,9 +124,10 @@ void report_overflow(const Context& ctx, const FitResult& fit, float height) {
 // Returns the y where the body starts.
 float place_title(const Context& ctx, Fragment& out, const deck::Block& title, Region r,
                   bool centred) {
-  Fragment t =
+  Fragment t = with_role(
       heading_fragment(ctx, title.text, ctx.px(ctx.theme.heading_size), ctx.theme.heading,
-                       centred ? text::Align::kCenter : text::Align::kLeft, r.w, title.line);
+                       centred ? text::Align::kCenter : text::Align::kLeft, r.w, title.line),
+      TextRole::kTitle);
   const float h = t.height;
   out.append(std::move(t), r.x, r.y);
   const float bar_w = ctx.px(72);
@@ -128,7 +137,8 @@ float place_title(const Context& ctx, Fragment& out, const deck::Block& title, R
   return r.y + h + ctx.px(14) + ctx.px(6) + ctx.px(ctx.theme.title_gap);
 }
 
-void layout_body(Context& ctx, Fragment& out, Region body, bool two_columns, std::size_t first) {
+FitResult layout_body(Context& ctx, Fragment& out, Region body, bool two_columns,
+                      std::size_t first) {
   const deck::Slide& slide = ctx.slide;
   // Lead slides and quote slides sit in the middle of the body; others hang
   // from the title.
@@ -163,6 +173,8 @@ void layout_body(Context& ctx, Fragment& out, Region body, bool two_columns, std
     const float x = body.x + column_width + ctx.px(ctx.theme.column_gap) / 2;
     out.add(fill_rect(Rect{x - ctx.px(1), body.y, ctx.px(2), body.h * 0.9f}, ctx.theme.rule));
   }
+  fit.columns.clear();
+  return fit;
 }
 
 // ============================================================================
@@ -182,7 +194,9 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
   std::size_t first = 0;
   if (title) {
     const float size = ctx.px(section ? th.heading_size * 1.2f : th.title_size);
-    Fragment t = heading_fragment(ctx, title->text, size, th.heading, align, w, title->line);
+    Fragment t =
+        with_role(heading_fragment(ctx, title->text, size, th.heading, align, w, title->line),
+                  TextRole::kTitle);
     stack.append(std::move(t), 0, 0);
     const float bar_w = ctx.px(120);
     const float bx = centred ? (w - bar_w) / 2 : 0;
@@ -254,14 +268,17 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
     ps.align = text::Align::kRight;
     ps.lang = meta.lang;
     number_w = ctx.px(160);
-    Fragment n = paragraph_fragment(ctx, {text::TextRun{number, s}}, ps, number_w, ctx.slide.line);
+    Fragment n =
+        with_role(paragraph_fragment(ctx, {text::TextRun{number, s}}, ps, number_w, ctx.slide.line),
+                  TextRole::kFooter);
     out.append(std::move(n), x + w - number_w, base_y);
   }
   if (!meta.footer.empty()) {
     text::ParagraphStyle ps;
     ps.lang = meta.lang;
-    Fragment f = paragraph_fragment(ctx, {text::TextRun{meta.footer, s}}, ps,
-                                    w - number_w - ctx.px(24), ctx.slide.line);
+    Fragment f = with_role(paragraph_fragment(ctx, {text::TextRun{meta.footer, s}}, ps,
+                                              w - number_w - ctx.px(24), ctx.slide.line),
+                           TextRole::kFooter);
     out.append(std::move(f), x, base_y);
   }
   return ctx.px(th.margin_bottom + th.footer_height);
@@ -275,9 +292,11 @@ float place_source(const Context& ctx, Fragment& out, Region full, float footer_
   text::ParagraphStyle ps;
   ps.lang = ctx.deck.meta.lang;
   ps.align = text::Align::kRight;
-  Fragment s = paragraph_fragment(
-      ctx, {text::TextRun{ctx.slide.source, style_of(ctx.px(th.source_size), th.muted)}}, ps, w,
-      ctx.slide.line);
+  Fragment s = with_role(
+      paragraph_fragment(
+          ctx, {text::TextRun{ctx.slide.source, style_of(ctx.px(th.source_size), th.muted)}}, ps, w,
+          ctx.slide.line),
+      TextRole::kSource);
   const float h = s.height;
   const float bottom = full.y + full.h - (footer_h > 0 ? footer_h : ctx.px(th.margin_bottom));
   out.append(std::move(s), x, bottom - h - ctx.px(10));
@@ -326,6 +345,9 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   const std::string& kind = slide.layout;
   if (kind == "title" || kind == "section") {
     layout_title_slide(ctx, out, full, kind == "section");
+    result.content_area =
+        Rect{ctx.px(theme.margin_x), ctx.px(theme.margin_top), full.w - 2 * ctx.px(theme.margin_x),
+             full.h - ctx.px(theme.margin_top) - ctx.px(theme.margin_bottom)};
     if (kind == "section") place_footer(ctx, out, full, deck.slides.size());
   } else {
     const float footer_h = place_footer(ctx, out, full, deck.slides.size());
@@ -348,8 +370,11 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
       body.x += narrow;
       body.w -= 2 * narrow;
     }
-    layout_body(ctx, out, body, kind == "two-column", first);
+    const FitResult fit = layout_body(ctx, out, body, kind == "two-column", first);
     result.scale = ctx.scale;
+    result.overflow = fit.overflow;
+    result.layouts = fit.layouts;
+    result.content_area = Rect{body.x, body.y, body.w, body.h};
   }
   list.commands = std::move(out.commands);
   list.texts = std::move(out.texts);
