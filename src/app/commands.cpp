@@ -267,7 +267,11 @@ json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLay
                        {"width", line.width},
                        {"runs", std::move(runs)}});
     }
-    items.push_back({{"kind", "text"}, {"rect", rect_json(t.rect)}, {"lines", std::move(lines)}});
+    static const char* const kRoles[] = {"body", "title", "footer", "source"};
+    items.push_back({{"kind", "text"},
+                     {"role", kRoles[static_cast<int>(t.role)]},
+                     {"rect", rect_json(t.rect)},
+                     {"lines", std::move(lines)}});
   }
   for (const layout::Command& c : l.list.commands) {
     switch (c.kind) {

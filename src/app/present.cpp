@@ -371,14 +371,12 @@ void Presenter::restart_watcher() {
 
 void Presenter::reload() {
   deck::ParseResult fresh = deck::load_deck(deck_.path);
-  const ReloadOutcome outcome = reload_policy(state_, fresh);
   for (const Diagnostic& d : fresh.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }
+  const ReloadOutcome outcome = apply_reload(deck_, state_, std::move(fresh));
   if (outcome.accepted) {
-    deck_ = std::move(fresh.deck);
     shape_ = shape_of(deck_);
-    state_ = outcome.state;
     reset_diagrams();
     std::vector<std::string> warnings;
     view_->deck_changed(deck_, &warnings);

@@ -43,6 +43,15 @@ ReloadOutcome reload_policy(const PresentState& state, const deck::ParseResult& 
   return out;
 }
 
+ReloadOutcome apply_reload(deck::Deck& deck, PresentState& state, deck::ParseResult fresh) {
+  ReloadOutcome outcome = reload_policy(state, fresh);
+  if (outcome.accepted) {
+    deck = std::move(fresh.deck);
+    state = outcome.state;
+  }
+  return outcome;
+}
+
 DeckShape shape_of(const deck::Deck& deck) {
   DeckShape shape;
   shape.steps.reserve(deck.slides.size());

@@ -26,6 +26,11 @@ struct ReloadOutcome {
 ReloadOutcome reload_policy(const PresentState& state, const deck::ParseResult& fresh,
                             int max_error_lines = 4);
 
+// The policy carried out on the talk's deck and place: when accepted, `fresh`'s
+// deck replaces `deck` and `state` moves to the clamped place; when refused,
+// both stay exactly as they were. Returns the outcome (errors for the overlay).
+ReloadOutcome apply_reload(deck::Deck& deck, PresentState& state, deck::ParseResult fresh);
+
 // The navigation's view of a deck.
 DeckShape shape_of(const deck::Deck& deck);
 

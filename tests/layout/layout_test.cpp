@@ -124,6 +124,30 @@ TEST_F(LayoutTest, ContentSlidePlacesTitleBodyAndFooter) {
   EXPECT_TRUE(l.diagnostics.empty());
 }
 
+// The footer's page number on a many-slide deck, read from the text as laid
+// out: every slide says its own number and the count, at the right margin.
+TEST_F(LayoutTest, FooterNumbersEverySlideOfAManySlideDeck) {
+  deck::Deck d = one_slide({heading("하나"), para("본문")});
+  for (int i = 2; i <= 12; ++i) {
+    deck::Slide s = d.slides.front();
+    s.index = i;
+    d.slides.push_back(s);
+  }
+  const Theme theme = theme_named("hall");
+  for (int i = 0; i < 12; ++i) {
+    const SlideLayout l = layout_slide(*fonts_, d, i, {}, Size{});
+    const std::string number = std::to_string(i + 1) + " / 12";
+    const TextItem* n = find_text(l.list, number);
+    ASSERT_NE(n, nullptr) << "slide " << i + 1 << ":\n" << all_text(l.list);
+    EXPECT_EQ(n->role, TextRole::kFooter);
+    ASSERT_EQ(n->lines.size(), 1u);
+    EXPECT_EQ(n->lines[0].text, number);
+    // Right-aligned at the right margin, in the footer band.
+    EXPECT_NEAR(n->rect.x + n->lines[0].x + n->lines[0].width, 1920 - theme.margin_x, 1.0);
+    EXPECT_GT(n->rect.y, 1080 - theme.margin_bottom - theme.footer_height - 1);
+  }
+}
+
 TEST_F(LayoutTest, TextStaysInsideTheSlideAndBreaksBetweenWords) {
   const std::string sentence =
       "기존 방식으로 풀리지 않는 사회적 난제를 해결할 새로운 방식으로서 사회혁신 생태계는 "
@@ -354,6 +378,34 @@ TEST_F(LayoutTest, SelectingANodeShowsOnlyItsDetail) {
   SlideLayout picked = lay(d, state);
   EXPECT_EQ(find_text(picked.list, "지원자이며"), nullptr);
   EXPECT_NE(find_text(picked.list, "온라인커뮤니티"), nullptr);
+}
+
+// A selected diagram element is filled with the theme's selection colour (its
+// accent), and nothing else is: the pure decision the Xvfb tests see as pixels.
+TEST_F(LayoutTest, SelectedElementsWearTheThemesSelectionColour) {
+  for (const bool dark : {false, true}) {
+    deck::Deck d = one_slide({heading("사회혁신의 영역과 주체"), triangle_block()});
+    if (dark) d.slides[0].classes.push_back("invert");
+    const Theme theme = theme_named("hall", dark);
+    SlideState state;
+    state.selected = {"gov"};
+    const SlideLayout l = lay(d, state);
+    auto accent_fills_in = [&](const std::string& id) {
+      const auto hit = std::find_if(l.list.hits.begin(), l.list.hits.end(),
+                                    [&](const HitRegion& h) { return h.id == id; });
+      EXPECT_NE(hit, l.list.hits.end()) << id;
+      int count = 0;
+      for (const Command& c : l.list.commands) {
+        if (c.kind != CommandKind::kFillRect || c.color != theme.accent) continue;
+        const float cx = c.rect.x + c.rect.w / 2, cy = c.rect.y + c.rect.h / 2;
+        if (hit != l.list.hits.end() && hit->rect.contains(cx, cy) && c.rect.w > 60) ++count;
+      }
+      return count;
+    };
+    EXPECT_EQ(accent_fills_in("gov"), 1) << (dark ? "hall-dark" : "hall");
+    EXPECT_EQ(accent_fills_in("market"), 0) << (dark ? "hall-dark" : "hall");
+    EXPECT_EQ(accent_fills_in("civil"), 0) << (dark ? "hall-dark" : "hall");
+  }
 }
 
 TEST_F(LayoutTest, CacheReturnsTheSameLayoutForTheSameKey) {
