@@ -267,7 +267,7 @@ json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLay
                        {"width", line.width},
                        {"runs", std::move(runs)}});
     }
-    static const char* const kRoles[] = {"body", "title", "footer", "source"};
+    static const char* const kRoles[] = {"body", "title", "footer", "source", "caption"};
     items.push_back({{"kind", "text"},
                      {"role", kRoles[static_cast<int>(t.role)]},
                      {"rect", rect_json(t.rect)},

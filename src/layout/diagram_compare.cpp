@@ -51,10 +51,38 @@ CompareGeometry compare_geometry(const std::vector<float>& rest, const std::vect
   return g;
 }
 
+// `total` pixels shared by `weight`, but no one below its `least`: those
+// get what they need, the others share the rest by weight.
+std::vector<float> share_width(const std::vector<float>& weight, const std::vector<float>& least,
+                               float total) {
+  const std::size_t n = weight.size();
+  std::vector<bool> pinned(n, false);
+  std::vector<float> px(n, 0);
+  for (std::size_t round = 0; round <= n; ++round) {
+    float free_w = total, free_weight = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (pinned[i]) {
+        free_w -= least[i];
+      } else {
+        free_weight += std::max(weight[i], 1e-3f);
+      }
+    }
+    bool changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      px[i] = pinned[i] ? least[i] : free_w * std::max(weight[i], 1e-3f) / free_weight;
+      if (!pinned[i] && px[i] < least[i]) pinned[i] = changed = true;
+    }
+    if (!changed) break;
+  }
+  return px;
+}
+
 }  // namespace
 
-Fragment compare(const Context& ctx, const deck::Block& block, const std::string& prefix,
-                 float width, float max_height) {
+namespace {
+
+Fragment compare_as_shown(const Context& ctx, const deck::Block& block, const std::string& prefix,
+                          float width, float max_height) {
   const deck::Diagram& d = block.diagram;
   const Theme& th = ctx.theme;
   const std::size_t n = d.nodes.size();
@@ -81,7 +109,7 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
 
   // Sizes at k = 1; k shrinks values and names to the text floor, headers
   // a little.
-  const float value_full = ctx.body_px(ctx.body * (n > 2 ? 0.8f : 0.86f));
+  const float value_full = ctx.body_px(ctx.body * (n > 2 ? 0.8f : 0.9f));
   const float value_floor = ctx.px(kTextFloor);
   auto value_size = [&](float k) { return std::max(value_full * k, value_floor); };
   const float k_floor = std::min(1.0f, value_floor / std::max(value_full, 1.0f));
@@ -136,24 +164,8 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
       const float cols_w = width - s - gap * static_cast<float>(n);
       // Weights with mean 1: shares of the width, no column narrower than
       // it needs (those get what they need, the others share the rest).
-      auto normalized = [&](std::vector<float> share) {
-        std::vector<bool> pinned(n, false);
-        std::vector<float> px(n);
-        for (std::size_t round = 0; round <= n; ++round) {
-          float free_w = cols_w, free_share = 0;
-          for (std::size_t i = 0; i < n; ++i) {
-            if (pinned[i])
-              free_w -= least[i];
-            else
-              free_share += std::max(share[i], 1.0f);
-          }
-          bool changed = false;
-          for (std::size_t i = 0; i < n; ++i) {
-            px[i] = pinned[i] ? least[i] : free_w * std::max(share[i], 1.0f) / free_share;
-            if (!pinned[i] && px[i] < least[i]) pinned[i] = changed = true;
-          }
-          if (!changed) break;
-        }
+      auto normalized = [&](const std::vector<float>& share) {
+        std::vector<float> px = share_width(share, least, cols_w);
         for (float& x : px) x *= static_cast<float>(n) / cols_w;
         return px;
       };
@@ -188,28 +200,34 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
     }
   }
 
+  // What a column needs in any state: its header on one line at the label
+  // floor (2% to spare), or, folded to a tab, one syllable.
+  std::vector<float> header_least(n);
+  for (std::size_t i = 0; i < n; ++i)
+    header_least[i] =
+        natural_width(ctx, d.nodes[i].label, style_of(ctx.px(kLabelFloor), 0, true)) / 0.98f +
+        2 * pad;
+
   // One attempt at (k, lines): the drawn table, or nothing when it is
   // taller than max_height and `force` is off.
   auto attempt = [&](float k, int lines, bool force) -> std::optional<Fragment> {
     Fragment f;
     const CompareGeometry g_now = compare_geometry(rest, now, lines);
     const CompareGeometry g_before = compare_geometry(rest, before, lines);
-    float total_weight = 0;
     std::vector<float> weight(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      weight[i] = lerp(g_before.weight[i], g_now.weight[i], t);
-      total_weight += weight[i];
-    }
+    for (std::size_t i = 0; i < n; ++i) weight[i] = lerp(g_before.weight[i], g_now.weight[i], t);
     const float values = value_size(k);
     const float head_size = label_px(ctx, ctx.body) * std::max(k, 0.88f);
     const float name_size = std::max(values * 0.92f, value_floor);
     const text::TextStyle name_style = style_of(name_size, th.muted, true);
     const float attr_w = stub;
     const float cols_w = width - attr_w - gap * static_cast<float>(n);
-    std::vector<float> x(n), w(n);
+    std::vector<float> need(n);
+    for (std::size_t i = 0; i < n; ++i)
+      need[i] = g_now.max_lines[i] < 0 ? ctx.px(kLabelFloor * 1.5f + 16) : header_least[i];
+    std::vector<float> x(n), w = share_width(weight, need, cols_w);
     float cursor = attr_w + gap;
     for (std::size_t i = 0; i < n; ++i) {
-      w[i] = cols_w * weight[i] / total_weight;
       x[i] = cursor;
       cursor += w[i] + gap;
     }
@@ -397,6 +415,36 @@ Fragment compare(const Context& ctx, const deck::Block& block, const std::string
     return *attempt(k_floor, 1, true);
   }
   return std::move(*best);
+}
+
+}  // namespace
+
+// A selection changes the columns' widths, and so the table's height; it is
+// fitted into the height the table has at rest instead (the unselected
+// columns shorten), so that a click does not move the table or the blocks
+// under it. Only a selected text taller than that makes the table grow.
+Fragment compare(const Context& ctx, const deck::Block& block, const std::string& prefix,
+                 float width, float max_height) {
+  const SlideState& s = ctx.state;
+  if (s.selected.empty() && s.previous_selected.empty() && s.row.empty() &&
+      s.previous_row.empty()) {
+    return compare_as_shown(ctx, block, prefix, width, max_height);
+  }
+  SlideState rest = s;
+  rest.selected.clear();
+  rest.previous_selected.clear();
+  rest.row.clear();
+  rest.previous_row.clear();
+  rest.diagram_animation = 1;
+  Context at_rest{ctx.fonts, ctx.deck, ctx.slide, ctx.theme, rest};
+  at_rest.unit = ctx.unit;
+  at_rest.scale = ctx.scale;
+  at_rest.body = ctx.body;
+  at_rest.quote_slide = ctx.quote_slide;
+  const float rest_height = compare_as_shown(at_rest, block, prefix, width, max_height).height;
+  Fragment f = compare_as_shown(ctx, block, prefix, width, std::min(max_height, rest_height));
+  f.height = std::max(f.height, rest_height);
+  return f;
 }
 
 }  // namespace madang::layout::diagrams

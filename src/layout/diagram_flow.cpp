@@ -69,7 +69,9 @@ Fragment flow(const Context& ctx, const deck::Block& block, const std::string& p
   for (float k = 1.0f;; k -= 0.08f) {
     const bool last = k < 0.7f;
     const float label_size = label_px(ctx, ctx.body) * std::max(k, 0.85f);
-    const float small = text_px(ctx, th.small_size * k);
+    // Details under the cards are what the step says: near body size when
+    // there is room (shrinking with k, not below the text floor).
+    const float small = text_px(ctx, ctx.body * 0.9f * k);
     const float panel_title = label_px(ctx, ctx.body) * std::max(k, 0.9f);
     const float panel_text = text_px(ctx, ctx.body * 0.85f * k);
 

@@ -266,6 +266,16 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
     const deck::Block& b = slide.blocks[i];
     if (!sub.revealed(b.fragment)) continue;
     Fragment piece;
+    const bool event =
+        !ctx.deck.meta.event.empty() && deck::plain_text(b.text) == ctx.deck.meta.event;
+    if (event) {
+      // The slide says the event itself: set it as the event line, a caption.
+      piece = with_role(
+          heading_fragment(ctx, b.text, ctx.px(th.small_size * 1.15f), th.accent, align, w, b.line),
+          TextRole::kCaption);
+      stack.append(std::move(piece), 0, stack.height + ctx.px(40));
+      continue;
+    }
     if (b.kind == deck::BlockKind::kParagraph || b.kind == deck::BlockKind::kHeading) {
       const bool strong = b.kind == deck::BlockKind::kHeading;
       const float size = ctx.px(strong ? th.subheading_size : th.body_size);
@@ -283,12 +293,14 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
     stack.append(std::move(piece), 0, y);
   }
   if (!ctx.deck.meta.event.empty() && !section) {
-    Fragment ev = heading_fragment(ctx, deck::RichText{deck::Span{ctx.deck.meta.event, 0, {}}},
-                                   ctx.px(th.small_size), th.accent, align, w, slide.line);
+    Fragment ev =
+        with_role(heading_fragment(ctx, deck::RichText{deck::Span{ctx.deck.meta.event, 0, {}}},
+                                   ctx.px(th.small_size * 1.15f), th.accent, align, w, slide.line),
+                  TextRole::kCaption);
     // Skip when the slide already says it.
     bool said = false;
     for (const auto& b : slide.blocks) said |= deck::plain_text(b.text) == ctx.deck.meta.event;
-    if (!said) stack.append(std::move(ev), 0, stack.height + ctx.px(48));
+    if (!said) stack.append(std::move(ev), 0, stack.height + ctx.px(40));
   }
   const float y = full.y + std::max(ctx.px(th.margin_top), (full.h - stack.height) / 2);
   // A vertical accent band marks title and section slides.

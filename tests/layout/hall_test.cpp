@@ -280,5 +280,36 @@ TEST_F(LayoutTest, TriangleLabelsShrinkRatherThanBreakAWordOrCollide) {
   EXPECT_TRUE(breaks_between_words(*civil));
 }
 
+// Clicking an item re-proportions the comparison but does not move it: its
+// top stays, and so does everything else on the slide.
+TEST_F(LayoutTest, SelectingACompareItemMovesNothingElse) {
+  const deck::ParseResult r = deck::parse_deck(
+      "# 생태계 비교\n\n```diagram compare\nattributes: [정의, 핵심]\nitems:\n"
+      "  - id: nature\n    label: 자연생태계\n    정의: 생물 군집과 환경으로 구성된 통합시스템\n"
+      "    핵심: 종의 다양성\n"
+      "  - id: business\n    label: 기업생태계\n    정의: 유기적으로 연결된 기업들의 연결망\n"
+      "    핵심: 기업연결성, 자기조절 역동성\n"
+      "  - id: venture\n    label: 벤처생태계\n    정의: 환경에 기민하게 반응하는 자기증식 "
+      "시스템\n    핵심: 벤처기업, 벤처캐피탈, 회수시장\n```\n\n아래 문단\n",
+      "compare.md", {.check_files = false});
+  ASSERT_FALSE(has_errors(r.diagnostics));
+  const SlideLayout rest = lay(r.deck);
+  for (const std::vector<std::string>& picked :
+       {std::vector<std::string>{"nature"}, std::vector<std::string>{"nature", "venture"}}) {
+    SlideState state;
+    state.selected = picked;
+    const SlideLayout l = lay(r.deck, state);
+    ASSERT_FALSE(l.list.hits.empty());
+    EXPECT_EQ(l.list.hits[0].id, "nature");
+    EXPECT_NEAR(l.list.hits[0].rect.y, rest.list.hits[0].rect.y, 0.01);
+    for (const char* outside : {"생태계 비교", "아래 문단", "1 / 1"}) {
+      const TextItem* a = find_text(rest.list, outside);
+      const TextItem* b = find_text(l.list, outside);
+      ASSERT_TRUE(a && b) << outside;
+      EXPECT_NEAR(a->rect.y, b->rect.y, 0.01) << outside;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace madang::layout
