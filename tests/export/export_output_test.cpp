@@ -214,4 +214,37 @@ TEST_F(ExportOutput, SelectChangesTheDiagramAndNothingElse) {
   EXPECT_NE(madang::test::pixel_at(gov, mx, my), (Rgba{0x0f, 0x6e, 0x84, 0xff}));
 }
 
+// `madang export` writes the right slides, drawn right: each PNG is exactly
+// the reviewed golden of that slide (tests/slides/golden/), so a slide list
+// off by one, a blank or a half-drawn slide fails.
+TEST_F(ExportOutput, ExportedSlidesAreTheGoldenSlides) {
+  const struct {
+    const char* deck;
+    const char* slides;
+    std::vector<int> numbers;
+  } cases[] = {{"lecture.md", "1,4,7,9,13,16,23", {1, 4, 7, 9, 13, 16, 23}},
+               {"tour.md", "", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}}};
+  for (const auto& c : cases) {
+    const std::string sub = std::string(c.deck) + "-out";
+    std::string args = "export " + deck(c.deck) + " --png '" + out(sub) + "'";
+    if (*c.slides) args += std::string(" --slides ") + c.slides;
+    const CommandResult r = madang(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string stem = std::string(c.deck).substr(0, std::string(c.deck).find('.'));
+    madang::render::ImageCache images;
+    for (int n : c.numbers) {
+      char file[32], golden[64];
+      std::snprintf(file, sizeof file, "/slide-%02d.png", n);
+      std::snprintf(golden, sizeof golden, "/%s-%02d.png", stem.c_str(), n);
+      const auto* actual = images.get(out(sub) + file);
+      const auto* expected =
+          images.get(std::string(MADANG_SOURCE_DIR) + "/tests/slides/golden" + golden);
+      ASSERT_NE(actual, nullptr) << file;
+      ASSERT_NE(expected, nullptr) << golden;
+      EXPECT_TRUE(madang::test::compare_images(*actual, *expected, madang::test::Tolerance{0, 0},
+                                               "export-" + stem + "-" + std::to_string(n)));
+    }
+  }
+}
+
 }  // namespace
