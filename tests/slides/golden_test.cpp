@@ -11,6 +11,7 @@
 #include <string>
 
 #include "deck/parse.h"
+#include "golden_suite.h"
 #include "image_compare.h"
 #include "layout/layout.h"
 #include "render/headless.h"
@@ -29,19 +30,7 @@ void PrintTo(const Case& c, std::ostream* os) {
   *os << c.deck << "-" << c.slide << " (" << c.what << ")";
 }
 
-class SlideGolden : public ::testing::TestWithParam<Case> {
- protected:
-  static void SetUpTestSuite() {
-    fonts_ = text::FontSystem::create({}).release();
-    glyphs_ = new text::GlyphCache(*fonts_);
-  }
-  static void TearDownTestSuite() {
-    delete glyphs_;
-    delete fonts_;
-  }
-  static inline text::FontSystem* fonts_ = nullptr;
-  static inline text::GlyphCache* glyphs_ = nullptr;
-};
+using SlideGolden = test::GoldenSuite<Case>;
 
 TEST_P(SlideGolden, MatchesGolden) {
   const Case& c = GetParam();
@@ -51,8 +40,7 @@ TEST_P(SlideGolden, MatchesGolden) {
   const layout::SlideLayout l =
       layout::layout_slide(*fonts_, parsed.deck, c.slide - 1, {}, layout::Size{1920, 1080});
   for (const Diagnostic& d : l.diagnostics) ADD_FAILURE() << format_diagnostic(d);
-  render::ImageCache images;
-  const render::RgbaImage image = render::render_headless(l.list, *glyphs_, images);
+  const render::RgbaImage image = render(l.list);
   char name[64];
   std::snprintf(name, sizeof name, "%s-%02d.png", c.deck, c.slide);
   // Exact, like every golden here (tests/diagram/golden_test.cpp says why):
