@@ -19,12 +19,19 @@ int main(int argc, char** argv) {
                       "Print per slide: body and smallest text size, coverage of the content area");
 
   madang::app::ExportOptions exp;
-  auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files");
+  auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files or a PDF");
   export_cmd->add_option("deck", exp.deck, "Slide description file")->required();
-  export_cmd->add_option("--png", exp.png_dir, "Output folder for slide-NN.png")->required();
-  export_cmd->add_option("--size", exp.size, "Pixel size WxH")->default_val("1920x1080");
+  export_cmd->add_option("--png", exp.png_dir, "Output folder for slide-NN.png");
+  export_cmd->add_option("--pdf", exp.pdf_file, "Output PDF file");
+  export_cmd->add_option("--size", exp.size, "PNG pixel size WxH (default 1920x1080)");
   export_cmd->add_option("--slides", exp.slides, "Slides to export, e.g. 1,3-5");
   export_cmd->add_option("--select", exp.select, "Diagram elements to select, e.g. gov,market");
+  export_cmd->add_flag("--steps", exp.steps, "PDF: a page per fragment step");
+  export_cmd->add_flag("--notes", exp.notes, "PDF: handout pages with the speaker notes");
+  export_cmd->add_flag("--console", exp.console, "Render the presenter console (console-NN.png)");
+  export_cmd->add_option("--clock", exp.scene.clock, "Console: the wall clock shown, HH:MM");
+  export_cmd->add_option("--elapsed", exp.scene.elapsed, "Console: talk time so far, e.g. 12:30");
+  export_cmd->add_option("--duration", exp.scene.duration, "Console: the talk's length, e.g. 20m");
 
   madang::app::LayoutOptions lay;
   auto* layout_cmd = cli.add_subcommand("layout", "Print the laid-out slides as JSON");
@@ -33,13 +40,22 @@ int main(int argc, char** argv) {
   layout_cmd->add_option("--size", lay.size, "Pixel size WxH")->default_val("1920x1080");
   layout_cmd->add_flag("--json", lay.json, "JSON output (the only format for now)");
   layout_cmd->add_option("--select", lay.select, "Diagram elements to select");
+  layout_cmd->add_flag("--console", lay.console, "The presenter console instead of the slides");
+  layout_cmd->add_option("--clock", lay.scene.clock, "Console: the wall clock shown, HH:MM");
+  layout_cmd->add_option("--elapsed", lay.scene.elapsed, "Console: talk time so far");
+  layout_cmd->add_option("--duration", lay.scene.duration, "Console: the talk's length");
 
   madang::app::PresentOptions pres;
   auto* present_cmd = cli.add_subcommand("present", "Present a deck in a window");
   present_cmd->add_option("deck", pres.deck, "Slide description file")->required();
   present_cmd->add_option("--slide", pres.slide, "Start at this slide (1-based)");
   present_cmd->add_flag("--fullscreen", pres.fullscreen, "Start full screen");
-  present_cmd->add_option("--display", pres.display, "Display index for the window");
+  present_cmd->add_option("--display", pres.display, "Display for the single view");
+  present_cmd->add_option("--duration", pres.duration, "The talk's length, e.g. 20m");
+  present_cmd->add_option("--audience", pres.audience, "Display for the hall (two screens)");
+  present_cmd->add_flag("--console", pres.console, "Presenter console even on one display");
+  present_cmd->add_flag("--no-console", pres.no_console, "One view, no presenter console");
+  present_cmd->add_flag("--windowed", pres.windowed, "With --console: the hall in a window too");
 
   try {
     cli.parse(argc, argv);

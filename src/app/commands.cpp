@@ -1,11 +1,14 @@
 // The batch subcommands: check, export, layout. (present lives in present.cpp.)
 //
-// [SECTION] Shared: loading, sizes, slide lists
 // [SECTION] check
 // [SECTION] export
 // [SECTION] layout --json
 
 #include "app/commands.h"
+#include "app/cli_support.h"
+#include "app/layout_json.h"
+
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +19,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/export_pdf.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
 #include "layout/layout.h"
@@ -25,94 +29,6 @@
 #include "text/text.h"
 
 namespace madang::app {
-
-// ============================================================================
-// [SECTION] Shared: loading, sizes, slide lists
-// ============================================================================
-
-namespace {
-
-void print_diagnostics(const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics)
-    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
-}
-
-// A deck that could not be read at all: one error on line 0 and no slides.
-bool unreadable(const deck::ParseResult& r) {
-  return r.deck.slides.empty() && !r.diagnostics.empty() && r.diagnostics.front().where.line == 0 &&
-         r.diagnostics.front().severity == Severity::kError;
-}
-
-// "1920x1080"; a bad size is reported as `madang COMMAND: ...`.
-bool parse_size(const char* command, const std::string& text, layout::Size* size) {
-  int w = 0, h = 0;
-  char x = 0;
-  std::istringstream in(text);
-  if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 16 || h < 16 || w > 16384 ||
-      h > 16384) {
-    std::fprintf(stderr, "madang %s: --size must be WxH, e.g. 1920x1080 (got '%s')\n", command,
-                 text.c_str());
-    return false;
-  }
-  *size = layout::Size{w, h};
-  return true;
-}
-
-// "1,3-5" -> {0, 2, 3, 4} (0-based), checked against the slide count.
-bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
-                      std::string* error) {
-  out->clear();
-  if (text.empty()) {
-    for (int i = 0; i < count; ++i) out->push_back(i);
-    return true;
-  }
-  std::istringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    int a = 0, b = 0;
-    const auto dash = part.find('-');
-    try {
-      a = std::stoi(part.substr(0, dash));
-      b = dash == std::string::npos ? a : std::stoi(part.substr(dash + 1));
-    } catch (...) {
-      *error = "not a slide list: '" + text + "' (expected e.g. 1,3-5)";
-      return false;
-    }
-    if (a < 1 || b < a || b > count) {
-      *error = "slide range '" + part + "' is outside 1-" + std::to_string(count);
-      return false;
-    }
-    for (int i = a; i <= b; ++i) out->push_back(i - 1);
-  }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
-  return true;
-}
-
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  std::istringstream in(text);
-  std::string id;
-  while (std::getline(in, id, ',')) {
-    if (!id.empty()) ids.push_back(id);
-  }
-  return ids;
-}
-
-// Font problems (an unknown family in `fonts:`) as warnings on the deck.
-std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics* diagnostics) {
-  std::vector<std::string> warnings;
-  auto fonts = text::FontSystem::create(deck.meta.fonts, &warnings);
-  if (diagnostics) {
-    for (std::string& w : warnings) {
-      diagnostics->push_back(
-          Diagnostic{SourceLocation{deck.path, 1, 1}, Severity::kWarning, std::move(w)});
-    }
-  }
-  return fonts;
-}
-
-}  // namespace
 
 // ============================================================================
 // [SECTION] check
@@ -147,23 +63,25 @@ int run_check(const CheckOptions& options) {
 // [SECTION] export
 // ============================================================================
 
-int run_export(const ExportOptions& options) {
+namespace {
+
+// What every sink gets: the parsed deck and the slides to write.
+struct ExportJob {
+  const ExportOptions& options;
+  const deck::Deck& deck;
+  std::vector<int> slides;  // 0-based, in order
+  std::vector<std::string> select;
+};
+
+// `--png DIR`: one PNG per slide. Slides are independent: each worker has its
+// own fonts and caches (they are not thread-safe) and takes the next slide
+// from a shared counter; the first failed write stops them all.
+int export_png(const ExportJob& job) {
+  const ExportOptions& options = job.options;
+  const deck::Deck& deck = job.deck;
+  const std::vector<int>& slides = job.slides;
   layout::Size size;
-  if (!parse_size("export", options.size, &size)) return 2;
-  deck::ParseResult parsed = deck::load_deck(options.deck);
-  print_diagnostics(parsed.diagnostics);
-  if (unreadable(parsed)) return 2;
-  if (has_errors(parsed.diagnostics)) {
-    std::fprintf(stderr, "madang export: %s has errors; nothing exported\n", options.deck.c_str());
-    return 1;
-  }
-  const deck::Deck& deck = parsed.deck;
-  std::vector<int> slides;
-  std::string error;
-  if (!parse_slide_list(options.slides, static_cast<int>(deck.slides.size()), &slides, &error)) {
-    std::fprintf(stderr, "madang export: %s\n", error.c_str());
-    return 2;
-  }
+  if (!parse_size("export", options.size.empty() ? "1920x1080" : options.size, &size)) return 2;
   std::error_code ec;
   std::filesystem::create_directories(options.png_dir, ec);
   if (ec) {
@@ -171,29 +89,33 @@ int run_export(const ExportOptions& options) {
                  ec.message().c_str());
     return 2;
   }
-  const std::vector<std::string> select = split_ids(options.select);
 
-  // Slides are independent: each worker has its own fonts and caches (they
-  // are not thread-safe) and takes the next slide from a shared counter.
+#if defined(__GLIBC__)
+  // glibc raises its mmap threshold after the first large free, after which
+  // the per-slide megabyte buffers come from the thread arenas and are never
+  // given back; a fixed threshold keeps them in mmap (lecture: 8 MB less peak).
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
   const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
                                                            static_cast<unsigned>(slides.size())));
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
   std::mutex report_mutex;
   Diagnostics layout_diagnostics;
-  std::vector<std::string> failures;
+  std::string failure;
   auto work = [&] {
     auto fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
     render::ImageCache images;
     render::HeadlessRenderer renderer(glyphs, images);
     render::PngWriter png;
-    for (std::size_t k = next++; k < slides.size(); k = next++) {
+    for (std::size_t k = next++; k < slides.size() && !failed; k = next++) {
       const int index = slides[k];
       // --select leaves the slide exactly as the same clicks would.
       const layout::SlideState state =
-          diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, select);
+          diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, job.select);
       layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
-      render::RgbaImage image = renderer.render(l.list);
+      const render::RgbaView image = renderer.render_view(l.list);
       char name[32];
       std::snprintf(name, sizeof name, "slide-%02d.png", index + 1);
       const std::string path = (std::filesystem::path(options.png_dir) / name).string();
@@ -201,7 +123,7 @@ int run_export(const ExportOptions& options) {
       const bool ok = png.write(image, path, &write_error);
       std::lock_guard lock(report_mutex);
       for (Diagnostic& d : l.diagnostics) layout_diagnostics.push_back(std::move(d));
-      if (!ok) failures.push_back(path + ": " + write_error);
+      if (!ok && !failed.exchange(true)) failure = path + ": " + write_error;
     }
   };
   std::vector<std::thread> threads;
@@ -210,12 +132,92 @@ int run_export(const ExportOptions& options) {
   for (std::thread& t : threads) t.join();
 
   print_diagnostics(layout_diagnostics);
-  for (const std::string& f : failures) {
-    std::fprintf(stderr, "madang export: cannot write %s\n", f.c_str());
+  if (failed) {
+    std::fprintf(stderr, "madang export: cannot write %s\n", failure.c_str());
+    return 2;
   }
-  if (!failures.empty()) return 2;
   std::printf("%s: %zu slides exported to %s (%dx%d)\n", options.deck.c_str(), slides.size(),
               options.png_dir.c_str(), size.width, size.height);
+  return 0;
+}
+
+// `--pdf FILE`: one vector PDF (app/export_pdf.h).
+int export_pdf_file(const ExportJob& job) {
+  PdfExportJob pdf;
+  pdf.path = job.options.pdf_file;
+  pdf.slides = job.slides;
+  pdf.select = job.select;
+  pdf.steps = job.options.steps;
+  pdf.notes = job.options.notes;
+  pdf.date = source_date_epoch_iso8601();  // reproducible files when it is set
+  PdfExportResult r = export_pdf(job.deck, pdf);
+  print_diagnostics(r.diagnostics);
+  if (!r.error.empty()) {
+    std::fprintf(stderr, "madang export: cannot write %s: %s\n", pdf.path.c_str(), r.error.c_str());
+    return 2;
+  }
+  // The PDF may be going to stdout itself: the summary goes to stderr then.
+  const bool piped = pdf.path == "/dev/stdout" || pdf.path == "/dev/fd/1";
+  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n", job.options.deck.c_str(),
+               r.pages, pdf.path.c_str());
+  return 0;
+}
+
+// The export formats, like hb-view's output formats: the option naming the
+// output, which of the shared options make sense for it, and the sink.
+struct ExportSink {
+  const char* option;
+  std::string ExportOptions::*output;
+  bool takes_size;   // --size: pixels (PDF pages are in points)
+  bool takes_pages;  // --steps, --notes: page-based output
+  int (*run)(const ExportJob&);
+};
+
+constexpr ExportSink kExportSinks[] = {
+    {"--png", &ExportOptions::png_dir, true, false, export_png},
+    {"--pdf", &ExportOptions::pdf_file, false, true, export_pdf_file},
+};
+
+// Options that no requested sink takes are usage errors, said before any work.
+bool check_export_options(const ExportOptions& options) {
+  bool any = false, size = false, pages = false;
+  for (const ExportSink& sink : kExportSinks) {
+    if ((options.*sink.output).empty()) continue;
+    any = true;
+    size |= sink.takes_size;
+    pages |= sink.takes_pages;
+  }
+  const char* problem = nullptr;
+  if (!any)
+    problem = "give --png DIR or --pdf FILE (or both)";
+  else if (!options.size.empty() && !size)
+    problem = "--size is for --png (PDF pages are in points)";
+  else if ((options.steps || options.notes) && !pages)
+    problem = "--steps and --notes are for --pdf";
+  else if (options.console && options.png_dir.empty())
+    problem = "--console is for --png";
+  if (problem) std::fprintf(stderr, "madang export: %s\n", problem);
+  return problem == nullptr;
+}
+
+}  // namespace
+
+int run_export(const ExportOptions& options) {
+  if (!check_export_options(options)) return 2;
+  if (options.console) {  // the presenter console, as PNGs (app/console_export.cpp)
+    ExportOptions console = options;
+    if (console.size.empty()) console.size = "1920x1080";
+    return run_export_console(console);
+  }
+  deck::ParseResult parsed;
+  ExportJob job{options, parsed.deck, {}, split_ids(options.select)};
+  int code = 0;
+  if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
+    return code;
+  for (const ExportSink& sink : kExportSinks) {
+    if ((options.*sink.output).empty()) continue;
+    if (const int sink_code = sink.run(job); sink_code != 0) return sink_code;
+  }
   return 0;
 }
 
@@ -225,110 +227,22 @@ int run_export(const ExportOptions& options) {
 
 namespace {
 
-using nlohmann::json;
-
-json rect_json(const layout::Rect& r) {
-  return json::array({r.x, r.y, r.w, r.h});
-}
-
-json run_json(const text::FontSystem& fonts, const text::GlyphRun& run, layout::Point origin) {
-  json glyphs = json::array();
-  for (const text::Glyph& g : run.glyphs) {
-    glyphs.push_back(
-        {{"id", g.id}, {"cluster", g.cluster}, {"x", g.x}, {"y", g.y}, {"advance", g.advance}});
-  }
-  json out = {{"origin", json::array({origin.x, origin.y})},
-              {"size", run.size},
-              {"glyphs", std::move(glyphs)}};
-  if (run.font >= 0 && run.font < fonts.face_count()) {
-    const text::FaceInfo& face = fonts.face(run.font);
-    out["font"] = face.path;
-    out["face"] = face.face_index;
-    out["family"] = face.family;
-  }
-  if (run.synthetic_bold) out["synthetic_bold"] = true;
-  if (run.synthetic_italic) out["synthetic_italic"] = true;
-  return out;
-}
-
-json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLayout& l) {
-  json items = json::array();
-  for (const layout::TextItem& t : l.list.texts) {
-    json lines = json::array();
-    for (const text::Line& line : t.lines) {
-      json runs = json::array();
-      for (const text::GlyphRun& run : line.runs) {
-        runs.push_back(run_json(
-            fonts, run, layout::Point{t.rect.x + line.x + run.x, t.rect.y + line.baseline}));
-      }
-      lines.push_back({{"text", line.text},
-                       {"baseline", t.rect.y + line.baseline},
-                       {"x", t.rect.x + line.x},
-                       {"width", line.width},
-                       {"runs", std::move(runs)}});
-    }
-    static const char* const kRoles[] = {"body", "title", "footer", "source", "caption"};
-    items.push_back({{"kind", "text"},
-                     {"role", kRoles[static_cast<int>(t.role)]},
-                     {"rect", rect_json(t.rect)},
-                     {"lines", std::move(lines)}});
-  }
-  for (const layout::Command& c : l.list.commands) {
-    switch (c.kind) {
-      case layout::CommandKind::kFillRect:
-      case layout::CommandKind::kStrokeRect:
-        items.push_back({{"kind", "rect"},
-                         {"rect", rect_json(c.rect)},
-                         {"color", c.color},
-                         {"radius", c.radius},
-                         {"stroke", c.kind == layout::CommandKind::kStrokeRect}});
-        break;
-      case layout::CommandKind::kImage:
-        items.push_back({{"kind", "image"},
-                         {"rect", rect_json(c.rect)},
-                         {"path", c.image_path},
-                         {"label", c.label},
-                         {"placeholder", c.image_path.empty()}});
-        break;
-      case layout::CommandKind::kLine:
-      case layout::CommandKind::kPolygon: {
-        json points = json::array();
-        for (const layout::Point& p : c.points) points.push_back(json::array({p.x, p.y}));
-        items.push_back({{"kind", c.kind == layout::CommandKind::kLine ? "line" : "polygon"},
-                         {"points", std::move(points)},
-                         {"color", c.color},
-                         {"arrow", c.arrow_end}});
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  for (const layout::HitRegion& h : l.list.hits) {
-    items.push_back(
-        {{"kind", "hit"}, {"id", h.id}, {"label", h.label}, {"rect", rect_json(h.rect)}});
-  }
-  return {{"index", index + 1}, {"scale", l.scale}, {"items", std::move(items)}};
+nlohmann::json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLayout& l) {
+  return {{"index", index + 1}, {"scale", l.scale}, {"items", list_json(fonts, l.list)}};
 }
 
 }  // namespace
 
 int run_layout(const LayoutOptions& options) {
+  if (options.console) return run_layout_console(options);
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
-  deck::ParseResult parsed = deck::load_deck(options.deck);
-  if (unreadable(parsed)) {
-    print_diagnostics(parsed.diagnostics);
-    return 2;
-  }
+  deck::ParseResult parsed;
+  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
   const int count = static_cast<int>(parsed.deck.slides.size());
-  if (options.slide < 0 || options.slide > count) {
-    std::fprintf(stderr, "madang layout: --slide %d is outside 1-%d\n", options.slide, count);
-    return 2;
-  }
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
   const std::vector<std::string> select = split_ids(options.select);
-  json slides = json::array();
+  nlohmann::json slides = nlohmann::json::array();
   for (int i = 0; i < count; ++i) {
     if (options.slide > 0 && i != options.slide - 1) continue;
     const layout::SlideState state =
@@ -337,10 +251,9 @@ int run_layout(const LayoutOptions& options) {
     slides.push_back(slide_json(*fonts, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
-  print_diagnostics(parsed.diagnostics);
-  json out = {{"size", json::array({size.width, size.height})}, {"slides", std::move(slides)}};
-  std::printf("%s\n", out.dump().c_str());
-  return has_errors(parsed.diagnostics) ? 1 : 0;
+  return print_layout_json(
+      {{"size", nlohmann::json::array({size.width, size.height})}, {"slides", std::move(slides)}},
+      parsed.diagnostics);
 }
 
 }  // namespace madang::app

@@ -15,12 +15,24 @@ struct CheckOptions {
   bool stats = false;  // print per-slide type sizes and coverage (layout/stats.h)
 };
 
+// The presenter console as it would look (export --console, layout --console).
+struct ConsoleScene {
+  std::string clock;     // the wall clock shown, "HH:MM"; empty: now
+  std::string elapsed;   // talk time so far, "12:30"; empty: the timer not started
+  std::string duration;  // the talk's length, "20m"; empty: the deck's `duration:`
+};
+
 struct ExportOptions {
   std::string deck;
-  std::string png_dir;
-  std::string size = "1920x1080";
-  std::string slides;  // "1,3-5"; empty means all
-  std::string select;  // "gov,market"
+  std::string png_dir;   // --png DIR: slide-NN.png (or console-NN.png) files
+  std::string pdf_file;  // --pdf FILE: one PDF (at least one of the two)
+  std::string size;      // PNG only, "WxH"; empty means 1920x1080
+  std::string slides;    // "1,3-5"; empty means all
+  std::string select;    // "gov,market"
+  bool steps = false;    // PDF: a page per fragment step
+  bool notes = false;    // PDF: handout pages, the slide above its notes
+  bool console = false;  // PNG: the presenter console instead of the slides
+  ConsoleScene scene;
 };
 
 struct LayoutOptions {
@@ -29,18 +41,27 @@ struct LayoutOptions {
   std::string size = "1920x1080";
   bool json = true;
   std::string select;
+  bool console = false;
+  ConsoleScene scene;
 };
 
 struct PresentOptions {
   std::string deck;
   int slide = 1;
   bool fullscreen = false;
-  int display = 0;
+  int display = 0;          // the single view's display
+  std::string duration;     // "20m": the talk's length (else the deck's `duration:`)
+  int audience = -1;        // the hall's display with two screens (-1: not the primary)
+  bool console = false;     // a presenter console even on one display
+  bool no_console = false;  // one view, whatever the displays
+  bool windowed = false;    // with --console on one display: the hall in a window too
 };
 
 int run_check(const CheckOptions& options);
 int run_export(const ExportOptions& options);
 int run_layout(const LayoutOptions& options);
+int run_export_console(const ExportOptions& options);  // export with --console
+int run_layout_console(const LayoutOptions& options);  // layout with --console
 int run_present(const PresentOptions& options);
 
 }  // namespace madang::app

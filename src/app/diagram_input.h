@@ -7,9 +7,9 @@
 #pragma once
 
 #include "app/keymap.h"
-#include "app/navigation.h"
 #include "layout/display_list.h"
 #include "layout/layout.h"
+#include "show/navigation.h"
 
 namespace madang::app {
 

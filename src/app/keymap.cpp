@@ -51,6 +51,19 @@ std::vector<Binding> make_default_bindings() {
       any(kScanSlash, K::kHelp, 0, kModShift),
       any(kScanEscape, K::kEscape),
       any(kScanQ, K::kQuit),
+
+      // The speaker's: timer, freeze, screens, notes (the console shows them).
+      any(kScanT, K::kTimerToggle),
+      any(kScanR, K::kTimerReset, 0, kModShift),
+      any(kScanZ, K::kFreeze),
+      any(kScanS, K::kSwapScreens),
+      any(kScanEquals, K::kNotesBigger),
+      any(kScanEquals, K::kNotesBigger, 0, kModShift),  // "+" on most layouts
+      any(kScanKpPlus, K::kNotesBigger),
+      any(kScanMinus, K::kNotesSmaller),
+      any(kScanKpMinus, K::kNotesSmaller),
+      any(kScanDown, K::kNotesDown, 0, kModShift),
+      any(kScanUp, K::kNotesUp, 0, kModShift),
   };
   for (int d = 1; d <= 9; ++d) t.push_back(any(kScan1 + d - 1, K::kDigit, d));
   t.push_back(any(kScan0, K::kDigit, 0));
@@ -149,6 +162,14 @@ std::string key_name(int scancode, int mods) {
       return prefix + "Space";
     case kScanPeriod:
       return prefix + ".";
+    case kScanMinus:
+      return prefix + "-";
+    case kScanEquals:
+      return prefix + "=";
+    case kScanKpPlus:
+      return prefix + "Keypad+";
+    case kScanKpMinus:
+      return prefix + "Keypad-";
     case kScanSlash:
       return prefix + "/";
     case kScanHome:
@@ -186,6 +207,14 @@ std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
       {{K::kFullscreen}, "전체 화면", "Full screen"},
       {{K::kOverview}, "슬라이드 목록 (화살표, Enter, 클릭)", "Overview (arrows, Enter, click)"},
       {{K::kHelp}, "도움말", "This help"},
+      {{K::kTimerToggle}, "타이머 시작·일시정지·계속", "Timer: start, pause, resume"},
+      {{K::kTimerReset}, "타이머 초기화", "Reset the timer"},
+      {{K::kFreeze},
+       "청중 화면 고정·풀기 (발표자 화면만 넘어감)",
+       "Freeze the hall (the console moves on alone)"},
+      {{K::kSwapScreens}, "두 화면 바꾸기", "Swap the two screens"},
+      {{K::kNotesBigger, K::kNotesSmaller}, "노트 글자 크게·작게", "Notes: larger, smaller"},
+      {{K::kNotesDown, K::kNotesUp}, "노트 넘기기", "Scroll the notes"},
       {{K::kEscape},
        "닫기, 아니면 도식 선택 해제, 아니면 전체 화면 끝내기",
        "Close overlay, else clear the diagram, else leave full screen"},

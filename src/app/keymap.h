@@ -10,9 +10,15 @@
 #include <string>
 #include <vector>
 
-#include "app/navigation.h"
+#include "show/navigation.h"
 
 namespace madang::app {
+
+// The modes speak the show's actions.
+using show::Action;
+using show::ActionKind;
+using show::Blank;
+using show::PresentState;
 
 // The scancodes we bind, with SDL_Scancode's values (USB HID usage ids).
 enum Scan : int {
@@ -22,7 +28,11 @@ enum Scan : int {
   kScanO = 18,
   kScanP = 19,
   kScanQ = 20,
+  kScanR = 21,
+  kScanS = 22,
+  kScanT = 23,
   kScanW = 26,
+  kScanZ = 29,
   kScan1 = 30,  // 1..9 are consecutive, then 0
   kScan0 = 39,
   kScanReturn = 40,
@@ -30,6 +40,8 @@ enum Scan : int {
   kScanBackspace = 42,
   kScanTab = 43,
   kScanSpace = 44,
+  kScanMinus = 45,
+  kScanEquals = 46,
   kScanPeriod = 55,
   kScanSlash = 56,
   kScanHome = 74,
@@ -40,6 +52,8 @@ enum Scan : int {
   kScanLeft = 80,
   kScanDown = 81,
   kScanUp = 82,
+  kScanKpMinus = 86,
+  kScanKpPlus = 87,
   kScanKpEnter = 88,
   kScanKp1 = 89,  // keypad 1..9 are consecutive, then keypad 0
   kScanKp0 = 98,

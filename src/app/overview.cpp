@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/navigation.h"
+#include "show/navigation.h"
 
 namespace madang::app {
 
 OverviewGrid overview_grid(int slides, int width, int height, float aspect, float label_height) {
   OverviewGrid grid;
-  grid.columns = overview_columns(slides);
+  grid.columns = show::overview_columns(slides);
   grid.label_height = label_height;
   if (slides <= 0 || width <= 0 || height <= 0 || aspect <= 0) return grid;
   const int cols = grid.columns;

@@ -1,7 +1,7 @@
 // Overview grid geometry: where each slide's thumbnail sits, and which one a
 // click lands on.
 //
-// Promise: pure, no SDL. Columns come from app/navigation.h so that the
+// Promise: pure, no SDL. Columns come from show/navigation.h so that the
 // arrow keys move through the same grid that is drawn.
 #pragma once
 

@@ -37,26 +37,23 @@ layout::Rect slide_rect(int window_width, int window_height, const deck::Meta& m
 
 struct SlideView::Impl {
   SDL_Renderer* renderer = nullptr;
-  std::vector<std::string> families;
-  // Declaration order is destruction order reversed: the renderer goes before
-  // the caches it points into.
-  std::unique_ptr<text::FontSystem> fonts;
-  std::unique_ptr<text::GlyphCache> glyphs;
-  render::ImageCache images;
+  DeckResources* res = nullptr;
+  int generation = -1;  // of the resources the renderer was made for
   std::unique_ptr<render::SdlRenderer> sdl;
-  layout::LayoutCache layouts;
   TexturePtr pictures[2];  // a transition's outgoing and incoming slide
   int picture_w[2] = {0, 0}, picture_h[2] = {0, 0};
   std::vector<Thumb> thumbs;
 
-  void open_fonts(const deck::Deck& deck, std::vector<std::string>* warnings) {
-    sdl.reset();
-    glyphs.reset();
-    families = deck.meta.fonts;
-    fonts = text::FontSystem::create(families, warnings);
-    glyphs = std::make_unique<text::GlyphCache>(*fonts);
-    sdl = std::make_unique<render::SdlRenderer>(renderer, *glyphs, images);
+  // The renderer over the current fonts and images (rebuilt when replaced).
+  render::SdlRenderer& translator() {
+    if (!sdl || generation != res->generation()) {
+      sdl = std::make_unique<render::SdlRenderer>(renderer, res->glyphs(), res->images());
+      generation = res->generation();
+      thumbs.clear();
+    }
+    return *sdl;
   }
+  layout::LayoutCache& layouts() { return res->layouts(); }
 
   // A target texture of w x h in `slot`, reused when the size matches.
   SDL_Texture* target(TexturePtr& slot, int w, int h, int* have_w, int* have_h) {
@@ -73,33 +70,26 @@ struct SlideView::Impl {
   void render_into(SDL_Texture* texture, const layout::DisplayList& list) {
     SDL_Texture* previous = SDL_GetRenderTarget(renderer);
     SDL_SetRenderTarget(renderer, texture);
-    sdl->draw(list, 0, 0);
+    translator().draw(list, 0, 0);
     SDL_SetRenderTarget(renderer, previous);
   }
 };
 
-SlideView::SlideView(SDL_Renderer* renderer, const deck::Deck& deck,
-                     std::vector<std::string>* warnings)
+SlideView::SlideView(SDL_Renderer* renderer, DeckResources& resources)
     : impl_(std::make_unique<Impl>()) {
   impl_->renderer = renderer;
-  impl_->open_fonts(deck, warnings);
+  impl_->res = &resources;
 }
 
 SlideView::~SlideView() = default;
 
-void SlideView::deck_changed(const deck::Deck& deck, std::vector<std::string>* warnings) {
-  impl_->layouts.clear();
+void SlideView::deck_changed() {
   impl_->thumbs.clear();
-  impl_->images.clear();  // an image file may be what changed
-  if (deck.meta.fonts != impl_->families) {
-    impl_->open_fonts(deck, warnings);
-  } else {
-    impl_->sdl->invalidate();  // its textures of the old images
-  }
+  impl_->translator();  // a new generation: a renderer without the old textures
 }
 
 void SlideView::invalidate() {
-  impl_->sdl->invalidate();
+  impl_->translator().invalidate();
   impl_->thumbs.clear();
   impl_->pictures[0].reset();
   impl_->pictures[1].reset();
@@ -111,13 +101,17 @@ const layout::DisplayList* SlideView::laid_out(const deck::Deck& deck, int slide
   if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1) {
     return nullptr;
   }
-  return &impl_->layouts.get(*impl_->fonts, deck, slide, state, size_of(rect)).list;
+  return &impl_->layouts().get(impl_->res->fonts(), deck, slide, state, size_of(rect)).list;
+}
+
+void SlideView::draw_list(const layout::DisplayList& list, float x, float y) {
+  impl_->translator().draw(list, x, y);
 }
 
 void SlideView::draw(const deck::Deck& deck, int slide, const layout::SlideState& state,
                      const layout::Rect& rect) {
   if (const layout::DisplayList* list = laid_out(deck, slide, state, rect)) {
-    impl_->sdl->draw(*list, rect.x, rect.y);
+    impl_->translator().draw(*list, rect.x, rect.y);
   }
 }
 
@@ -130,7 +124,8 @@ bool SlideView::capture(const deck::Deck& deck, int slide, const layout::SlideSt
   SDL_Texture* texture = impl_->target(impl_->pictures[which], size.width, size.height,
                                        &impl_->picture_w[which], &impl_->picture_h[which]);
   if (!texture) return false;
-  impl_->render_into(texture, impl_->layouts.get(*impl_->fonts, deck, slide, state, size).list);
+  impl_->render_into(texture,
+                     impl_->layouts().get(impl_->res->fonts(), deck, slide, state, size).list);
   return true;
 }
 
@@ -159,6 +154,7 @@ void SlideView::draw_transition(const Transition& t, float p, const layout::Rect
 
 SDL_Texture* SlideView::thumbnail(const deck::Deck& deck, int slide, int w, int h) {
   if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || w < 1 || h < 1) return nullptr;
+  impl_->translator();  // drops thumbnails of older resources
   auto& thumbs = impl_->thumbs;
   if (thumbs.size() != deck.slides.size()) thumbs.resize(deck.slides.size());
   Thumb& thumb = thumbs[static_cast<std::size_t>(slide)];
@@ -168,7 +164,7 @@ SDL_Texture* SlideView::thumbnail(const deck::Deck& deck, int slide, int w, int 
   // Laid out directly, not through the layout cache: it is drawn only once.
   layout::SlideState all;  // step -1: every fragment shown
   const layout::SlideLayout laid =
-      layout::layout_slide(*impl_->fonts, deck, slide, all, layout::Size{w, h});
+      layout::layout_slide(impl_->res->fonts(), deck, slide, all, layout::Size{w, h});
   impl_->render_into(texture, laid.list);
   return texture;
 }

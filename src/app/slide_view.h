@@ -2,11 +2,12 @@
 // any window size), drawn through render::SdlRenderer, plus the textures that
 // transitions and the overview grid need.
 //
-// Promise: owns the fonts, the glyph and image caches and the layout cache of
-// one SDL_Renderer; holds no presentation state (which slide, which step,
-// which diagram element is selected: the caller says, as a layout::SlideState).
-// Layout happens only when (slide, state, size) is new, so a redraw of a still
-// slide does no shaping. Other window modes can share it.
+// Promise: one per SDL_Renderer, over the show's shared DeckResources (fonts,
+// glyphs, images, layouts); owns only this renderer's textures. Holds no
+// presentation state (which slide, which step, which diagram element is
+// selected: the caller says, as a layout::SlideState). Layout happens only
+// when (slide, state, size) is new, so a redraw of a still slide does no
+// shaping, and a slide the console laid out at a size is not laid out again.
 #pragma once
 
 #include <SDL.h>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/deck_resources.h"
 #include "app/transition.h"
 #include "deck/deck.h"
 #include "layout/display_list.h"
@@ -27,15 +29,14 @@ layout::Rect slide_rect(int window_width, int window_height, const deck::Meta& m
 
 class SlideView {
  public:
-  // Opens the deck's fonts (unknown families come back in `warnings`).
-  SlideView(SDL_Renderer* renderer, const deck::Deck& deck, std::vector<std::string>* warnings);
+  SlideView(SDL_Renderer* renderer, DeckResources& resources);
   ~SlideView();
   SlideView(const SlideView&) = delete;
   SlideView& operator=(const SlideView&) = delete;
 
-  // The deck was replaced: drops layouts, thumbnails and decoded images, and
-  // reopens the fonts if the deck's font list changed.
-  void deck_changed(const deck::Deck& deck, std::vector<std::string>* warnings);
+  // The deck was replaced (call after DeckResources::deck_changed): drops
+  // this renderer's textures of the old deck.
+  void deck_changed();
 
   // Render targets were lost (SDL_RENDER_TARGETS_RESET, DEVICE_RESET).
   void invalidate();
@@ -45,6 +46,9 @@ class SlideView {
   // for a slide that does not exist or an empty rect.
   const layout::DisplayList* laid_out(const deck::Deck& deck, int slide,
                                       const layout::SlideState& state, const layout::Rect& rect);
+
+  // Draws any display list (the console's) with its top-left at (x, y).
+  void draw_list(const layout::DisplayList& list, float x, float y);
 
   // Draws slide `slide` (0-based) in `state` into `rect`.
   void draw(const deck::Deck& deck, int slide, const layout::SlideState& state,

@@ -49,7 +49,7 @@ struct DiagramNode {
   int line = 0;
 };
 
-struct DiagramEdge {  // triangle only
+struct DiagramEdge {     // triangle only
   std::string from, to;  // node ids
   std::string label;
   std::string detail;
@@ -107,7 +107,7 @@ struct Image {
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int line = 0, column = 0;
-  int fragment = 0;  // step at which the block appears (0: from the start)
+  int fragment = 0;      // step at which the block appears (0: from the start)
   int column_index = 0;  // two-column layout: 0 left, 1 right
 
   int level = 0;  // heading 1..6
@@ -131,13 +131,15 @@ struct Block {
 // -------------------------------------------------------------------- slides
 
 struct Slide {
-  int index = 0;  // 1-based
-  int line = 0;   // first line of the slide in the file
+  int index = 0;       // 1-based
+  int line = 0;        // first line of the slide in the file
   std::string layout;  // "" means chosen from content; see docs/format.md
   std::vector<std::string> classes;
-  std::string transition;  // "" means the deck's
-  std::string notes;       // speaker notes, plain text
-  std::string source;      // citation shown as a small source line at the foot
+  std::string transition;           // "" means the deck's
+  std::string notes;                // speaker notes as written (Markdown)
+  std::vector<Block> notes_blocks;  // the notes parsed: paragraphs, lists, emphasis
+  int notes_line = 0;               // file line of the first notes directive
+  std::string source;               // citation shown as a small source line at the foot
   bool incremental = false;
   bool show_footer = true;
   int steps = 0;  // highest fragment number on the slide
@@ -154,6 +156,7 @@ struct Meta {
   std::string transition = "fade";
   bool incremental = false;
   bool paginate = true;
+  double duration_s = 0;  // the talk's planned length (`duration: 20m`); 0: not given
 };
 
 struct Deck {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "deck/duration.h"
 #include "deck/yaml_load.h"
 
 namespace madang::deck {
@@ -104,6 +105,16 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
           meta->fonts.push_back(font.Scalar());
         }
       }
+    } else if (key == "duration") {
+      std::string text;
+      if (!read.text(value, key, &text) || text.empty()) continue;
+      double seconds = 0;
+      if (!parse_duration(text, &seconds)) {
+        read.error(value, "duration must be a length of time, " + std::string(kDurationForms) +
+                              " (got '" + text + "')");
+        continue;
+      }
+      meta->duration_s = seconds;
     } else if (key == "paginate") {
       read.boolean(value, key, &meta->paginate);
     } else if (key == "incremental") {

@@ -102,11 +102,31 @@ struct IterDeleter {
   void operator()(cmark_iter* i) const { cmark_iter_free(i); }
 };
 
+// GitHub-flavoured Markdown with the extensions the format enables.
+std::unique_ptr<cmark_node, NodeDeleter> parse_markdown(const std::string& text) {
+  cmark_gfm_core_extensions_ensure_registered();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
+}
+
+// Slides, and speaker notes: notes are Markdown too, but only text (no
+// images, diagrams or directives), and nothing in them is an error: odd
+// Markdown in the notes never stops a show.
+enum class Mode { kSlide, kNotes };
+
 class Builder {
  public:
-  Builder(const SlideSource& source, const SlideEnv& env) : src_(source), env_(env) {}
+  Builder(const SlideSource& source, const SlideEnv& env, Mode mode = Mode::kSlide)
+      : src_(source), env_(env), mode_(mode) {}
 
   Slide build(int index);
+  std::vector<Block> build_notes();
 
  private:
   void where(cmark_node* node, int* line, int* column) const;
@@ -123,8 +143,11 @@ class Builder {
   bool spend(int line, int column);
   void spend_text(std::string* text, cmark_node* node);
 
+  void notes();
+
   const SlideSource& src_;
   const SlideEnv& env_;
+  const Mode mode_;
   Slide slide_;
   bool nesting_reported_ = false;
   int budget_ = limits::kMaxBlocksPerSlide;  // blocks, items and rows left
@@ -257,6 +280,7 @@ RichText Builder::inlines(cmark_node* container) {
       }
       case CMARK_NODE_IMAGE: {
         push(0);  // the alt text follows as ordinary text
+        if (mode_ == Mode::kNotes) break;
         int line = 0, column = 0;
         where(node, &line, &column);
         env_.report.warning(line, column,
@@ -268,6 +292,8 @@ RichText Builder::inlines(cmark_node* container) {
         const std::string html = literal(node);
         if (is_br(html)) {
           emit("\n", kPlain);
+        } else if (mode_ == Mode::kNotes) {
+          break;  // notes are read by the speaker alone: HTML is left out quietly
         } else if (html.rfind("<!--", 0) == 0) {
           // A comment inside text is not a directive; say so when it looks like one.
           const CommentScan scan = scan_comments(html);
@@ -333,7 +359,7 @@ void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
   }
   switch (type) {
     case CMARK_NODE_PARAGRAPH:
-      if (image_paragraph(node, out)) return;
+      if (mode_ == Mode::kSlide && image_paragraph(node, out)) return;
       b.kind = BlockKind::kParagraph;
       b.text = inlines(node);
       break;
@@ -383,7 +409,7 @@ void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
       code_block(node, &b);
       break;
     case CMARK_NODE_HTML_BLOCK:
-      html_block(node);
+      if (mode_ == Mode::kSlide) html_block(node);
       return;
     default:
       if (type_is(node, "table")) {
@@ -429,7 +455,7 @@ void Builder::code_block(cmark_node* node, Block* b) {
   std::string_view first(b->info);
   const std::size_t sp = first.find_first_of(" \t");
   const std::string_view word = first.substr(0, sp);
-  if (word != "diagram") {
+  if (word != "diagram" || mode_ == Mode::kNotes) {
     b->kind = BlockKind::kCode;
     if (!b->code.empty() && b->code.back() == '\n') b->code.pop_back();
     spend_text(&b->code, node);
@@ -593,6 +619,7 @@ void Builder::directive(const Comment& c, int line, int column) {
     }
   } else if (name == "notes") {
     if (c.value.empty()) return;
+    if (slide_.notes.empty()) slide_.notes_line = line;
     if (!slide_.notes.empty()) slide_.notes += "\n\n";
     slide_.notes += c.value;
   } else if (name == "source") {
@@ -655,25 +682,43 @@ Slide Builder::build(int index) {
   slide_.line = src_.first_line;
   if (src_.text.empty()) return slide_;
 
-  cmark_gfm_core_extensions_ensure_registered();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
-  for (const char* name : {"table", "strikethrough", "autolink"}) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-    }
-  }
-  cmark_parser_feed(parser.get(), src_.text.data(), src_.text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> doc = parse_markdown(src_.text);
   if (!doc) return slide_;
 
   blocks(doc.get(), 0, &slide_.blocks);
   assign_fragments();
+  notes();
   if (column_ == 1 && !slide_.layout.empty() && slide_.layout != "two-column") {
     env_.report.warning(column_line_, column_col_,
                         "'column' only applies to the two-column layout (this slide's layout is '" +
                             slide_.layout + "')");
   }
   return slide_;
+}
+
+std::vector<Block> Builder::build_notes() {
+  std::vector<Block> out;
+  std::unique_ptr<cmark_node, NodeDeleter> doc = parse_markdown(src_.text);
+  if (doc) blocks(doc.get(), 0, &out);
+  return out;
+}
+
+// The slide's notes, parsed as Markdown. Their problems (nesting, budgets)
+// are reported as warnings at the notes' lines.
+void Builder::notes() {
+  if (slide_.notes.empty()) return;
+  SlideSource source;
+  source.first_line = slide_.notes_line;
+  source.text = slide_.notes + "\n";
+  source.blank = false;
+  Diagnostics found;
+  Reporter local(env_.report.file(), found);
+  const SlideEnv notes_env{env_.lines, local,          env_.meta,         env_.base_dir,
+                           false,      env_.text_left, env_.text_reported};
+  slide_.notes_blocks = Builder(source, notes_env, Mode::kNotes).build_notes();
+  for (Diagnostic& d : found) {
+    env_.report.warning(d.where.line, d.where.column, "in the notes: " + d.message);
+  }
 }
 
 }  // namespace

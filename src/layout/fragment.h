@@ -57,7 +57,7 @@ struct Context {
   const SlideState& state;
   float unit = 1;                      // pixels per 1080p pixel
   float scale = 1;                     // autofit scale of body text
-  float body = 54;                     // the slide's body size at 1080p (class, layout)
+  float body = theme.body_size;        // the slide's body size at 1080p (class, layout)
   bool quote_slide = false;            // layout: quote sets its quote at lead size
   Diagnostics* diagnostics = nullptr;  // a trial layout's own list while autofit searches
 

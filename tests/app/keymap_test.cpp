@@ -49,10 +49,10 @@ TEST(Keymap, EveryDocumentedKey) {
 }
 
 TEST(Keymap, EnterAndBackspaceMeanNextAndPrevWithoutDigits) {
-  const DeckShape shape{{0, 0, 0}};
-  PresentState s = apply({}, slides_key(kScanReturn), shape);
+  const show::DeckShape shape{{0, 0, 0}};
+  PresentState s = show::apply({}, slides_key(kScanReturn), shape);
   EXPECT_EQ(s.slide, 1);
-  s = apply(s, slides_key(kScanBackspace), shape);
+  s = show::apply(s, slides_key(kScanBackspace), shape);
   EXPECT_EQ(s.slide, 0);
 }
 
@@ -158,6 +158,43 @@ TEST(Keymap, HelpFollowsAChangedTable) {
   ASSERT_NE(find_line(lines, "Quit"), nullptr);
   EXPECT_EQ(find_line(lines, "Quit")->keys, "Ctrl+Q");
   EXPECT_EQ(find_line(lines, "Next"), nullptr);  // unbound actions are not listed
+}
+
+}  // namespace
+}  // namespace madang::app
+
+namespace madang::app {
+namespace {
+
+TEST(Keymap, TheSpeakersKeys) {
+  auto key = [](int scan, int mods = kModNone) {
+    return lookup(default_bindings(), scan, mods, KeyMode::kSlides).kind;
+  };
+  EXPECT_EQ(key(kScanT), K::kTimerToggle);
+  EXPECT_EQ(key(kScanR), K::kNone);  // a reset takes Shift: never by accident
+  EXPECT_EQ(key(kScanR, kModShift), K::kTimerReset);
+  EXPECT_EQ(key(kScanZ), K::kFreeze);
+  EXPECT_EQ(key(kScanS), K::kSwapScreens);
+  EXPECT_EQ(key(kScanEquals), K::kNotesBigger);
+  EXPECT_EQ(key(kScanEquals, kModShift), K::kNotesBigger);
+  EXPECT_EQ(key(kScanKpPlus), K::kNotesBigger);
+  EXPECT_EQ(key(kScanMinus), K::kNotesSmaller);
+  EXPECT_EQ(key(kScanKpMinus), K::kNotesSmaller);
+  EXPECT_EQ(key(kScanDown, kModShift), K::kNotesDown);
+  EXPECT_EQ(key(kScanUp, kModShift), K::kNotesUp);
+  EXPECT_EQ(key(kScanDown), K::kNext);  // a clicker's arrows still move the talk
+}
+
+TEST(Keymap, HelpListsTheSpeakersKeys) {
+  std::string all;
+  for (const HelpLine& line : help_lines(default_bindings())) {
+    all += line.keys + " | " + line.korean + "\n";
+  }
+  EXPECT_NE(all.find("T | 타이머"), std::string::npos) << all;
+  EXPECT_NE(all.find("Shift+R | 타이머 초기화"), std::string::npos) << all;
+  EXPECT_NE(all.find("Z | 청중 화면 고정"), std::string::npos) << all;
+  EXPECT_NE(all.find("S | 두 화면 바꾸기"), std::string::npos) << all;
+  EXPECT_NE(all.find("Shift+↓ Shift+↑ | 노트 넘기기"), std::string::npos) << all;
 }
 
 }  // namespace

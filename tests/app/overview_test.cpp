@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "app/navigation.h"
+#include "show/navigation.h"
 
 namespace madang::app {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 TEST(Overview, TwelveSlidesOnAFullHdScreen) {
   const OverviewGrid g = overview_grid(12, 1920, 1080, 16.0f / 9.0f, 30);
   ASSERT_EQ(g.thumbs.size(), 12u);
-  EXPECT_EQ(g.columns, overview_columns(12));
+  EXPECT_EQ(g.columns, show::overview_columns(12));
   for (const layout::Rect& r : g.thumbs) {
     EXPECT_GE(r.x, 0);
     EXPECT_GE(r.y, 0);

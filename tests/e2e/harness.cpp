@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -154,9 +155,69 @@ Xvfb::~Xvfb() {
   if (pid_ > 0) stop(pid_);
 }
 
+// ----------------------------------------------------------------- XorgDummy
+
+std::unique_ptr<XorgDummy> XorgDummy::start(bool projector, std::string* error) {
+  const int first = 600 + static_cast<int>(getpid() % 300);
+  for (int i = 0; i < 50; ++i) {
+    const int n = first + i;
+    const std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
+    const std::string socket = "/tmp/.X11-unix/X" + std::to_string(n);
+    if (fs::exists(lock) || fs::exists(socket)) continue;
+    auto x = std::unique_ptr<XorgDummy>(new XorgDummy());
+    x->display_ = ":" + std::to_string(n);
+    x->dir_ = temp_dir("xorg-" + std::to_string(n));
+    const std::string conf = x->dir_ + "/xorg.conf";
+    std::string text = read_file(std::string(MADANG_E2E_DATA) + "/xorg-dummy.conf.in");
+    text.replace(text.find("@ENABLE@"), 8, projector ? "Option \"Enable\" \"true\"" : "");
+    std::ofstream(conf) << text;
+    x->pid_ =
+        spawn({"/usr/lib/xorg/Xorg", x->display_, "-config", conf, "-logfile",
+               x->dir_ + "/Xorg.log", "-noreset", "-nolisten", "tcp", "-dpi", "96", "-nocursor"},
+              {}, x->dir_ + "/out", x->dir_ + "/err");
+    for (int t = 0; t < 1000; ++t) {  // up to 10 s
+      if (fs::exists(socket)) {
+        const RunResult probe = run({"xrandr", "--query"}, {{"DISPLAY", x->display_}}, 5s);
+        if (probe.exit_code == 0 && probe.out.find("DUMMY0 connected") != std::string::npos &&
+            (probe.out.find("DUMMY1 connected") != std::string::npos) == projector) {
+          return x;
+        }
+      }
+      int status = 0;
+      if (waitpid(x->pid_, &status, WNOHANG) == x->pid_) {  // lost the race, or cannot run
+        x->pid_ = -1;
+        break;
+      }
+      std::this_thread::sleep_for(10ms);
+    }
+    if (error) *error = "Xorg " + x->display_ + " did not start: " + read_file(x->dir_ + "/err");
+    if (getuid() != 0) break;
+  }
+  if (error && error->empty()) {
+    *error = "could not start Xorg with the dummy driver (root and xserver-xorg-video-dummy)";
+  }
+  return nullptr;
+}
+
+XorgDummy::~XorgDummy() {
+  if (pid_ > 0) stop(pid_);
+}
+
+bool XorgDummy::plug_projector() {
+  const Env env = {{"DISPLAY", display_}};
+  run({"xrandr", "--addmode", "DUMMY1", "1920x1080"}, env, 10s);
+  if (run({"xrandr", "--output", "DUMMY1", "--mode", "1920x1080", "--pos", "1920x0"}, env, 10s)
+          .exit_code != 0) {
+    return false;
+  }
+  // The output reads as connected once the server probes it again; clients
+  // (SDL) hear of it then.
+  return run({"xrandr", "--query"}, env, 10s).out.find("DUMMY1 connected") != std::string::npos;
+}
+
 // ------------------------------------------------------------------- Present
 
-Present::Present(const Xvfb& x, const std::string& deck, const std::vector<std::string>& args,
+Present::Present(const XServer& x, const std::string& deck, const std::vector<std::string>& args,
                  const std::string& name)
     : x_(x) {
   const std::string dir = temp_dir(name);
@@ -263,6 +324,38 @@ render::RgbaImage export_slide(const std::string& deck, int slide, const std::st
     if (entry.path().extension() == ".png") return load_png(entry.path().string());
   }
   return {};
+}
+
+render::RgbaImage export_console(const std::string& deck, int slide, const std::string& name,
+                                 const std::vector<std::string>& args) {
+  const std::string dir = temp_dir(name);
+  std::vector<std::string> argv = {
+      MADANG_BINARY,         "export",   deck, "--png", dir, "--size", "1920x1080", "--slides",
+      std::to_string(slide), "--console"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const RunResult r = run(argv, {});
+  if (r.exit_code != 0) return {};
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".png") return load_png(entry.path().string());
+  }
+  return {};
+}
+
+render::RgbaImage crop(const render::RgbaImage& image, int x, int y, int w, int h) {
+  render::RgbaImage out;
+  if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > image.width || y + h > image.height) {
+    return out;
+  }
+  out.width = w;
+  out.height = h;
+  out.pixels.resize(static_cast<std::size_t>(w) * h * 4);
+  for (int row = 0; row < h; ++row) {
+    const std::size_t from = (static_cast<std::size_t>(y + row) * image.width + x) * 4;
+    std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(from),
+                static_cast<std::size_t>(w) * 4,
+                out.pixels.begin() + static_cast<std::ptrdiff_t>(row) * w * 4);
+  }
+  return out;
 }
 
 render::RgbaImage crop_rows(const render::RgbaImage& image, int y0, int y1) {

@@ -37,22 +37,49 @@ std::string read_file(const std::string& path);
 // A fresh empty folder under the build's test-output folder.
 std::string temp_dir(const std::string& name);
 
-class Xvfb {
+// An X server of the tests' own, on a free display number.
+class XServer {
+ public:
+  virtual ~XServer() = default;
+  const std::string& display() const { return display_; }
+
+ protected:
+  pid_t pid_ = -1;
+  std::string display_;
+};
+
+class Xvfb final : public XServer {
  public:
   // A 1920x1080x24 screen on a free display number; nullptr + error if none.
   static std::unique_ptr<Xvfb> start(int width, int height, std::string* error);
-  ~Xvfb();
-  const std::string& display() const { return display_; }
+  ~Xvfb() override;
+};
+
+// Two displays as SDL sees them (RandR outputs; Xvfb gives SDL only one):
+// Xorg with the dummy video driver, DUMMY0 1920x1080 at (0, 0), the primary
+// (the speaker's laptop), and DUMMY1 1920x1080 at (1920, 0) (the projector).
+// Needs root (Xorg) and xserver-xorg-video-dummy; see
+// ../shared/notes/two-displays.md for what was measured.
+//
+// The dummy driver cannot disconnect an output once connected (its outputs
+// only ever become connected, at their first mode set), so a projector can
+// be plugged in during a test but not pulled out: start without it
+// (`projector` false) and plug_projector() later.
+class XorgDummy final : public XServer {
+ public:
+  static std::unique_ptr<XorgDummy> start(bool projector, std::string* error);
+  ~XorgDummy() override;
+  // Connects DUMMY1 at 1920x1080, right of the laptop, as a projector plugged in.
+  bool plug_projector();
 
  private:
-  pid_t pid_ = -1;
-  std::string display_;
+  std::string dir_;  // config and log
 };
 
 // `madang present` under test.
 class Present {
  public:
-  Present(const Xvfb& x, const std::string& deck, const std::vector<std::string>& args,
+  Present(const XServer& x, const std::string& deck, const std::vector<std::string>& args,
           const std::string& name);
   ~Present();  // quits it (kills it if it does not quit)
 
@@ -77,7 +104,7 @@ class Present {
   std::string stderr_text() const { return read_file(err_); }
 
  private:
-  const Xvfb& x_;
+  const XServer& x_;
   pid_t pid_ = -1;
   std::string out_, err_, shot_;
   std::size_t seen_ = 0;  // idle lines consumed
@@ -92,5 +119,12 @@ render::RgbaImage export_slide(const std::string& deck, int slide, const std::st
 
 // The same image cut to rows [y0, y1).
 render::RgbaImage crop_rows(const render::RgbaImage& image, int y0, int y1);
+
+// The part of `image` at (x, y), w x h (empty when it does not fit).
+render::RgbaImage crop(const render::RgbaImage& image, int x, int y, int w, int h);
+
+// `madang export DECK --console --slides N` at 1920x1080, with `args` added.
+render::RgbaImage export_console(const std::string& deck, int slide, const std::string& name,
+                                 const std::vector<std::string>& args = {});
 
 }  // namespace madang::e2e

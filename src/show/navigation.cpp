@@ -1,9 +1,9 @@
-#include "app/navigation.h"
+#include "show/navigation.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace madang::app {
+namespace madang::show {
 
 namespace {
 
@@ -189,12 +189,14 @@ PresentState clamp_to(const PresentState& state, const DeckShape& shape) {
 
 std::string action_name(const Action& action) {
   static const char* const kNames[] = {
-      "none",        "next",          "prev",          "first",         "last",
-      "goto",        "digit",         "enter",         "backspace",     "black",
-      "white",       "fullscreen",    "overview",      "overview-left", "overview-right",
-      "overview-up", "overview-down", "overview-pick", "help",          "escape",
-      "quit",
+      "none",          "next",          "prev",          "first",         "last",
+      "goto",          "digit",         "enter",         "backspace",     "black",
+      "white",         "fullscreen",    "overview",      "overview-left", "overview-right",
+      "overview-up",   "overview-down", "overview-pick", "help",          "escape",
+      "quit",          "timer",         "timer-reset",   "freeze",        "notes-bigger",
+      "notes-smaller", "notes-down",    "notes-up",      "swap-screens",
   };
+  static_assert(sizeof kNames / sizeof kNames[0] == static_cast<int>(ActionKind::kSwapScreens) + 1);
   std::string name = kNames[static_cast<int>(action.kind)];
   if (action.kind == ActionKind::kGoto || action.kind == ActionKind::kDigit ||
       action.kind == ActionKind::kOverviewPick) {
@@ -203,4 +205,4 @@ std::string action_name(const Action& action) {
   return name;
 }
 
-}  // namespace madang::app
+}  // namespace madang::show

@@ -1,10 +1,10 @@
 // Reload policy: a good edit keeps the viewer's place; a broken one keeps the
 // old deck and says why.
-#include "app/reload.h"
+#include "show/reload.h"
 
 #include <gtest/gtest.h>
 
-namespace madang::app {
+namespace madang::show {
 namespace {
 
 deck::ParseResult deck_with_steps(std::vector<int> steps) {
@@ -65,47 +65,6 @@ TEST(Reload, BrokenEditKeepsOldDeckAndExposesErrors) {
   EXPECT_EQ(out.errors[1], "talk.md:20:1: error: unclosed front matter");
 }
 
-// What the presenter does with a saved file, without a window: the deck on
-// screen is replaced by a good edit and kept through a broken one.
-deck::ParseResult parsed(const std::string& text) {
-  return deck::parse_deck(text, "talk.md", {.check_files = false});
-}
-
-TEST(Reload, AGoodEditSwapsInTheNewDeck) {
-  deck::Deck deck = parsed("# 하나\n\n---\n\n# 둘\n\n생태계 조성 전략\n").deck;
-  PresentState state;
-  state.slide = 1;
-  const ReloadOutcome out = apply_reload(
-      deck, state, parsed("# 하나\n\n---\n\n# 둘\n\n고친 항목이 바로 보입니다\n\n---\n\n# 셋\n"));
-  EXPECT_TRUE(out.accepted);
-  ASSERT_EQ(deck.slides.size(), 3u);
-  ASSERT_GE(deck.slides[1].blocks.size(), 2u);
-  EXPECT_EQ(deck::plain_text(deck.slides[1].blocks[1].text), "고친 항목이 바로 보입니다");
-  EXPECT_EQ(state.slide, 1);  // the viewer stays on the edited slide
-}
-
-TEST(Reload, AGoodEditThatDropsTheViewersSlideMovesThemToTheLastOne) {
-  deck::Deck deck = parsed("# 하나\n\n---\n\n# 둘\n\n---\n\n# 셋\n").deck;
-  PresentState state;
-  state.slide = 2;
-  EXPECT_TRUE(apply_reload(deck, state, parsed("# 하나\n")).accepted);
-  EXPECT_EQ(deck.slides.size(), 1u);
-  EXPECT_EQ(state.slide, 0);
-}
-
-TEST(Reload, ABrokenEditKeepsTheDeckOnScreenAndThePlace) {
-  deck::Deck deck = parsed("# 하나\n\n---\n\n# 둘\n\n생태계 조성 전략\n").deck;
-  PresentState state;
-  state.slide = 1;
-  const ReloadOutcome out =
-      apply_reload(deck, state, parsed("# 하나\n\n```diagram flow\ntitle: 단계 없음\n```\n"));
-  EXPECT_FALSE(out.accepted);
-  EXPECT_EQ(out.error_count, 1);
-  ASSERT_EQ(deck.slides.size(), 2u);
-  EXPECT_EQ(deck::plain_text(deck.slides[1].blocks[1].text), "생태계 조성 전략");
-  EXPECT_EQ(state.slide, 1);
-}
-
 TEST(Reload, ErrorLinesAreLimited) {
   auto fresh = deck_with_steps({0});
   for (int i = 1; i <= 10; ++i) fresh.diagnostics.push_back(diag(Severity::kError, i, 1, "bad"));
@@ -156,4 +115,4 @@ TEST(Reload, ShapeOf) {
 }
 
 }  // namespace
-}  // namespace madang::app
+}  // namespace madang::show

@@ -1,9 +1,9 @@
-#include "app/reload.h"
+#include "show/reload.h"
 
 #include <algorithm>
 #include <filesystem>
 
-namespace madang::app {
+namespace madang::show {
 
 namespace {
 
@@ -43,15 +43,6 @@ ReloadOutcome reload_policy(const PresentState& state, const deck::ParseResult& 
   return out;
 }
 
-ReloadOutcome apply_reload(deck::Deck& deck, PresentState& state, deck::ParseResult fresh) {
-  ReloadOutcome outcome = reload_policy(state, fresh);
-  if (outcome.accepted) {
-    deck = std::move(fresh.deck);
-    state = outcome.state;
-  }
-  return outcome;
-}
-
 DeckShape shape_of(const deck::Deck& deck) {
   DeckShape shape;
   shape.steps.reserve(deck.slides.size());
@@ -68,4 +59,4 @@ std::vector<std::string> watched_files(const deck::Deck& deck) {
   return files;
 }
 
-}  // namespace madang::app
+}  // namespace madang::show

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "app/navigation.h"
 #include "deck/deck.h"
 #include "deck/parse.h"
+#include "show/navigation.h"
 
-namespace madang::app {
+namespace madang::show {
 
 struct ReloadOutcome {
   bool accepted = false;
@@ -26,11 +26,6 @@ struct ReloadOutcome {
 ReloadOutcome reload_policy(const PresentState& state, const deck::ParseResult& fresh,
                             int max_error_lines = 4);
 
-// The policy carried out on the talk's deck and place: when accepted, `fresh`'s
-// deck replaces `deck` and `state` moves to the clamped place; when refused,
-// both stay exactly as they were. Returns the outcome (errors for the overlay).
-ReloadOutcome apply_reload(deck::Deck& deck, PresentState& state, deck::ParseResult fresh);
-
 // The navigation's view of a deck.
 DeckShape shape_of(const deck::Deck& deck);
 
@@ -38,4 +33,4 @@ DeckShape shape_of(const deck::Deck& deck);
 // it uses (also those not found yet, so that adding one shows it).
 std::vector<std::string> watched_files(const deck::Deck& deck);
 
-}  // namespace madang::app
+}  // namespace madang::show

@@ -1,4 +1,4 @@
-// Presentation state and what each user action does to it.
+// Presentation position and what each user action does to it.
 //
 // Promise: pure data and one pure function, no SDL. `apply` is the whole
 // navigation policy of present mode: where Next goes when fragments remain,
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace madang::app {
+namespace madang::show {
 
 enum class ActionKind {
   kNone,
@@ -34,6 +34,16 @@ enum class ActionKind {
   kHelp,          // toggle the help overlay
   kEscape,        // close the topmost overlay, else leave full screen
   kQuit,
+  // The show's own (show/show.h act); apply() leaves the position alone.
+  kTimerToggle,  // start, pause, resume the talk's timer
+  kTimerReset,
+  kFreeze,       // the hall keeps its picture while the speaker moves on
+  kNotesBigger,  // speaker notes type size
+  kNotesSmaller,
+  kNotesDown,  // scroll the notes
+  kNotesUp,
+  // The windows' (the controllers handle it).
+  kSwapScreens,
 };
 
 struct Action {
@@ -77,4 +87,4 @@ PresentState clamp_to(const PresentState& state, const DeckShape& shape);
 // Human-readable name of an action ("next", "goto 3") for traces and tests.
 std::string action_name(const Action& action);
 
-}  // namespace madang::app
+}  // namespace madang::show

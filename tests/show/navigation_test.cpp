@@ -1,9 +1,9 @@
 // Navigation policy: every action, fragments, clamping, digit jumps, overview.
-#include "app/navigation.h"
+#include "show/navigation.h"
 
 #include <gtest/gtest.h>
 
-namespace madang::app {
+namespace madang::show {
 namespace {
 
 using K = ActionKind;
@@ -233,4 +233,4 @@ TEST(Navigation, ActionNames) {
 }
 
 }  // namespace
-}  // namespace madang::app
+}  // namespace madang::show

@@ -1,0 +1,24 @@
+// The presenter console's input, read off the show: what layout/console.h
+// lays out.
+//
+// Promise: pure. The wall clock is the caller's text ("14:05"; `--clock` in
+// exports), the talk's time comes from the show's timer at `now_ms`.
+#pragma once
+
+#include <string>
+
+#include "layout/console.h"
+#include "show/show.h"
+
+namespace madang::show {
+
+layout::ConsoleInput console_input(const Show& show, double now_ms, const std::string& wall);
+
+// The clock part alone (a tick that changed only the time).
+layout::ConsoleClock console_clock(const Show& show, double now_ms, const std::string& wall);
+
+// The moods the console colours with.
+layout::Mood talk_mood(double talk_delta_s);
+layout::Mood remaining_mood(double remaining_s, double duration_s);
+
+}  // namespace madang::show

@@ -1,0 +1,126 @@
+// The show: one talk in progress, as plain data, and the events that change it.
+//
+// Promise: pure (no SDL, no clock, no I/O). Every mode (present with its
+// console, kiosk, rehearse) is a view and an input policy over one Show:
+// windows turn input into the events below and draw what the Show says.
+// Holds the last good deck (a refused reload keeps it), the position and
+// overlays (show/navigation.h), every slide's diagram state, the talk's
+// timer and plan, the hall's freeze and the speaker's pointer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "deck/deck.h"
+#include "deck/parse.h"
+#include "layout/layout.h"
+#include "show/navigation.h"
+#include "show/reload.h"
+#include "show/timer.h"
+
+namespace madang::show {
+
+// The hall keeps showing this while the speaker looks ahead.
+struct Freeze {
+  bool on = false;
+  int slide = 0;
+  layout::SlideState state;
+  bool operator==(const Freeze&) const = default;
+};
+
+// The speaker's pointer, shown in the hall as a dot: a position on the
+// slide in fractions of its width and height.
+struct Pointer {
+  bool visible = false;
+  float x = 0, y = 0;
+  double moved_ms = 0;  // when it last moved (it hides when still)
+  bool operator==(const Pointer&) const = default;
+};
+
+inline constexpr double kPointerHideMs = 3000;
+inline constexpr int kNotesZoomMin = -4, kNotesZoomMax = 8;  // steps of 10%
+
+struct Show {
+  deck::Deck deck;  // the last good deck
+  DeckShape shape;
+  PresentState at;  // position and overlays
+  // One per slide (at least one). Kept when the talk moves on, so that a
+  // slide returned to shows its diagram as it was left; a reload starts them
+  // afresh (the deck's ids may have changed).
+  std::vector<layout::SlideState> slides;
+  Timer timer;
+  double duration_s = 0;           // the talk's length; 0: unknown
+  double duration_override_s = 0;  // --duration: wins over the deck's
+  std::vector<double> budgets_s;   // the plan, one per slide
+  Freeze freeze;
+  Pointer pointer;
+  std::vector<std::string> errors;  // of the last refused reload
+  int error_count = 0;
+  int notes_zoom = 0;
+  int notes_scroll = 0;  // steps down the current slide's notes
+};
+
+struct ShowOptions {
+  int slide = 1;          // 1-based, clamped
+  double duration_s = 0;  // --duration; 0: the deck's `duration:`
+  bool fullscreen = false;
+};
+
+Show open_show(deck::Deck deck, const ShowOptions& options);
+
+// The diagram state of the current slide.
+layout::SlideState& here(Show& show);
+const layout::SlideState& here(const Show& show);
+const deck::Slide* current_slide(const Show& show);
+
+// What an event did, for the views (a transition needs where it came from).
+struct Change {
+  bool any = false;            // anything the views draw changed
+  bool moved = false;          // slide or step changed
+  bool slide_changed = false;  // slide changed
+  int from_slide = 0;
+  layout::SlideState from_state;
+  bool hall = false;  // what the hall sees changed
+};
+
+// An action from a key, a button or the clicker (show/navigation.h), plus
+// the show's own (timer, freeze, notes).
+Change act(Show& show, const Action& action, double now_ms);
+
+// A diagram event produced a new state for the current slide.
+Change take(Show& show, const layout::SlideState& state);
+
+// The speaker's pointer moved over (or left: visible = false) the slide.
+Change point(Show& show, bool visible, float x, float y, double now_ms);
+// Hides a pointer that has been still for kPointerHideMs; true when it did.
+bool hide_still_pointer(Show& show, double now_ms);
+
+// The deck file changed: a good parse replaces the deck (position kept,
+// diagrams at rest); a broken one keeps the last good deck and records
+// its first errors. Returns what reload_policy decided.
+ReloadOutcome reload(Show& show, const deck::ParseResult& fresh);
+
+// What the hall sees now.
+struct HallPicture {
+  int slide = 0;
+  layout::SlideState state;
+  Blank blank = Blank::kNone;
+  bool frozen = false;
+  Pointer pointer;
+};
+HallPicture hall(const Show& show);
+
+// The next thing a press of Next shows: a fragment of this slide or the
+// next slide (fully at rest, first step). `end` when there is none.
+struct NextStep {
+  bool end = false;
+  int slide = 0;
+  layout::SlideState state;
+  bool same_slide = false;  // a fragment of the current slide
+};
+NextStep next_step(const Show& show);
+
+// The talk's pace now.
+Pace pace_now(const Show& show, double now_ms);
+
+}  // namespace madang::show
