@@ -51,7 +51,10 @@ SlideStats slide_stats(const SlideLayout& layout, const deck::Slide& slide) {
   s.slide = slide.index;
   s.scale = layout.scale;
   s.overflow = layout.overflow;
-  s.title_like = slide.layout == "title" || slide.layout == "section";
+  const bool lead =
+      std::find(slide.classes.begin(), slide.classes.end(), "lead") != slide.classes.end();
+  s.title_like = slide.layout == "title" || slide.layout == "section" ||
+                 (lead && slide.layout != "two-column");
   s.layouts = layout.layouts;
   const DisplayList& list = layout.list;
   const float to_1080 = list.height > 0 ? 1080.0f / static_cast<float>(list.height) : 1.0f;
