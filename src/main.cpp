@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   auto* check_cmd = cli.add_subcommand("check", "Parse a deck and report every problem");
   check_cmd->add_option("deck", check.deck, "Slide description file")->required();
   check_cmd->add_flag("--strict", check.strict, "Fail on warnings too");
+  check_cmd->add_flag("--stats", check.stats,
+                      "Print per slide: body and smallest text size, coverage of the content area");
 
   madang::app::ExportOptions exp;
   auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files or a PDF");

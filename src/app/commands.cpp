@@ -23,6 +23,7 @@
 #include "deck/parse.h"
 #include "diagram/interaction.h"
 #include "layout/layout.h"
+#include "layout/stats.h"
 #include "render/headless.h"
 #include "render/image.h"
 #include "text/text.h"
@@ -35,16 +36,20 @@ namespace madang::app {
 
 int run_check(const CheckOptions& options) {
   deck::ParseResult result = deck::load_deck(options.deck);
+  std::vector<layout::SlideStats> stats;
   if (!unreadable(result) && !has_errors(result.diagnostics) && !result.deck.slides.empty()) {
     // Lay every slide out once, fully revealed: text that does not fit and
     // characters no font has are problems of the deck too.
     auto fonts = make_fonts(result.deck, &result.diagnostics);
     for (int i = 0; i < static_cast<int>(result.deck.slides.size()); ++i) {
       layout::SlideLayout l = layout::layout_slide(*fonts, result.deck, i, {}, layout::Size{});
+      if (options.stats)
+        stats.push_back(layout::slide_stats(l, result.deck.slides[static_cast<std::size_t>(i)]));
       for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
     }
   }
   print_diagnostics(result.diagnostics);
+  if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
   const int errors = count_severity(result.diagnostics, Severity::kError);
   const int warnings = count_severity(result.diagnostics, Severity::kWarning);
   std::printf("%s: %zu slides, %d errors, %d warnings\n", options.deck.c_str(),

@@ -12,6 +12,7 @@ namespace madang::app {
 struct CheckOptions {
   std::string deck;
   bool strict = false;
+  bool stats = false;  // print per-slide type sizes and coverage (layout/stats.h)
 };
 
 // The presenter console as it would look (export --console, layout --console).

@@ -46,7 +46,11 @@ json list_json(const text::FontSystem& fonts, const layout::DisplayList& list) {
                        {"width", line.width},
                        {"runs", std::move(runs)}});
     }
-    items.push_back({{"kind", "text"}, {"rect", rect_json(t.rect)}, {"lines", std::move(lines)}});
+    static const char* const kRoles[] = {"body", "title", "footer", "source", "caption"};
+    items.push_back({{"kind", "text"},
+                     {"role", kRoles[static_cast<int>(t.role)]},
+                     {"rect", rect_json(t.rect)},
+                     {"lines", std::move(lines)}});
   }
   for (const layout::Command& c : list.commands) {
     switch (c.kind) {

@@ -1,6 +1,11 @@
 #include "deck/source_text.h"
 
 #include <algorithm>
+#include <cstdio>
+
+#include <unicode/utf8.h>
+
+#include "deck/symbol_chars.h"
 
 namespace madang::deck {
 
@@ -41,6 +46,13 @@ std::size_t valid_sequence(std::string_view text, std::size_t i, std::size_t* ba
   return need + 1;
 }
 
+std::string encode_utf8(char32_t c) {
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(c));
+  return std::string(buf, static_cast<std::size_t>(n));
+}
+
 }  // namespace
 
 std::string clean_source(std::string_view raw, Reporter& report) {
@@ -49,6 +61,7 @@ std::string clean_source(std::string_view raw, Reporter& report) {
   out.reserve(raw.size());
   int line = 1, column = 1;
   bool line_reported = false;
+  bool noted_line = false;  // one note per line for symbol-font characters
   const auto complain = [&](const char* what) {
     if (line_reported) return;
     line_reported = true;
@@ -62,6 +75,7 @@ std::string clean_source(std::string_view raw, Reporter& report) {
       ++line;
       column = 1;
       line_reported = false;
+      noted_line = false;
       continue;
     }
     if (c == '\0') {
@@ -77,6 +91,29 @@ std::string clean_source(std::string_view raw, Reporter& report) {
       complain("invalid UTF-8 byte sequence (replaced with U+FFFD)");
       out += kReplacement;
       i += bad;
+    } else if (n == 3 && static_cast<unsigned char>(raw[i]) == 0xEF &&
+               (static_cast<unsigned char>(raw[i + 1]) & 0xFC) == 0x80) {
+      // U+F000..U+F0FF: a symbol-font character pasted from a PDF or a
+      // slide, which no font draws; the common ones become what they stand for.
+      const char32_t code = 0xF000 + ((static_cast<unsigned char>(raw[i + 1]) & 0x03) << 6) +
+                            (static_cast<unsigned char>(raw[i + 2]) & 0x3F);
+      const char32_t to = symbol_font_equivalent(code);
+      if (to == 0) {
+        out.append(raw.substr(i, n));
+      } else {
+        const std::string utf8 = encode_utf8(to);
+        out += utf8;
+        if (!noted_line) {
+          noted_line = true;
+          char message[160];
+          std::snprintf(message, sizeof message,
+                        "U+%04X is a symbol-font character (a bullet or arrow pasted from a "
+                        "PDF or slide); shown as %s U+%04X",
+                        static_cast<unsigned>(code), utf8.c_str(), static_cast<unsigned>(to));
+          report.add(Severity::kNote, line, column, message);
+        }
+      }
+      i += n;
     } else {
       out.append(raw.substr(i, n));
       i += n;

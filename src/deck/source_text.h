@@ -14,7 +14,9 @@
 namespace madang::deck {
 
 // Strips a UTF-8 BOM, turns CRLF and CR into LF, replaces invalid UTF-8 and
-// NUL bytes with U+FFFD (reporting one error per affected line).
+// NUL bytes with U+FFFD (reporting one error per affected line), and turns
+// the common symbol-font bullets pasted from PDFs (U+F0A7 ...) into the
+// characters they stand for (one note per affected line; symbol_chars.h).
 std::string clean_source(std::string_view raw, Reporter& report);
 
 // Number of code points in a valid UTF-8 string.

@@ -46,8 +46,54 @@ void Fragment::append(Fragment other, float dx, float dy) {
     }
     hits.push_back(std::move(h));
   }
+  for (const Gap& g : other.gaps) gaps.push_back(Gap{g.y + dy, g.size});
   width = std::max(width, dx + other.width);
   height = std::max(height, dy + other.height);
+}
+
+void shift_below(Fragment& f, float y, float dy) {
+  for (Command& c : f.commands) {
+    float top = c.rect.y;
+    if (c.kind == CommandKind::kGlyphRun) top = c.origin.y;
+    if (c.kind == CommandKind::kLine || c.kind == CommandKind::kPolygon) {
+      top = c.points.empty() ? 0 : c.points.front().y;
+      for (const Point& p : c.points) top = std::min(top, p.y);
+    }
+    if (top < y) continue;
+    c.rect.y += dy;
+    c.origin.y += dy;
+    for (Point& p : c.points) p.y += dy;
+  }
+  for (TextItem& t : f.texts) {
+    if (t.rect.y >= y) t.rect.y += dy;
+  }
+  for (HitRegion& h : f.hits) {
+    if (h.rect.y + h.rect.h / 2 < y) continue;
+    h.rect.y += dy;
+    for (Point& p : h.polygon) p.y += dy;
+  }
+  for (Gap& g : f.gaps) {
+    if (g.y >= y) g.y += dy;
+  }
+}
+
+float stretch(Fragment& f, float extra, float growth) {
+  if (extra <= 0 || f.gaps.empty()) return 0;
+  float total = 0;
+  for (const Gap& g : f.gaps) total += g.size;
+  if (total <= 0) return 0;
+  const float share = std::min(extra / total, growth);
+  // Bottom up, so that each gap's position is still the one recorded.
+  std::vector<Gap> gaps = f.gaps;
+  std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.y > b.y; });
+  float gained = 0;
+  for (const Gap& g : gaps) {
+    const float add = g.size * share;
+    shift_below(f, g.y, add);
+    gained += add;
+  }
+  f.height += gained;
+  return gained;
 }
 
 void Context::warn(int line, int column, std::string message) const {
@@ -167,10 +213,10 @@ Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>
 
 static Fragment rich_paragraph(const Context& ctx, const deck::RichText& rich,
                                const text::TextStyle& base, text::Align align, float width,
-                               int line) {
+                               int line, float line_height = 0) {
   text::ParagraphStyle ps;
   ps.align = align;
-  ps.line_height = ctx.theme.line_height;
+  ps.line_height = line_height > 0 ? line_height : ctx.theme.line_height;
   ps.lang = ctx.deck.meta.lang;
   return paragraph_fragment(ctx, to_runs(rich, base, ctx.theme), ps, width, line);
 }
@@ -183,10 +229,13 @@ static text::Align body_align(const Context& ctx) {
 }
 
 static float body_size(const Context& ctx) {
-  for (const std::string& c : ctx.slide.classes) {
-    if (c == "small") return ctx.body_px(ctx.theme.small_size);
-  }
-  return ctx.body_px(ctx.theme.body_size);
+  return ctx.type_px(ctx.body);
+}
+
+// A size of the theme's scale, as it applies on this slide (class: small
+// and statements move the whole scale with their body size).
+static float slide_px(const Context& ctx, float size_1080p) {
+  return ctx.type_px(size_1080p * ctx.body / ctx.theme.body_size);
 }
 
 // ============================================================================
@@ -201,7 +250,7 @@ static const char* bullet_for(int depth) {
 static Fragment list_fragment(const Context& ctx, const deck::Block& list, float width, int depth);
 
 static float item_size(const Context& ctx, int depth) {
-  return body_size(ctx) * (depth == 0 ? 1.0f : 0.92f);
+  return ctx.type_px(ctx.body * (depth == 0 ? 1.0f : ctx.theme.item2_scale));
 }
 
 // The hanging indent of a list: room for its widest marker ("10." is wider
@@ -229,7 +278,10 @@ static Fragment item_blocks(const Context& ctx, const deck::ListItem& item,
   bool marker_drawn = false;
   for (const deck::Block& b : item.blocks) {
     if (b.kind == deck::BlockKind::kList) {
-      if (y > 0) y += ctx.body_px(ctx.theme.block_gap) * 0.25f;
+      if (y > 0) {
+        y += ctx.body_px(ctx.theme.block_gap) * 0.25f;
+        f.gap(y, ctx.body_px(ctx.theme.block_gap) * 0.25f);
+      }
       Fragment nested = list_fragment(ctx, b, width - indent, depth + 1);
       f.append(std::move(nested), indent, y);
       y = f.height;
@@ -277,10 +329,17 @@ static Fragment list_fragment(const Context& ctx, const deck::Block& list, float
     std::string marker = list.ordered ? std::to_string(list.start + static_cast<int>(i)) + "."
                                       : std::string(bullet_for(depth));
     Fragment itemf = item_blocks(ctx, item, marker, indent, width, depth);
-    if (i > 0) y += gap;
+    if (i > 0) {
+      y += gap;
+      f.gap(y, gap);
+    }
     const float h = itemf.height;
     if (ctx.revealed(item.fragment)) {
       f.append(std::move(itemf), 0, y);
+    } else {
+      // Hidden items keep their gaps, so that stretching moves nothing
+      // between steps.
+      for (const Gap& g : itemf.gaps) f.gaps.push_back(Gap{g.y + y, g.size});
     }
     y += h;
     f.height = y;
@@ -303,10 +362,11 @@ static Fragment quote_fragment(const Context& ctx, const deck::Block& quote, flo
   float y = inner.height;
   f.append(std::move(inner), pad, 0);
   if (!quote.text.empty()) {
-    y += ctx.body_px(10);
-    Fragment a =
-        rich_paragraph(ctx, quote.text, style_of(body_size(ctx) * 0.8f, ctx.theme.muted, false),
-                       text::Align::kRight, width - pad, quote.line);
+    // The attribution beneath, a step down, right-aligned.
+    y += ctx.body_px(14);
+    Fragment a = rich_paragraph(ctx, quote.text,
+                                style_of(ctx.type_px(ctx.body * 0.75f), ctx.theme.muted, false),
+                                text::Align::kRight, width - pad, quote.line);
     f.append(std::move(a), pad, y);
     y = f.height;
   }
@@ -318,11 +378,11 @@ static Fragment quote_fragment(const Context& ctx, const deck::Block& quote, flo
 
 static Fragment code_fragment(const Context& ctx, const deck::Block& block, float width) {
   Fragment f;
-  const float pad = ctx.body_px(24);
-  text::TextStyle s = style_of(ctx.body_px(ctx.theme.code_size), ctx.theme.text);
+  const float pad = ctx.body_px(28);
+  text::TextStyle s = style_of(slide_px(ctx, ctx.theme.code_size), ctx.theme.text);
   s.monospace = true;
   text::ParagraphStyle ps;
-  ps.line_height = 1.35f;
+  ps.line_height = ctx.theme.table_line_height;
   ps.lang = ctx.deck.meta.lang;
   std::string code = block.code;
   while (!code.empty() && code.back() == '\n') code.pop_back();
@@ -376,7 +436,7 @@ static Fragment image_fragment(const Context& ctx, const deck::Block& block, flo
     f.add(std::move(c));
     Fragment label = rich_paragraph(
         ctx, deck::RichText{deck::Span{"▣ " + (img.alt.empty() ? img.src : img.alt), 0, {}}},
-        style_of(ctx.body_px(ctx.theme.small_size), ctx.theme.muted), text::Align::kCenter,
+        style_of(slide_px(ctx, ctx.theme.small_size), ctx.theme.muted), text::Align::kCenter,
         w - ctx.px(40), block.line);
     const float ly = std::max(0.0f, (h - label.height) / 2);
     f.append(std::move(label), x + ctx.px(20), ly);
@@ -398,18 +458,26 @@ static Fragment block_fragment(const Context& ctx, const deck::Block& b, float w
                                float max_height, int diagram_index) {
   switch (b.kind) {
     case deck::BlockKind::kHeading: {
-      const float size =
-          b.level <= 2 ? ctx.body_px(ctx.theme.subheading_size) : body_size(ctx) * 1.06f;
+      // ## a step above the body; ### the body's size in bold.
+      const float size = b.level <= 2 ? slide_px(ctx, ctx.theme.subheading_size) : body_size(ctx);
       return rich_paragraph(ctx, b.text, style_of(size, ctx.theme.heading, true), body_align(ctx),
-                            width, b.line);
+                            width, b.line, ctx.theme.heading_line_height);
     }
     case deck::BlockKind::kParagraph:
       return rich_paragraph(ctx, b.text, style_of(body_size(ctx), ctx.theme.text), body_align(ctx),
                             width, b.line);
     case deck::BlockKind::kList:
       return list_fragment(ctx, b, width, 0);
-    case deck::BlockKind::kTable:
-      return table_fragment(ctx, b, width);
+    case deck::BlockKind::kTable: {
+      Fragment t = table_fragment(ctx, b, width);
+      if (body_align(ctx) != text::Align::kCenter || t.width >= width) return t;
+      // A table narrower than its column centres on a centred slide.
+      Fragment centred;
+      const float x = (width - t.width) / 2;
+      centred.append(std::move(t), x, 0);
+      centred.width = width;
+      return centred;
+    }
     case deck::BlockKind::kQuote:
       return quote_fragment(ctx, b, width);
     case deck::BlockKind::kCode:
@@ -434,8 +502,18 @@ Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>&
                       float width, float max_height) {
   Fragment f;
   float y = 0;
+  const deck::Block* previous = nullptr;
   for (const deck::Block* b : blocks) {
-    if (y > 0) y += ctx.body_px(ctx.theme.block_gap);
+    if (y > 0) {
+      // A heading keeps with what it heads: a smaller gap, which never grows.
+      if (previous && previous->kind == deck::BlockKind::kHeading) {
+        y += ctx.body_px(ctx.theme.block_gap) * 0.4f;
+      } else {
+        y += ctx.body_px(ctx.theme.block_gap);
+        f.gap(y, ctx.body_px(ctx.theme.block_gap));
+      }
+    }
+    previous = b;
     // Diagrams are numbered by their place among the slide's blocks so that
     // their ids stay stable when other blocks change.
     int diagram_index = 0;
@@ -458,6 +536,8 @@ Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>&
       } else {
         f.append(std::move(piece), 0, y);
       }
+    } else {
+      for (const Gap& g : piece.gaps) f.gaps.push_back(Gap{g.y + y, g.size});
     }
     y += h;
     f.height = y;

@@ -77,6 +77,7 @@ Theme notes_theme(const deck::Deck& deck) {
   t.code_size = kNotes * 0.85f;
   t.line_height = 1.5f;
   t.block_gap = 18;
+  t.min_text = 0;  // the speaker zooms the notes at will; the hall's floor is for slides
   return t;
 }
 

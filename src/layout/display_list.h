@@ -61,10 +61,20 @@ struct HitRegion {
   std::vector<Point> polygon;  // finer shape when the rect is too coarse (may be empty)
 };
 
+// What a piece of text is on the slide, for reports (`check --stats`) and tests.
+enum class TextRole : std::uint8_t {
+  kBody,     // everything the slide says: paragraphs, lists, tables, diagrams
+  kTitle,    // the slide title (or the title slide's title)
+  kFooter,   // the running footer and the page number
+  kSource,   // the source line (citation) at the foot
+  kCaption,  // the event line of a title slide
+};
+
 // Text as it was laid out, kept for `madang layout --json` and for tests.
 struct TextItem {
   Rect rect;
   std::vector<text::Line> lines;  // baselines relative to rect.y
+  TextRole role = TextRole::kBody;
 };
 
 struct DisplayList {

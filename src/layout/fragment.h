@@ -6,6 +6,7 @@
 // serves the autofit trials and the final slide.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -18,17 +19,35 @@
 
 namespace madang::layout {
 
+// A gap between two stacked pieces that may grow when the slide has room:
+// everything below `y` (its middle) moves down by what the gap gains.
+struct Gap {
+  float y = 0;     // the middle of the gap, in the fragment's coordinates
+  float size = 0;  // its height as laid out
+};
+
 struct Fragment {
   std::vector<Command> commands;
   std::vector<TextItem> texts;
   std::vector<HitRegion> hits;
-  float width = 0;  // extent actually used
+  std::vector<Gap> gaps;  // flexible gaps, top to bottom (see stretch)
+  float width = 0;        // extent actually used
   float height = 0;
 
-  // Appends `other` with its origin at (dx, dy).
+  // Appends `other` with its origin at (dx, dy) (its gaps come along).
   void append(Fragment other, float dx, float dy);
   void add(Command command) { commands.push_back(std::move(command)); }
+  // Records a flexible gap of `size` ending at `y_end`.
+  void gap(float y_end, float size) { gaps.push_back(Gap{y_end - size / 2, size}); }
 };
+
+// Shares up to `extra` pixels among the fragment's gaps, each growing by at
+// most `growth` times its size, in proportion to its size; moves everything
+// below each gap down. Returns the height gained.
+float stretch(Fragment& f, float extra, float growth);
+
+// Moves every command, text and hit region of `f` at or below `y` down by `dy`.
+void shift_below(Fragment& f, float y, float dy);
 
 struct Context {
   text::FontSystem& fonts;
@@ -38,10 +57,17 @@ struct Context {
   const SlideState& state;
   float unit = 1;                      // pixels per 1080p pixel
   float scale = 1;                     // autofit scale of body text
-  Diagnostics* diagnostics = nullptr;  // null while measuring trial layouts
+  float body = theme.body_size;        // the slide's body size at 1080p (class, layout)
+  bool quote_slide = false;            // layout: quote sets its quote at lead size
+  Diagnostics* diagnostics = nullptr;  // a trial layout's own list while autofit searches
 
   float px(float value_1080p) const { return value_1080p * unit; }
+  // Spacing that shrinks with the body text.
   float body_px(float value_1080p) const { return value_1080p * unit * scale; }
+  // A text size that shrinks with the body text, never below the theme's floor.
+  float type_px(float size_1080p) const {
+    return std::max(size_1080p * scale, theme.min_text) * unit;
+  }
   // Whether a block/item with this fragment number is revealed.
   bool revealed(int fragment) const { return state.step < 0 || fragment <= state.step; }
   void warn(int line, int column, std::string message) const;
@@ -64,6 +90,20 @@ Command line_command(Point from, Point to, text::Color color, float width, bool 
 // Blocks stacked top to bottom (paragraphs, lists, tables, quotes, diagrams...).
 Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>& blocks,
                       float width, float max_height);
+
+// Autofit (layout/autofit.cpp): `columns` stacked at the largest scale (in
+// whole percents, down to `floor`) at which every one fits `height`, found in
+// few layouts. `diagnostics` are those of the layout kept.
+struct FitResult {
+  std::vector<Fragment> columns;
+  Diagnostics diagnostics;
+  float scale = 1;
+  bool overflow = false;  // too tall even at the floor (then scale == floor)
+  float overshoot = 0;    // pixels too tall, when it overflows
+  int layouts = 0;        // how many times the columns were laid out
+};
+FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Block*>>& columns,
+                      float width, float height, float floor);
 
 // A GFM table with measured column widths and wrapped cells.
 Fragment table_fragment(const Context& ctx, const deck::Block& block, float width);

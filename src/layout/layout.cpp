@@ -1,8 +1,8 @@
 // Slide layout: the frame of each layout, autofit, footer and source line.
 //
 // [SECTION] Helpers
-// [SECTION] Autofit
-// [SECTION] Frames: content and two-column
+// [SECTION] The slide title
+// [SECTION] Body: columns, autofit, balance
 // [SECTION] Frames: title and section
 // [SECTION] Footer and source line
 // [SECTION] Public API
@@ -46,7 +46,7 @@ Fragment heading_fragment(const Context& ctx, const deck::RichText& text, float 
                           text::Color color, text::Align align, float width, int line) {
   text::ParagraphStyle ps;
   ps.align = align;
-  ps.line_height = 1.25f;
+  ps.line_height = ctx.theme.heading_line_height;
   ps.lang = ctx.deck.meta.lang;
   return paragraph_fragment(ctx, to_runs(text, style_of(size, color, true), ctx.theme), ps, width,
                             line);
@@ -56,113 +56,179 @@ struct Region {
   float x, y, w, h;
 };
 
-// ============================================================================
-// [SECTION] Autofit
-// ============================================================================
-
-// Lays out body columns at the largest scale (1, 0.95, 0.90 ... floor) at
-// which every column fits its region; reports an overflow at the floor.
-struct FitResult {
-  std::vector<Fragment> columns;
-  float scale = 1;
-  bool overflow = false;
-};
-
-FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Block*>>& columns,
-                      float column_width, float height) {
-  FitResult best;
-  Diagnostics* final_diagnostics = ctx.diagnostics;
-  ctx.diagnostics = nullptr;  // trial layouts stay silent
-  for (float s = 1.0f;; s -= 0.05f) {
-    const bool last = s < ctx.theme.min_scale + 0.001f;
-    if (last) s = ctx.theme.min_scale;
-    ctx.scale = s;
-    bool fits = true;
-    for (const auto& col : columns) {
-      Fragment trial = stack_blocks(ctx, col, column_width, height);
-      if (trial.height > height + 0.5f) {
-        fits = false;
-        break;
-      }
-    }
-    if (fits || last) {
-      best.scale = s;
-      best.overflow = !fits;
-      break;
-    }
-  }
-  ctx.diagnostics = final_diagnostics;
-  ctx.scale = best.scale;
-  for (const auto& col : columns)
-    best.columns.push_back(stack_blocks(ctx, col, column_width, height));
-  return best;
+Fragment with_role(Fragment f, TextRole role) {
+  for (TextItem& t : f.texts) t.role = role;
+  return f;
 }
 
-void report_overflow(const Context& ctx, const FitResult& fit, float height) {
+// ============================================================================
+// [SECTION] The slide title
+// ============================================================================
+
+// The title and its accent bar, `width` wide; its height ends under the bar.
+Fragment title_fragment(const Context& ctx, const deck::Block& title, float width, bool centred) {
+  Fragment f;
+  Fragment t = with_role(
+      heading_fragment(ctx, title.text, ctx.px(ctx.theme.heading_size), ctx.theme.heading,
+                       centred ? text::Align::kCenter : text::Align::kLeft, width, title.line),
+      TextRole::kTitle);
+  const float h = t.height;
+  f.append(std::move(t), 0, 0);
+  const float bar_w = ctx.px(80);
+  const float bar_x = centred ? (width - bar_w) / 2 : 0;
+  f.add(fill_rect(Rect{bar_x, h + ctx.px(16), bar_w, ctx.px(7)}, ctx.theme.accent, ctx.px(3.5f)));
+  f.width = width;
+  f.height = h + ctx.px(16 + 7);
+  return f;
+}
+
+// ============================================================================
+// [SECTION] Body: columns, autofit, balance
+// ============================================================================
+
+using Columns = std::vector<std::vector<const deck::Block*>>;
+
+// The body's blocks in one or two columns. Without a `column` directive the
+// split balances the columns' heights (measured once, at full size).
+Columns split_columns(Context& ctx, bool two_columns, std::size_t first, float column_width,
+                      float height) {
+  const deck::Slide& slide = ctx.slide;
+  if (!two_columns) return {pointers(slide.blocks, first)};
+  std::vector<const deck::Block*> blocks = pointers(slide.blocks, first);
+  bool any_right = false;
+  for (const deck::Block* b : blocks) any_right |= b->column_index == 1;
+  std::size_t split = (blocks.size() + 1) / 2;
+  if (any_right) {
+    split = 0;
+    while (split < blocks.size() && blocks[split]->column_index == 0) ++split;
+  } else if (blocks.size() > 2) {
+    std::vector<float> h;
+    Diagnostics quiet;
+    ctx.diagnostics = &quiet;
+    ctx.scale = 1;
+    for (const deck::Block* b : blocks)
+      h.push_back(stack_blocks(ctx, {b}, column_width, height).height);
+    ctx.diagnostics = nullptr;
+    const float gap = ctx.px(ctx.theme.block_gap);
+    float best = 1e9f;
+    for (std::size_t k = 1; k < blocks.size(); ++k) {
+      float left = 0, right = 0;
+      for (std::size_t i = 0; i < blocks.size(); ++i) (i < k ? left : right) += h[i] + gap;
+      if (std::abs(left - right) < best) {
+        best = std::abs(left - right);
+        split = k;
+      }
+    }
+  }
+  Columns out(2);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const bool right = any_right ? blocks[i]->column_index == 1 : i >= split;
+    out[right ? 1 : 0].push_back(blocks[i]);
+  }
+  return out;
+}
+
+void report_overflow(const Context& ctx, const FitResult& fit) {
   if (!fit.overflow) return;
-  float worst = 0;
-  for (const Fragment& c : fit.columns) worst = std::max(worst, c.height - height);
   ctx.warn(ctx.slide.line, 1,
            "slide " + std::to_string(ctx.slide.index) + " does not fit: shrunk to " +
                std::to_string(static_cast<int>(std::lround(fit.scale * 100))) + "% and still " +
-               std::to_string(static_cast<int>(std::ceil(worst / ctx.unit))) +
+               std::to_string(static_cast<int>(std::ceil(fit.overshoot / ctx.unit))) +
                " px too tall at 1080p");
 }
 
-// ============================================================================
-// [SECTION] Frames: content and two-column
-// ============================================================================
+// How a body uses room it does not fill.
+enum class Balance {
+  kSpread,  // gaps between blocks and items grow (up to 1.5 times more), the
+            // rest is shared above and below, a little more below (the
+            // optical centre sits above the middle)
+  kCentre,  // quotes: each column centred, as set
+  kTop,     // as set, from the top (the caller frames it)
+};
 
-// Returns the y where the body starts.
-float place_title(const Context& ctx, Fragment& out, const deck::Block& title, Region r,
-                  bool centred) {
-  Fragment t =
-      heading_fragment(ctx, title.text, ctx.px(ctx.theme.heading_size), ctx.theme.heading,
-                       centred ? text::Align::kCenter : text::Align::kLeft, r.w, title.line);
-  const float h = t.height;
-  out.append(std::move(t), r.x, r.y);
-  const float bar_w = ctx.px(72);
-  const float bar_x = centred ? r.x + (r.w - bar_w) / 2 : r.x;
-  out.add(
-      fill_rect(Rect{bar_x, r.y + h + ctx.px(14), bar_w, ctx.px(6)}, ctx.theme.accent, ctx.px(3)));
-  return r.y + h + ctx.px(14) + ctx.px(6) + ctx.px(ctx.theme.title_gap);
+// The fitted columns placed in `body`.
+void place_columns(Context& ctx, Fragment& out, const Region& body, std::vector<Fragment> columns,
+                   float column_width, Balance balance) {
+  constexpr float kGrowth = 1.5f;
+  constexpr float kAbove = 0.42f;  // of the room left: above the content
+  float tallest = 0;
+  bool all_drawn = true;
+  for (Fragment& c : columns) {
+    if (balance == Balance::kSpread) stretch(c, body.h - c.height, kGrowth);
+    tallest = std::max(tallest, c.height);
+    all_drawn &= c.height > 0;
+  }
+  // Columns share a top edge, so that their first lines align.
+  const float room = std::max(0.0f, body.h - tallest);
+  const float top = body.y + (balance == Balance::kSpread ? room * kAbove : 0.0f);
+  const float gap = ctx.px(ctx.theme.column_gap);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const float x = body.x + static_cast<float>(c) * (column_width + gap);
+    float y = top;
+    if (balance == Balance::kCentre) y = body.y + std::max(0.0f, body.h - columns[c].height) / 2;
+    out.append(std::move(columns[c]), x, y);
+  }
+  if (columns.size() == 2 && all_drawn) {
+    const float x = body.x + column_width + gap / 2;
+    out.add(fill_rect(Rect{x - ctx.px(1), top, ctx.px(2), tallest}, ctx.theme.rule));
+  }
 }
 
-void layout_body(Context& ctx, Fragment& out, Region body, bool two_columns, std::size_t first) {
+// Fits the slide's body into `body` and places it. `first` skips the title.
+FitResult layout_body(Context& ctx, Fragment& out, Region body, bool two_columns, std::size_t first,
+                      Balance balance) {
+  const float gap = ctx.px(ctx.theme.column_gap);
+  const float column_width = two_columns ? (body.w - gap) / 2 : body.w;
+  Diagnostics* diagnostics = ctx.diagnostics;
+  const Columns columns = split_columns(ctx, two_columns, first, column_width, body.h);
+  FitResult fit = fit_columns(ctx, columns, column_width, body.h, ctx.theme.min_text / ctx.body);
+  ctx.diagnostics = diagnostics;
+  if (diagnostics) {
+    for (Diagnostic& d : fit.diagnostics) diagnostics->push_back(std::move(d));
+  }
+  report_overflow(ctx, fit);
+  place_columns(ctx, out, body, std::move(fit.columns), column_width, balance);
+  fit.columns.clear();
+  return fit;
+}
+
+// A content slide: the title at the top, the body under it. Statements
+// (class: lead) centre the title and body together in the slide instead.
+FitResult layout_content(Context& ctx, Fragment& out, Region frame, SlideLayout& result) {
   const deck::Slide& slide = ctx.slide;
-  // Lead slides and quote slides sit in the middle of the body; others hang
-  // from the title.
-  const bool centred = has_class(slide, "lead") || slide.layout == "quote";
-  std::vector<std::vector<const deck::Block*>> columns;
-  float column_width = body.w;
-  if (two_columns) {
-    std::vector<const deck::Block*> left, right;
-    bool any_right = false;
-    for (std::size_t i = first; i < slide.blocks.size(); ++i)
-      any_right |= slide.blocks[i].column_index == 1;
-    const std::size_t count = slide.blocks.size() - first;
-    for (std::size_t i = first; i < slide.blocks.size(); ++i) {
-      const bool goes_right =
-          any_right ? slide.blocks[i].column_index == 1 : (i - first) >= (count + 1) / 2;
-      (goes_right ? right : left).push_back(&slide.blocks[i]);
-    }
-    columns = {left, right};
-    column_width = (body.w - ctx.px(ctx.theme.column_gap)) / 2;
-  } else {
-    columns = {pointers(slide.blocks, first)};
+  const Theme& th = ctx.theme;
+  const std::string& kind = slide.layout;
+  const bool lead = has_class(slide, "lead");
+  const bool statement = lead && kind != "two-column" && kind != "quote";
+  Fragment title;
+  std::size_t first = 0;
+  if (const deck::Block* t = title_block(slide)) {
+    title = title_fragment(ctx, *t, frame.w, lead || kind == "quote");
+    first = 1;
   }
-  FitResult fit = fit_columns(ctx, columns, column_width, body.h);
-  report_overflow(ctx, fit, body.h);
-  for (std::size_t c = 0; c < fit.columns.size(); ++c) {
-    const float x = body.x + static_cast<float>(c) * (column_width + ctx.px(ctx.theme.column_gap));
-    const float h = fit.columns[c].height;
-    const float y = centred ? body.y + std::max(0.0f, (body.h - h) / 2) : body.y;
-    out.append(std::move(fit.columns[c]), x, y);
+  const float title_h = first > 0 ? title.height + ctx.px(th.title_gap) : 0;
+  Region body{frame.x, frame.y + title_h, frame.w, std::max(ctx.px(100), frame.h - title_h)};
+  result.content_area = Rect{body.x, body.y, body.w, body.h};
+  if (kind == "quote") {
+    // A quote slide centres its quote in a narrower measure.
+    const float narrow = body.w * 0.1f;
+    body.x += narrow;
+    body.w -= 2 * narrow;
   }
-  if (two_columns && columns.size() == 2 && !columns[0].empty() && !columns[1].empty()) {
-    const float x = body.x + column_width + ctx.px(ctx.theme.column_gap) / 2;
-    out.add(fill_rect(Rect{x - ctx.px(1), body.y, ctx.px(2), body.h * 0.9f}, ctx.theme.rule));
+  if (!statement) {
+    out.append(std::move(title), frame.x, frame.y);
+    return layout_body(ctx, out, body, kind == "two-column", first,
+                       kind == "quote" ? Balance::kCentre : Balance::kSpread);
   }
+  Fragment said;
+  FitResult fit =
+      layout_body(ctx, said, Region{body.x, 0, body.w, body.h}, false, first, Balance::kTop);
+  const float group = title.height + (said.height > 0 ? ctx.px(th.title_gap) + said.height : 0);
+  const float top = frame.y + std::max(0.0f, frame.h - group) / 2;
+  const float title_height = title.height;
+  out.append(std::move(title), frame.x, top);
+  out.append(std::move(said), 0, top + title_height + ctx.px(th.title_gap));
+  return fit;
 }
 
 // ============================================================================
@@ -182,7 +248,9 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
   std::size_t first = 0;
   if (title) {
     const float size = ctx.px(section ? th.heading_size * 1.2f : th.title_size);
-    Fragment t = heading_fragment(ctx, title->text, size, th.heading, align, w, title->line);
+    Fragment t =
+        with_role(heading_fragment(ctx, title->text, size, th.heading, align, w, title->line),
+                  TextRole::kTitle);
     stack.append(std::move(t), 0, 0);
     const float bar_w = ctx.px(120);
     const float bx = centred ? (w - bar_w) / 2 : 0;
@@ -198,6 +266,16 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
     const deck::Block& b = slide.blocks[i];
     if (!sub.revealed(b.fragment)) continue;
     Fragment piece;
+    const bool event =
+        !ctx.deck.meta.event.empty() && deck::plain_text(b.text) == ctx.deck.meta.event;
+    if (event) {
+      // The slide says the event itself: set it as the event line, a caption.
+      piece = with_role(
+          heading_fragment(ctx, b.text, ctx.px(th.small_size * 1.15f), th.accent, align, w, b.line),
+          TextRole::kCaption);
+      stack.append(std::move(piece), 0, stack.height + ctx.px(40));
+      continue;
+    }
     if (b.kind == deck::BlockKind::kParagraph || b.kind == deck::BlockKind::kHeading) {
       const bool strong = b.kind == deck::BlockKind::kHeading;
       const float size = ctx.px(strong ? th.subheading_size : th.body_size);
@@ -215,12 +293,14 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
     stack.append(std::move(piece), 0, y);
   }
   if (!ctx.deck.meta.event.empty() && !section) {
-    Fragment ev = heading_fragment(ctx, deck::RichText{deck::Span{ctx.deck.meta.event, 0, {}}},
-                                   ctx.px(th.small_size), th.accent, align, w, slide.line);
+    Fragment ev =
+        with_role(heading_fragment(ctx, deck::RichText{deck::Span{ctx.deck.meta.event, 0, {}}},
+                                   ctx.px(th.small_size * 1.15f), th.accent, align, w, slide.line),
+                  TextRole::kCaption);
     // Skip when the slide already says it.
     bool said = false;
     for (const auto& b : slide.blocks) said |= deck::plain_text(b.text) == ctx.deck.meta.event;
-    if (!said) stack.append(std::move(ev), 0, stack.height + ctx.px(48));
+    if (!said) stack.append(std::move(ev), 0, stack.height + ctx.px(40));
   }
   const float y = full.y + std::max(ctx.px(th.margin_top), (full.h - stack.height) / 2);
   // A vertical accent band marks title and section slides.
@@ -254,14 +334,17 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
     ps.align = text::Align::kRight;
     ps.lang = meta.lang;
     number_w = ctx.px(160);
-    Fragment n = paragraph_fragment(ctx, {text::TextRun{number, s}}, ps, number_w, ctx.slide.line);
+    Fragment n =
+        with_role(paragraph_fragment(ctx, {text::TextRun{number, s}}, ps, number_w, ctx.slide.line),
+                  TextRole::kFooter);
     out.append(std::move(n), x + w - number_w, base_y);
   }
   if (!meta.footer.empty()) {
     text::ParagraphStyle ps;
     ps.lang = meta.lang;
-    Fragment f = paragraph_fragment(ctx, {text::TextRun{meta.footer, s}}, ps,
-                                    w - number_w - ctx.px(24), ctx.slide.line);
+    Fragment f = with_role(paragraph_fragment(ctx, {text::TextRun{meta.footer, s}}, ps,
+                                              w - number_w - ctx.px(24), ctx.slide.line),
+                           TextRole::kFooter);
     out.append(std::move(f), x, base_y);
   }
   return ctx.px(th.margin_bottom + th.footer_height);
@@ -275,9 +358,11 @@ float place_source(const Context& ctx, Fragment& out, Region full, float footer_
   text::ParagraphStyle ps;
   ps.lang = ctx.deck.meta.lang;
   ps.align = text::Align::kRight;
-  Fragment s = paragraph_fragment(
-      ctx, {text::TextRun{ctx.slide.source, style_of(ctx.px(th.source_size), th.muted)}}, ps, w,
-      ctx.slide.line);
+  Fragment s = with_role(
+      paragraph_fragment(
+          ctx, {text::TextRun{ctx.slide.source, style_of(ctx.px(th.source_size), th.muted)}}, ps, w,
+          ctx.slide.line),
+      TextRole::kSource);
   const float h = s.height;
   const float bottom = full.y + full.h - (footer_h > 0 ? footer_h : ctx.px(th.margin_bottom));
   out.append(std::move(s), x, bottom - h - ctx.px(10));
@@ -320,36 +405,35 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   Context ctx{fonts, deck, slide, theme, state};
   ctx.unit = static_cast<float>(size.height) / 1080.0f;
   ctx.diagnostics = &result.diagnostics;
+  // The body size this slide sets its text in: statements and quotes larger,
+  // class: small smaller.
+  ctx.body = theme.body_size;
+  if (has_class(slide, "lead") && slide.layout != "two-column") ctx.body = theme.lead_size;
+  if (slide.layout == "quote") ctx.body = theme.quote_size;
+  if (has_class(slide, "small")) ctx.body = theme.small_body_size;
 
   Fragment out;
   const Region full{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
   const std::string& kind = slide.layout;
   if (kind == "title" || kind == "section") {
     layout_title_slide(ctx, out, full, kind == "section");
-    if (kind == "section") place_footer(ctx, out, full, deck.slides.size());
+    const float footer_h = kind == "section" ? place_footer(ctx, out, full, deck.slides.size()) : 0;
+    const float bottom = footer_h > 0 ? footer_h + ctx.px(20) : ctx.px(theme.margin_bottom);
+    result.content_area =
+        Rect{ctx.px(theme.margin_x), ctx.px(theme.margin_top), full.w - 2 * ctx.px(theme.margin_x),
+             full.h - ctx.px(theme.margin_top) - bottom};
   } else {
     const float footer_h = place_footer(ctx, out, full, deck.slides.size());
     const float source_h = place_source(ctx, out, full, footer_h);
-    const Region inner{ctx.px(theme.margin_x), ctx.px(theme.margin_top),
-                       full.w - 2 * ctx.px(theme.margin_x), 0};
-    float body_top = inner.y;
-    std::size_t first = 0;
-    const bool centred_title = has_class(slide, "lead") || kind == "quote";
-    if (const deck::Block* title = title_block(slide)) {
-      body_top = place_title(ctx, out, *title, Region{inner.x, inner.y, inner.w, 0}, centred_title);
-      first = 1;
-    }
+    const float top = ctx.px(theme.margin_top);
     const float bottom =
-        full.h - (footer_h > 0 ? footer_h + ctx.px(24) : ctx.px(theme.margin_bottom)) - source_h;
-    Region body{inner.x, body_top, inner.w, std::max(ctx.px(100), bottom - body_top)};
-    if (kind == "quote") {
-      // A quote slide centres its quote in a narrower measure.
-      const float narrow = body.w * 0.14f;
-      body.x += narrow;
-      body.w -= 2 * narrow;
-    }
-    layout_body(ctx, out, body, kind == "two-column", first);
-    result.scale = ctx.scale;
+        full.h - (footer_h > 0 ? footer_h + ctx.px(20) : ctx.px(theme.margin_bottom)) - source_h;
+    const Region frame{ctx.px(theme.margin_x), top, full.w - 2 * ctx.px(theme.margin_x),
+                       bottom - top};
+    const FitResult fit = layout_content(ctx, out, frame, result);
+    result.scale = fit.scale;
+    result.overflow = fit.overflow;
+    result.layouts = fit.layouts;
   }
   list.commands = std::move(out.commands);
   list.texts = std::move(out.texts);

@@ -47,7 +47,10 @@ struct SlideState {
 struct SlideLayout {
   DisplayList list;
   Diagnostics diagnostics;
-  float scale = 1;  // autofit scale used for the body (1: no shrink)
+  float scale = 1;        // autofit scale used for the body (1: no shrink)
+  bool overflow = false;  // the body did not fit even at the autofit floor
+  Rect content_area;      // where the body may go: under the title, above the footer
+  int layouts = 0;        // body layouts autofit tried (for benchmarks and tests)
 };
 
 // The largest rect of the deck's aspect that fits a window, centred

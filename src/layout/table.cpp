@@ -65,8 +65,8 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
   const std::size_t columns = table.header.size();
   if (columns == 0) return f;
 
-  const float size = ctx.body_px(ctx.theme.body_size) * 0.84f;
-  const float pad_x = ctx.body_px(20);
+  const float size = ctx.type_px(ctx.body * ctx.theme.table_scale);
+  const float pad_x = ctx.body_px(22);
   const float pad_y = ctx.body_px(12);
   const text::TextStyle head_style = style_of(size, ctx.theme.heading, true);
   const text::TextStyle body_style = style_of(size, ctx.theme.text);
@@ -93,9 +93,11 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
   const float sum_min = std::accumulate(m.begin(), m.end(), 0.0f,
                                         [](float a, const Measure& x) { return a + x.min; });
   if (sum_max <= width) {
-    // Everything fits on one line per cell: spread the slack evenly so that
-    // the table spans its column, as slide tables do.
-    const float extra = (width - sum_max) / static_cast<float>(columns);
+    // Everything fits on one line per cell: the table is as wide as its
+    // content, so that a value stays next to its label. Only a table that
+    // nearly spans its column anyway is widened to the full measure.
+    const float extra =
+        sum_max > width * 0.8f ? (width - sum_max) / static_cast<float>(columns) : 0.0f;
     for (std::size_t c = 0; c < columns; ++c) w[c] = m[c].max + extra;
   } else if (sum_min < width) {
     const float room = width - sum_min;
@@ -116,7 +118,7 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
       const deck::RichText& cell = c < row.size() ? row[c] : empty;
       text::ParagraphStyle ps;
       ps.align = cell_align(table, c);
-      ps.line_height = 1.35f;
+      ps.line_height = ctx.theme.table_line_height;
       ps.lang = ctx.deck.meta.lang;
       cells.push_back(paragraph_fragment(ctx, to_runs(cell, s, ctx.theme), ps,
                                          std::max(1.0f, w[c] - 2 * pad_x), block.line));

@@ -165,11 +165,27 @@ void justify(Line* line, float target) {
 void set_vertical_metrics(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin,
                           const ParagraphStyle& pstyle, float top, Line* line) {
   float ascent = 0, descent = 0, size = 0;
+  const GlyphRun* largest = nullptr;
   for (const GlyphRun& r : line->runs) {
     const FontMetrics m = fonts.metrics(r.font, r.size);
     ascent = std::max(ascent, m.ascent);
     descent = std::max(descent, m.descent);
+    if (!largest || r.size > largest->size) largest = &r;
     size = std::max(size, r.size);
+  }
+  if (largest) {
+    // The baseline sits where the style's own face puts it, whichever face a
+    // line falls back to: a line of code with Hangul in it keeps the pitch of
+    // the lines without (fallback faces have other ascents and descents).
+    const FontId primary = fonts.primary(largest->style);
+    if (primary >= 0) {
+      const FontMetrics m = fonts.metrics(primary, largest->size);
+      const float box = pstyle.line_height * size;
+      line->ascent = ascent;
+      line->descent = descent;
+      line->baseline = top + (box - (m.ascent + m.descent)) / 2 + m.ascent;
+      return;
+    }
   }
   if (line->runs.empty()) {  // an empty line: the style at its start
     const StyleSpan* span = &sh.spans.back();

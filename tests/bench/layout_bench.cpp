@@ -1,6 +1,8 @@
 // Whole-deck layout: every slide of the lecture at 1920x1080, cold (shaping
-// everything) and through layout::LayoutCache (what a redraw costs), against
-// the floor: one bare hb_shape per text of the deck with Noto Sans CJK KR.
+// everything, with the number of autofit layouts) and through
+// layout::LayoutCache (what a redraw costs), against the floor: one bare
+// hb_shape per text of the deck with Noto Sans CJK KR. And autofit alone on a
+// slide that fits, one that must shrink and one that cannot fit.
 //   build/tests/bench/layout_bench --benchmark_repetitions=5
 //   --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
@@ -72,14 +74,42 @@ BENCHMARK(BM_BareHbShapeDeckText)->Unit(benchmark::kMicrosecond);
 
 void BM_LayoutDeckCold(benchmark::State& state) {
   const deck::Deck& d = lecture();
+  int layouts = 0;
   for (auto _ : state) {
+    layouts = 0;
     for (int i = 0; i < static_cast<int>(d.slides.size()); ++i) {
       layout::SlideLayout l = layout::layout_slide(fonts(), d, i, {}, layout::Size{});
+      layouts += l.layouts;
       benchmark::DoNotOptimize(l.list.commands.size());
     }
   }
+  // Body layouts autofit tried over the deck (title slides have none).
+  state.counters["autofit_layouts"] = layouts;
 }
 BENCHMARK(BM_LayoutDeckCold)->Unit(benchmark::kMicrosecond);
+
+// Autofit alone, on one slide of `n` three-line paragraphs under a title: 2
+// fit at 100%, 4 must shrink, 12 cannot fit even at the floor.
+deck::Deck paragraphs(int n) {
+  std::string text = "# 사회혁신 생태계 조성의 기본 관점\n\n";
+  for (int i = 0; i < n; ++i)
+    text +=
+        "지역사회의 다양한 자원과 역량, 주체의 활용과 참여를 추진하고 시민의 문제해결 역량의 "
+        "강화에 기여하며 좋은 시민사회를 통해 좋은 정부와 시장의 창출을 지향함\n\n";
+  return deck::parse_deck(text, "bench.md", {.check_files = false}).deck;
+}
+
+void BM_AutofitSlide(benchmark::State& state) {
+  const deck::Deck d = paragraphs(static_cast<int>(state.range(0)));
+  int layouts = 0;
+  for (auto _ : state) {
+    layout::SlideLayout l = layout::layout_slide(fonts(), d, 0, {}, layout::Size{});
+    layouts = l.layouts;
+    benchmark::DoNotOptimize(l.list.commands.size());
+  }
+  state.counters["layouts"] = layouts;
+}
+BENCHMARK(BM_AutofitSlide)->Arg(2)->Arg(4)->Arg(12)->Unit(benchmark::kMicrosecond);
 
 void BM_LayoutDeckCached(benchmark::State& state) {
   const deck::Deck& d = lecture();

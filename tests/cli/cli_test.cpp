@@ -137,6 +137,33 @@ TEST_F(Cli, FiftyMegabyteFileIsRefused) {
   EXPECT_LT(r.seconds, 10.0);
 }
 
+// check --stats: one line per slide with its figures, then a summary line;
+// a slide that must shrink says so, one that is only a title does not.
+TEST_F(Cli, CheckStatsReportsTypeSizesAndCoveragePerSlide) {
+  std::string text = "---\ntitle: 발표\n---\n# 짧은 장\n\n- 하나\n- 둘\n\n---\n\n# 긴 장\n\n";
+  for (int i = 0; i < 10; ++i)
+    text +=
+        "지역사회의 다양한 자원과 역량, 주체의 활용과 참여를 추진하고 시민의 문제해결 역량의 "
+        "강화에 기여함\n\n";
+  const std::string deck = write("stats.md", text);
+  const Outcome r = run("check --stats '" + deck + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string header, first, second, summary;
+  std::getline(lines, header);
+  std::getline(lines, first);
+  std::getline(lines, second);
+  std::getline(lines, summary);
+  EXPECT_EQ(header.rfind("slide  scale  layouts  body px  smallest px  title px", 0), 0u) << header;
+  // Slide 1 fits at 100% in one layout, body at 54 px, title at 76 px.
+  EXPECT_EQ(first.rfind("    1   1.00        1     54.0", 0), 0u) << first;
+  EXPECT_NE(first.find("76.0"), std::string::npos) << first;
+  // Slide 2 shrinks (below 75%: cramped).
+  EXPECT_EQ(second.rfind("    2   0.", 0), 0u) << second;
+  EXPECT_NE(second.find("cramped"), std::string::npos) << second;
+  EXPECT_EQ(summary.rfind("median body ", 0), 0u) << summary;
+}
+
 TEST_F(Cli, HelpListsTheSubcommands) {
   const Outcome r = run("--help");
   EXPECT_EQ(r.exit_code, 0);

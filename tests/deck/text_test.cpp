@@ -1,4 +1,5 @@
-// Pre-pass: BOM, line ends, UTF-8 validation, NUL bytes, columns in code points.
+// Pre-pass: BOM, line ends, UTF-8 validation, NUL bytes, symbol-font bullets,
+// columns in code points.
 #include "deck_test_util.h"
 
 namespace madang::deck::test {
@@ -24,6 +25,29 @@ TEST(Text, InvalidUtf8IsReplacedAndReportedOncePerLine) {
   const auto& b = blocks(r);
   ASSERT_EQ(b.size(), 2u);
   EXPECT_EQ(plain_text(b[1].text), "가나\xEF\xBF\xBD\xEF\xBF\xBD다\xEF\xBF\xBD 끝");
+}
+
+// Text pasted from PDFs and slides carries Symbol/Wingdings bullets as
+// private-use code points: the common ones read as what they stand for, with
+// a note (not a warning: the deck is fine) at the first one of each line.
+TEST(Text, SymbolFontBulletsBecomeTheCharactersTheyStandFor) {
+  const ParseResult r = parse(
+      "# 제목\n\n\xEF\x82\xA7 시민과 함께 \xEF\x83\x98 공공서비스\n\n"
+      "- \xEF\x82\xB7 첫째 \xEF\x83\xBC\n- 끝 \xEF\x83\xBF\n");
+  EXPECT_EQ(errors(r), 0) << joined(r);
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "deck.md:3:1: note: U+F0A7 is a symbol-font character (a bullet or arrow pasted "
+                "from a PDF or slide); shown as \u25AA U+25AA",
+                "deck.md:5:3: note: U+F0B7 is a symbol-font character (a bullet or arrow pasted "
+                "from a PDF or slide); shown as \u2022 U+2022"}));
+  const auto& b = blocks(r);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(plain_text(b[1].text), "\u25AA 시민과 함께 \u27A2 공공서비스");
+  ASSERT_EQ(b[2].items.size(), 2u);
+  EXPECT_EQ(plain_text(b[2].items[0].blocks[0].text), "\u2022 첫째 \u2713");
+  // A private-use character the table does not know stays as it was.
+  EXPECT_EQ(plain_text(b[2].items[1].blocks[0].text), "끝 \xEF\x83\xBF");
 }
 
 TEST(Text, TruncatedAndOverlongSequencesAreInvalid) {

@@ -22,13 +22,7 @@ using namespace std::chrono_literals;
 
 const std::string kLecture = std::string(MADANG_SLIDES_DIR) + "/lecture.md";
 
-// As in present_e2e_test.cpp: window and export share the renderer code.
-constexpr test::Tolerance kSame{48, 1920 * 1080 / 500};
-
-// For comparisons that leave out the region around one element: a focus
-// ring touches ~2500 pixels, which kSame would let through anywhere. Window
-// and export agree to the pixel here (measured: 0 differ at rest).
-constexpr test::Tolerance kStrict{48, 200};
+constexpr test::Tolerance kSame = kWindowEqualsExport;  // xvfb_suite.h says why
 
 // A point of the slide outside every hit region (the title's corner), where
 // the pointer rests so that no element is hovered.
@@ -83,7 +77,7 @@ class DiagramE2E : public XvfbSuite<DiagramE2E> {
  protected:
   // Pixels that differ between two screenshots (both from the window, so
   // nothing differs unless the drawing does; a ring or a hover tint touches
-  // a few thousand pixels, under kSame's slack for window-vs-export).
+  // a few thousand pixels).
   static long differing(const render::RgbaImage& a, const render::RgbaImage& b) {
     const test::ImageDiff d = test::diff_images(a, b, kSame.channel);
     return d.same_size ? d.differing_pixels : -1;
@@ -189,7 +183,7 @@ TEST_F(DiagramE2E, TabShowsAFocusRingEnterSelectsEscClears) {
   const render::RgbaImage ring = p.screenshot();
   EXPECT_GT(differing(ring, rest_shot), 500) << "no focus ring";
   // The ring is drawn around gov: outside it, the screen is the rest state.
-  EXPECT_TRUE(test::compare_images(patched(ring, rest, hits.at("gov"), 24), rest, kStrict,
+  EXPECT_TRUE(test::compare_images(patched(ring, rest, hits.at("gov"), 24), rest, kSame,
                                    name() + "-ring-outside"));
 
   // Enter selects the focused element: the export of --select gov, but for
@@ -201,7 +195,7 @@ TEST_F(DiagramE2E, TabShowsAFocusRingEnterSelectsEscClears) {
   const render::RgbaImage shot = p.screenshot();
   EXPECT_FALSE(same(selected, rest));
   EXPECT_FALSE(same(shot, ring)) << "Enter selected nothing";
-  EXPECT_TRUE(test::compare_images(patched(shot, selected, hits.at("gov"), 24), selected, kStrict,
+  EXPECT_TRUE(test::compare_images(patched(shot, selected, hits.at("gov"), 24), selected, kSame,
                                    name() + "-entered"));
 
   // Esc clears selection and ring (and does not leave full screen).

@@ -20,9 +20,7 @@ using namespace std::chrono_literals;
 
 const std::string kDeck = std::string(MADANG_E2E_DATA) + "/present.md";
 
-// Window and export draw with the same renderer code; a little slack for
-// antialiasing differences between the window's and the export's backends.
-constexpr test::Tolerance kSame{48, 1920 * 1080 / 500};
+constexpr test::Tolerance kSame = kWindowEqualsExport;  // xvfb_suite.h says why
 
 class PresentE2E : public XvfbSuite<PresentE2E> {
  protected:

@@ -1,7 +1,6 @@
 // `madang export` and `madang layout --json` as a user runs them: files,
 // pixel sizes, byte-identical reruns, --slides, --size, --select, errors.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "export_fixture.h"
+#include "image_compare.h"
 #include "render/image.h"
 #include "run_command.h"
 
@@ -19,36 +20,14 @@ namespace fs = std::filesystem;
 using madang::test::CommandResult;
 using madang::test::read_file;
 
-class Export : public ::testing::Test {
+class Export : public madang::test::ExportFixture {
  protected:
-  // The folder names the process too: other checkouts on the same machine run
-  // the same tests, and a shared name let one run's SetUp delete another's files.
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("madang-export-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  CommandResult madang(const std::string& args) {
-    return madang::test::run_command(std::string("'") + MADANG_BIN + "' " + args, dir_.string());
-  }
-  static std::string deck(const char* name) {
-    return std::string("'") + MADANG_SOURCE_DIR + "/slides/" + name + "'";
-  }
-  std::string out(const std::string& sub) const { return (dir_ / sub).string(); }
-
   static std::vector<std::string> pngs(const std::string& dir) {
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(Export, WritesOnePngPerSlideAt1080pAndTheSameBytesTwice) {
@@ -69,6 +48,15 @@ TEST_F(Export, WritesOnePngPerSlideAt1080pAndTheSameBytesTwice) {
     EXPECT_EQ(image->width, 1920) << name;
     EXPECT_EQ(image->height, 1080) << name;
     EXPECT_EQ(read_file(out("a/" + name)), read_file(out("b/" + name))) << name << " differs";
+    // Not blank: every slide of the tour has text or pictures on it, so well
+    // over 1% of its pixels differ from the background in the corner.
+    long drawn = 0;
+    const madang::test::Rgba paper = madang::test::pixel_at(*image, 0, 0);
+    for (int y = 0; y < image->height; y += 2) {
+      for (int x = 0; x < image->width; x += 2)
+        drawn += madang::test::pixel_at(*image, x, y) != paper;
+    }
+    EXPECT_GT(drawn, 1920 * 1080 / 4 / 100) << name << " is (almost) blank";
   }
 }
 

@@ -9,83 +9,10 @@
 #include <string>
 
 #include "layout/theme.h"
+#include "layout_fixture.h"
 
 namespace madang::layout {
 namespace {
-
-// ---------------------------------------------------------------- builders
-
-deck::Block para(const std::string& s, int line = 1) {
-  deck::Block b;
-  b.kind = deck::BlockKind::kParagraph;
-  b.text = {deck::Span{s, deck::kPlain, {}}};
-  b.line = line;
-  return b;
-}
-
-deck::Block heading(const std::string& s, int level = 2) {
-  deck::Block b = para(s);
-  b.kind = deck::BlockKind::kHeading;
-  b.level = level;
-  return b;
-}
-
-deck::Block list(const std::vector<std::string>& items, bool incremental = false) {
-  deck::Block b;
-  b.kind = deck::BlockKind::kList;
-  int f = 0;
-  for (const auto& s : items) {
-    deck::ListItem item;
-    item.blocks.push_back(para(s));
-    item.fragment = incremental ? f++ : 0;
-    b.items.push_back(item);
-  }
-  return b;
-}
-
-deck::Deck one_slide(std::vector<deck::Block> blocks, std::string layout_name = "") {
-  deck::Deck d;
-  d.path = "test.md";
-  d.meta.footer = "「지역사회 사회혁신생태계 조성전략」 · 김제선";
-  deck::Slide s;
-  s.index = 1;
-  s.line = 3;
-  s.layout = std::move(layout_name);
-  s.blocks = std::move(blocks);
-  d.slides.push_back(std::move(s));
-  return d;
-}
-
-class LayoutTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { fonts_ = text::FontSystem::create({}).release(); }
-  static void TearDownTestSuite() {
-    delete fonts_;
-    fonts_ = nullptr;
-  }
-  SlideLayout lay(const deck::Deck& d, SlideState state = {}, Size size = {}) {
-    return layout_slide(*fonts_, d, 0, state, size);
-  }
-  static text::FontSystem* fonts_;
-};
-text::FontSystem* LayoutTest::fonts_ = nullptr;
-
-std::string all_text(const DisplayList& list) {
-  std::string out;
-  for (const TextItem& t : list.texts) {
-    for (const text::Line& l : t.lines) out += l.text + "\n";
-  }
-  return out;
-}
-
-const TextItem* find_text(const DisplayList& list, const std::string& needle) {
-  for (const TextItem& t : list.texts) {
-    for (const text::Line& l : t.lines) {
-      if (l.text.find(needle) != std::string::npos) return &t;
-    }
-  }
-  return nullptr;
-}
 
 // ---------------------------------------------------------------- frames
 
@@ -122,6 +49,30 @@ TEST_F(LayoutTest, ContentSlidePlacesTitleBodyAndFooter) {
   EXPECT_NE(find_text(l.list, "김제선"), nullptr);
   EXPECT_EQ(l.scale, 1.0f);
   EXPECT_TRUE(l.diagnostics.empty());
+}
+
+// The footer's page number on a many-slide deck, read from the text as laid
+// out: every slide says its own number and the count, at the right margin.
+TEST_F(LayoutTest, FooterNumbersEverySlideOfAManySlideDeck) {
+  deck::Deck d = one_slide({heading("하나"), para("본문")});
+  for (int i = 2; i <= 12; ++i) {
+    deck::Slide s = d.slides.front();
+    s.index = i;
+    d.slides.push_back(s);
+  }
+  const Theme theme = theme_named("hall");
+  for (int i = 0; i < 12; ++i) {
+    const SlideLayout l = layout_slide(*fonts_, d, i, {}, Size{});
+    const std::string number = std::to_string(i + 1) + " / 12";
+    const TextItem* n = find_text(l.list, number);
+    ASSERT_NE(n, nullptr) << "slide " << i + 1 << ":\n" << all_text(l.list);
+    EXPECT_EQ(n->role, TextRole::kFooter);
+    ASSERT_EQ(n->lines.size(), 1u);
+    EXPECT_EQ(n->lines[0].text, number);
+    // Right-aligned at the right margin, in the footer band.
+    EXPECT_NEAR(n->rect.x + n->lines[0].x + n->lines[0].width, 1920 - theme.margin_x, 1.0);
+    EXPECT_GT(n->rect.y, 1080 - theme.margin_bottom - theme.footer_height - 1);
+  }
 }
 
 TEST_F(LayoutTest, TextStaysInsideTheSlideAndBreaksBetweenWords) {
@@ -199,7 +150,10 @@ TEST_F(LayoutTest, AutofitShrinksThenReportsOverflowWithTheSlideLine) {
   std::vector<deck::Block> many = {heading("제목")};
   for (int i = 0; i < 60; ++i) many.push_back(para("넘치는 문단"));
   SlideLayout over = lay(one_slide(many));
-  EXPECT_FLOAT_EQ(over.scale, theme_named("hall").min_scale);
+  // The floor: the body at 28 px, on the grid of whole percents.
+  EXPECT_NEAR(over.scale, theme_named("hall").min_scale, 0.01);
+  EXPECT_GE(over.scale * theme_named("hall").body_size, theme_named("hall").min_text);
+  EXPECT_TRUE(over.overflow);
   ASSERT_EQ(over.diagnostics.size(), 1u);
   EXPECT_EQ(over.diagnostics[0].severity, Severity::kWarning);
   EXPECT_EQ(over.diagnostics[0].where.line, 3);
@@ -354,6 +308,34 @@ TEST_F(LayoutTest, SelectingANodeShowsOnlyItsDetail) {
   SlideLayout picked = lay(d, state);
   EXPECT_EQ(find_text(picked.list, "지원자이며"), nullptr);
   EXPECT_NE(find_text(picked.list, "온라인커뮤니티"), nullptr);
+}
+
+// A selected diagram element is filled with the theme's selection colour (its
+// accent), and nothing else is: the pure decision the Xvfb tests see as pixels.
+TEST_F(LayoutTest, SelectedElementsWearTheThemesSelectionColour) {
+  for (const bool dark : {false, true}) {
+    deck::Deck d = one_slide({heading("사회혁신의 영역과 주체"), triangle_block()});
+    if (dark) d.slides[0].classes.push_back("invert");
+    const Theme theme = theme_named("hall", dark);
+    SlideState state;
+    state.selected = {"gov"};
+    const SlideLayout l = lay(d, state);
+    auto accent_fills_in = [&](const std::string& id) {
+      const auto hit = std::find_if(l.list.hits.begin(), l.list.hits.end(),
+                                    [&](const HitRegion& h) { return h.id == id; });
+      EXPECT_NE(hit, l.list.hits.end()) << id;
+      int count = 0;
+      for (const Command& c : l.list.commands) {
+        if (c.kind != CommandKind::kFillRect || c.color != theme.accent) continue;
+        const float cx = c.rect.x + c.rect.w / 2, cy = c.rect.y + c.rect.h / 2;
+        if (hit != l.list.hits.end() && hit->rect.contains(cx, cy) && c.rect.w > 60) ++count;
+      }
+      return count;
+    };
+    EXPECT_EQ(accent_fills_in("gov"), 1) << (dark ? "hall-dark" : "hall");
+    EXPECT_EQ(accent_fills_in("market"), 0) << (dark ? "hall-dark" : "hall");
+    EXPECT_EQ(accent_fills_in("civil"), 0) << (dark ? "hall-dark" : "hall");
+  }
 }
 
 TEST_F(LayoutTest, CacheReturnsTheSameLayoutForTheSameKey) {
