@@ -27,6 +27,5 @@ inline constexpr int kMaxBlocksPerSlide = 5000;
 // took 8.7 s on 6.9 MB of paragraphs. Real decks hold well under 100 KB.
 inline constexpr std::size_t kMaxDeckTextBytes = 1u << 20;
 inline constexpr int kMaxPipesPerLine = 2 * kMaxTableColumns;  // more are escaped
-inline constexpr std::size_t kMaxDiagnostics = 1000;
 
 }  // namespace madang::deck::limits

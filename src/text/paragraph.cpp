@@ -74,6 +74,16 @@ void shape_all(FontSystemImpl& fonts, Shaped* sh) {
 
 // [SECTION] Building lines ----------------------------------------------------
 
+// The style span holding byte `at` (the last one when none does: an empty
+// span at the end). Spans are in text order; binary search keeps a paragraph
+// of many empty lines and many spans linear.
+const StyleSpan* span_at(const Shaped& sh, std::size_t at) {
+  auto it = std::partition_point(sh.spans.begin(), sh.spans.end(),
+                                 [&](const StyleSpan& s) { return s.end <= at; });
+  if (it == sh.spans.end() || it->begin > at) return &sh.spans.back();
+  return &*it;
+}
+
 bool same_run(const GlyphRun& r, FontId font, const TextStyle& style, const FaceChoice& face) {
   const TextStyle& a = r.style;
   return r.font == font && r.size == style.size && a.color == style.color &&
@@ -87,9 +97,14 @@ void build_runs(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin, std:
                 Line* line, std::vector<ShapedGlyph>* scratch) {
   float pen = 0;
   const auto& items = sh.items.items;
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  // Items are in text order: start at the first one that reaches into the
+  // line, so that a paragraph of many items costs linear time, not
+  // items x lines.
+  const auto from = std::partition_point(items.begin(), items.end(),
+                                         [&](const Item& item) { return item.end <= begin; });
+  for (std::size_t i = static_cast<std::size_t>(from - items.begin()); i < items.size(); ++i) {
     const Item& item = items[i];
-    if (item.end <= begin || item.begin >= vend) continue;
+    if (item.begin >= vend) break;
     const std::size_t a = std::max(item.begin, begin), b = std::min(item.end, vend);
     const ShapedGlyph* first = sh.glyphs.data() + sh.item_glyphs[i];
     const ShapedGlyph* last = sh.glyphs.data() + sh.item_glyphs[i + 1];
@@ -170,10 +185,7 @@ void set_vertical_metrics(FontSystemImpl& fonts, const Shaped& sh, std::size_t b
     size = std::max(size, r.size);
   }
   if (line->runs.empty()) {  // an empty line: the style at its start
-    const StyleSpan* span = &sh.spans.back();
-    for (const StyleSpan& s : sh.spans) {
-      if (s.begin <= begin && begin < s.end) span = &s;
-    }
+    const StyleSpan* span = span_at(sh, begin);
     const FontId font = fonts.primary(span->style);
     if (font >= 0) {
       const FontMetrics m = fonts.metrics(font, span->style.size);
@@ -191,12 +203,7 @@ void set_vertical_metrics(FontSystemImpl& fonts, const Shaped& sh, std::size_t b
 float line_box(const ParagraphStyle& pstyle, const Line& line, const Shaped& sh) {
   float size = 0;
   for (const GlyphRun& r : line.runs) size = std::max(size, r.size);
-  if (line.runs.empty()) {
-    for (const StyleSpan& s : sh.spans) {
-      if (s.begin <= line.begin && line.begin < s.end) size = s.style.size;
-    }
-    if (size == 0) size = sh.spans.back().style.size;
-  }
+  if (line.runs.empty()) size = span_at(sh, line.begin)->style.size;
   return pstyle.line_height * size;
 }
 

@@ -24,7 +24,9 @@ void shape_range(FontSystemImpl& fonts, std::string_view text, std::size_t begin
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, nullptr);
   const float k = size / static_cast<float>(face.upem);
-  out->reserve(out->size() + n);
+  // No reserve(size() + n) here: callers append item after item, and an exact
+  // reserve per call would reallocate every time (quadratic in the paragraph).
+  // push_back grows geometrically.
   for (unsigned i = 0; i < n; ++i) {
     ShapedGlyph g;
     g.id = info[i].codepoint;
