@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/image_check.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
 #include "layout/layout.h"
@@ -98,17 +99,42 @@ std::vector<std::string> split_ids(const std::string& text) {
   return ids;
 }
 
-// Font problems (an unknown family in `fonts:`) as warnings on the deck.
+// The deck's fonts. A problem with one of its `fonts` entries (an unknown
+// family, a file that is not a font) is a warning at that entry; a default
+// font that is not installed is named by layout where text needs it.
 std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics* diagnostics) {
-  std::vector<std::string> warnings;
-  auto fonts = text::FontSystem::create(deck.meta.fonts, &warnings);
+  std::vector<text::FontProblem> problems;
+  auto fonts = text::FontSystem::create(deck.meta.fonts, &problems);
   if (diagnostics) {
-    for (std::string& w : warnings) {
-      diagnostics->push_back(
-          Diagnostic{SourceLocation{deck.path, 1, 1}, Severity::kWarning, std::move(w)});
+    for (text::FontProblem& p : problems) {
+      const auto& places = deck.meta.font_places;
+      const auto [line, column] = p.family >= 0 && p.family < static_cast<int>(places.size())
+                                      ? places[static_cast<std::size_t>(p.family)]
+                                      : std::pair<int, int>{1, 1};
+      diagnostics->push_back(Diagnostic{SourceLocation{deck.path, line, column}, Severity::kWarning,
+                                        std::move(p.message)});
     }
   }
   return fonts;
+}
+
+// Empty when the fonts can draw text; else the error to stop with, naming
+// what to install: without any font every slide would come out blank.
+std::string no_usable_font(const text::FontSystem& fonts) {
+  if (fonts.primary(text::TextStyle{}) >= 0) return {};
+  std::string message = "no usable font";
+  const char* sep = ": ";
+  for (const std::string& m : fonts.missing_fonts()) {
+    message += sep + m;
+    sep = "; ";
+  }
+  return message;
+}
+
+// The no-usable-font error, at the deck's first slide.
+Diagnostic font_error(const deck::Deck& deck, std::string message) {
+  const int line = deck.slides.empty() ? 1 : deck.slides.front().line;
+  return Diagnostic{SourceLocation{deck.path, line, 1}, Severity::kError, std::move(message)};
 }
 
 }  // namespace
@@ -120,14 +146,24 @@ std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics
 int run_check(const CheckOptions& options) {
   deck::ParseResult result = deck::load_deck(options.deck);
   if (!unreadable(result) && !has_errors(result.diagnostics) && !result.deck.slides.empty()) {
-    // Lay every slide out once, fully revealed: text that does not fit and
-    // characters no font has are problems of the deck too.
+    // Decode every image and lay every slide out once, fully revealed: an
+    // image that cannot be shown, text that does not fit and characters no
+    // font has are problems of the deck too.
+    check_images(&result.deck, &result.diagnostics);
     auto fonts = make_fonts(result.deck, &result.diagnostics);
-    for (int i = 0; i < static_cast<int>(result.deck.slides.size()); ++i) {
-      layout::SlideLayout l = layout::layout_slide(*fonts, result.deck, i, {}, layout::Size{});
-      for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
+    if (std::string error = no_usable_font(*fonts); !error.empty()) {
+      result.diagnostics.push_back(font_error(result.deck, std::move(error)));
+    } else {
+      for (int i = 0; i < static_cast<int>(result.deck.slides.size()); ++i) {
+        layout::SlideLayout l = layout::layout_slide(*fonts, result.deck, i, {}, layout::Size{});
+        for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
+      }
     }
   }
+  // Every stage's diagnostics together: repeats fold, the total is capped.
+  DiagnosticLog log;
+  log.add_all(std::move(result.diagnostics));
+  result.diagnostics = log.finish();
   print_diagnostics(result.diagnostics);
   const int errors = count_severity(result.diagnostics, Severity::kError);
   const int warnings = count_severity(result.diagnostics, Severity::kWarning);
@@ -152,11 +188,23 @@ int run_export(const ExportOptions& options) {
     std::fprintf(stderr, "madang export: %s has errors; nothing exported\n", options.deck.c_str());
     return 1;
   }
+  // Images that cannot be decoded become labelled placeholders, reported.
+  Diagnostics late_diagnostics;
+  check_images(&parsed.deck, &late_diagnostics);
   const deck::Deck& deck = parsed.deck;
   std::vector<int> slides;
   std::string error;
   if (!parse_slide_list(options.slides, static_cast<int>(deck.slides.size()), &slides, &error)) {
     std::fprintf(stderr, "madang export: %s\n", error.c_str());
+    return 2;
+  }
+  // Without any font every slide would be written blank: stop and say what
+  // to install. The main thread's worker keeps these fonts.
+  std::unique_ptr<text::FontSystem> main_fonts = make_fonts(deck, &late_diagnostics);
+  if (std::string no_font = no_usable_font(*main_fonts); !no_font.empty()) {
+    late_diagnostics.push_back(font_error(deck, no_font));
+    print_diagnostics(late_diagnostics);
+    std::fprintf(stderr, "madang export: %s; nothing exported\n", no_font.c_str());
     return 2;
   }
   std::error_code ec;
@@ -174,10 +222,11 @@ int run_export(const ExportOptions& options) {
                                                            static_cast<unsigned>(slides.size())));
   std::atomic<std::size_t> next{0};
   std::mutex report_mutex;
-  Diagnostics layout_diagnostics;
+  DiagnosticLog layout_diagnostics;  // every slide's, folded and capped
+  layout_diagnostics.add_all(std::move(late_diagnostics));
   std::vector<std::string> failures;
-  auto work = [&] {
-    auto fonts = make_fonts(deck, nullptr);
+  auto work = [&](std::unique_ptr<text::FontSystem> fonts) {
+    if (!fonts) fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
     render::ImageCache images;
     render::HeadlessRenderer renderer(glyphs, images);
@@ -195,16 +244,16 @@ int run_export(const ExportOptions& options) {
       std::string write_error;
       const bool ok = png.write(image, path, &write_error);
       std::lock_guard lock(report_mutex);
-      for (Diagnostic& d : l.diagnostics) layout_diagnostics.push_back(std::move(d));
+      layout_diagnostics.add_all(std::move(l.diagnostics));
       if (!ok) failures.push_back(path + ": " + write_error);
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work);
-  work();
+  for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work, nullptr);
+  work(std::move(main_fonts));
   for (std::thread& t : threads) t.join();
 
-  print_diagnostics(layout_diagnostics);
+  print_diagnostics(layout_diagnostics.finish());
   for (const std::string& f : failures) {
     std::fprintf(stderr, "madang export: cannot write %s\n", f.c_str());
   }
@@ -317,7 +366,14 @@ int run_layout(const LayoutOptions& options) {
     std::fprintf(stderr, "madang layout: --slide %d is outside 1-%d\n", options.slide, count);
     return 2;
   }
+  check_images(&parsed.deck, &parsed.diagnostics);
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
+  if (std::string error = no_usable_font(*fonts); !error.empty()) {
+    parsed.diagnostics.push_back(font_error(parsed.deck, error));
+    print_diagnostics(parsed.diagnostics);
+    std::fprintf(stderr, "madang layout: %s\n", error.c_str());
+    return 2;
+  }
   const std::vector<std::string> select = split_ids(options.select);
   json slides = json::array();
   for (int i = 0; i < count; ++i) {
@@ -328,6 +384,9 @@ int run_layout(const LayoutOptions& options) {
     slides.push_back(slide_json(*fonts, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
+  DiagnosticLog log;  // every stage's, folded and capped
+  log.add_all(std::move(parsed.diagnostics));
+  parsed.diagnostics = log.finish();
   print_diagnostics(parsed.diagnostics);
   json out = {{"size", json::array({size.width, size.height})}, {"slides", std::move(slides)}};
   std::printf("%s\n", out.dump().c_str());

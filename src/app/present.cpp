@@ -42,6 +42,7 @@
 
 #include "app/commands.h"
 #include "app/diagram_input.h"
+#include "app/image_check.h"
 #include "app/keymap.h"
 #include "app/navigation.h"
 #include "app/overlays.h"
@@ -371,6 +372,7 @@ void Presenter::restart_watcher() {
 
 void Presenter::reload() {
   deck::ParseResult fresh = deck::load_deck(deck_.path);
+  check_images(&fresh.deck, &fresh.diagnostics);  // undecodable: labelled placeholders
   const ReloadOutcome outcome = reload_policy(state_, fresh);
   for (const Diagnostic& d : fresh.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
@@ -812,6 +814,7 @@ int run_present(const PresentOptions& options) {
   // Parse and validate before any window opens (as sent does): a broken deck
   // is reported in the terminal, in FILE:LINE:COL form, and nothing flashes.
   deck::ParseResult parsed = deck::load_deck(options.deck);
+  check_images(&parsed.deck, &parsed.diagnostics);  // undecodable: labelled placeholders
   for (const Diagnostic& d : parsed.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }

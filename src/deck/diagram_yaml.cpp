@@ -20,6 +20,7 @@ struct Reader {
     int line = 0, column = 0;
     yaml.at(map, &line, &column);
     out->line = line;
+    out->column = column;
     if (!map.IsMap()) {
       yaml.error(map, std::string(what) + " must be a map with 'id' and 'label'");
       return false;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "deck/font_files.h"
 #include "deck/front_matter.h"
 #include "deck/limits.h"
 #include "deck/report.h"
@@ -64,6 +65,7 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   SplitDeck split = split_deck(lines, report);
   if (split.has_front_matter) {
     read_front_matter(split.front_matter, split.front_matter_line, lines, report, &deck.meta);
+    resolve_font_files(deck.base_dir, options.check_files, report, &deck.meta);
   }
 
   const bool nothing = split.slides.size() == 1 && split.slides[0].blank;

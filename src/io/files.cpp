@@ -81,6 +81,18 @@ std::string describe_bytes(std::size_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
+std::FILE* open_regular_file(const std::string& path, std::string* error) {
+  struct stat st {};
+  const int fd = open_regular(path, &st, error);
+  if (fd < 0) return nullptr;
+  std::FILE* f = ::fdopen(fd, "rb");
+  if (f == nullptr) {
+    *error = std::string("cannot be opened: ") + std::strerror(errno);
+    ::close(fd);
+  }
+  return f;
+}
+
 std::string regular_file_problem(const std::string& path) {
   struct stat st {};
   std::string error;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <string>
 
 namespace madang::io {
@@ -26,6 +27,10 @@ struct ReadResult {
   std::string bytes;     // the file, when ok
   std::string error;     // why not, when !ok: a phrase as above, or "is larger than 8 MiB"
 };
+
+// Opens a regular file for reading as a stdio stream (for libraries that
+// read incrementally); nullptr and `error` otherwise. The caller fcloses it.
+std::FILE* open_regular_file(const std::string& path, std::string* error);
 
 // Reads a whole regular file of at most `max_bytes`.
 ReadResult read_regular_file(const std::string& path, std::size_t max_bytes);

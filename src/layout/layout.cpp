@@ -49,7 +49,7 @@ Fragment heading_fragment(const Context& ctx, const deck::RichText& text, float 
   ps.line_height = 1.25f;
   ps.lang = ctx.deck.meta.lang;
   return paragraph_fragment(ctx, to_runs(text, style_of(size, color, true), ctx.theme), ps, width,
-                            line);
+                            TextOrigin::of(text, line, 0));
 }
 
 struct Region {
@@ -71,7 +71,7 @@ struct FitResult {
 FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Block*>>& columns,
                       float column_width, float height) {
   FitResult best;
-  Diagnostics* final_diagnostics = ctx.diagnostics;
+  DiagnosticLog* final_diagnostics = ctx.diagnostics;
   ctx.diagnostics = nullptr;  // trial layouts stay silent
   for (float s = 1.0f;; s -= 0.05f) {
     const bool last = s < ctx.theme.min_scale + 0.001f;
@@ -101,10 +101,15 @@ FitResult fit_columns(Context& ctx, const std::vector<std::vector<const deck::Bl
 void report_overflow(const Context& ctx, const FitResult& fit, float height) {
   if (!fit.overflow) return;
   float worst = 0;
-  for (const Fragment& c : fit.columns) worst = std::max(worst, c.height - height);
+  bool cut = false;  // content past the slide was not laid out: a lower bound
+  for (const Fragment& c : fit.columns) {
+    worst = std::max(worst, c.height - height);
+    cut = cut || c.cut;
+  }
   ctx.warn(ctx.slide.line, 1,
            "slide " + std::to_string(ctx.slide.index) + " does not fit: shrunk to " +
                std::to_string(static_cast<int>(std::lround(fit.scale * 100))) + "% and still " +
+               (cut ? "more than " : "") +
                std::to_string(static_cast<int>(std::ceil(worst / ctx.unit))) +
                " px too tall at 1080p");
 }
@@ -207,7 +212,7 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
       ps.lang = ctx.deck.meta.lang;
       piece = paragraph_fragment(
           sub, to_runs(b.text, style_of(size, strong ? th.heading : th.text, strong), th), ps, w,
-          b.line);
+          TextOrigin::of(b.text, b.line, b.column));
     } else {
       piece = stack_blocks(sub, {&b}, w, full.h / 2);
     }
@@ -319,7 +324,9 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   list.background = theme.background;
   Context ctx{fonts, deck, slide, theme, state};
   ctx.unit = static_cast<float>(size.height) / 1080.0f;
-  ctx.diagnostics = &result.diagnostics;
+  DiagnosticLog diagnostics;  // repeats fold, the count is capped
+  ctx.diagnostics = &diagnostics;
+  ctx.visible_height = static_cast<float>(size.height);
 
   Fragment out;
   const Region full{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
@@ -354,6 +361,7 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   list.commands = std::move(out.commands);
   list.texts = std::move(out.texts);
   list.hits = std::move(out.hits);
+  result.diagnostics = diagnostics.finish();
   return result;
 }
 

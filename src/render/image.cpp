@@ -5,61 +5,72 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+#include <new>
+
+#include "io/files.h"
+#include "io/image_header.h"
 
 namespace madang::render {
 
 namespace {
 
-bool read_file(const std::string& path, std::vector<unsigned char>* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-bool is_png(const std::vector<unsigned char>& d) {
-  static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  return d.size() >= 8 && std::equal(sig, sig + 8, d.begin());
-}
-
-bool is_jpeg(const std::vector<unsigned char>& d) {
-  return d.size() >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff;
+// stb_image's reasons are terse ("outofdata"); say the usual ones plainly.
+std::string decode_failure(const char* reason) {
+  const std::string r = reason ? reason : "";
+  if (r.empty()) return "corrupt or incomplete data";
+  if (r == "outofdata" || r == "unexpected end") return "the file ends too early: truncated?";
+  return r;
 }
 
 }  // namespace
 
+std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error) {
+  std::string why;
+  std::unique_ptr<RgbaImage> image;
+  const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
+  if (!file.ok) {
+    why = file.error;
+  } else {
+    const auto* data = reinterpret_cast<const unsigned char*>(file.bytes.data());
+    // The header decides before any pixel is decoded (a 48 KB PNG can
+    // declare 20000x20000 pixels: 1.6 GB as RGBA).
+    const io::ImageHeader header = io::read_image_header(data, file.bytes.size());
+    if (!header.ok) {
+      why = header.error;
+    } else {
+      int w = 0, h = 0, n = 0;
+      // stb_image keeps its failure reason thread-local (v2.27, C++11), so
+      // this is safe with one cache per thread; it returns nullptr when out
+      // of memory.
+      unsigned char* px =
+          stbi_load_from_memory(data, static_cast<int>(file.bytes.size()), &w, &h, &n, 4);
+      if (!px) {
+        why = "cannot be decoded (" + decode_failure(stbi_failure_reason()) + ")";
+      } else {
+        try {
+          image = std::make_unique<RgbaImage>();
+          image->width = w;
+          image->height = h;
+          image->pixels.assign(px, px + static_cast<size_t>(w) * h * 4);
+        } catch (const std::bad_alloc&) {
+          image.reset();
+          why = "cannot be decoded (out of memory)";
+        }
+        stbi_image_free(px);
+      }
+    }
+  }
+  if (!image && error) *error = why;
+  return image;
+}
+
 const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
   auto it = images_.find(path);
   if (it != images_.end()) {
-    if (!it->second && error) *error = "cannot load " + path;
+    if (!it->second && error) *error = "cannot be decoded";
     return it->second.get();
   }
-  std::unique_ptr<RgbaImage> image;
-  std::string why;
-  std::vector<unsigned char> data;
-  if (!read_file(path, &data)) {
-    why = "cannot read " + path;
-  } else if (!is_png(data) && !is_jpeg(data)) {
-    why = path + " is not a PNG or JPEG file";
-  } else {
-    int w = 0, h = 0, n = 0;
-    // stb_image keeps its failure reason thread-local (v2.27, C++11), so this
-    // is safe with one cache per thread.
-    unsigned char* px =
-        stbi_load_from_memory(data.data(), static_cast<int>(data.size()), &w, &h, &n, 4);
-    if (!px) {
-      why = "cannot decode " + path + ": " + stbi_failure_reason();
-    } else {
-      image = std::make_unique<RgbaImage>();
-      image->width = w;
-      image->height = h;
-      image->pixels.assign(px, px + static_cast<size_t>(w) * h * 4);
-      stbi_image_free(px);
-    }
-  }
-  if (error && !image) *error = why;
+  std::unique_ptr<RgbaImage> image = decode_image(path, error);
   return images_.emplace(path, std::move(image)).first->second.get();
 }
 

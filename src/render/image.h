@@ -1,6 +1,9 @@
 // Decoded images (PNG, JPEG via stb_image) and PNG writing (libdeflate, fast settings).
 //
-// Promise: no SDL types; decoding failures are values (nullptr + message).
+// Promise: no SDL types; decoding failures are values (nullptr + message),
+// never exceptions: only regular files of at most io::kMaxImageFileBytes are
+// read, an image over io::kMaxImagePixels is refused from its header before
+// any decoding, and running out of memory while decoding is a failure too.
 #pragma once
 
 #include <cstdint>
@@ -16,10 +19,16 @@ struct RgbaImage {
   std::vector<std::uint8_t> pixels;  // RGBA8, straight alpha, rows top to bottom
 };
 
+// Decodes one image file to RGBA; nullptr and `error` when it cannot: a
+// phrase that follows the file's name ("cannot be decoded (bad zlib
+// header)", "is a GIF image; ...", "is a FIFO (named pipe), not a file").
+std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error);
+
 // Decodes each path once. Not thread-safe: one per thread.
 class ImageCache {
  public:
-  // nullptr when the file is missing or not a PNG/JPEG; `error` says why.
+  // nullptr when the file is missing or not a PNG/JPEG; `error` says why
+  // (as decode_image).
   const RgbaImage* get(const std::string& path, std::string* error = nullptr);
   void clear() { images_.clear(); }
 
