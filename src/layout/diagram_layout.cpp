@@ -843,8 +843,39 @@ Fragment flow(const Context& ctx, const deck::Block& block, const std::string& p
 // [SECTION] Entry point
 // ============================================================================
 
+namespace {
+
+// A flow or compare with more elements than its width can show readably (a
+// flow of 500 steps was a mass of 1-pixel bars) is drawn anyway, with a
+// located warning saying how many would fit.
+void warn_if_crowded(const Context& ctx, const deck::Block& block, float width) {
+  const deck::Diagram& d = block.diagram;
+  const std::size_t n = d.nodes.size();
+  if (n < 2) return;
+  const bool flow = d.kind == deck::DiagramKind::kFlow;
+  if (!flow && d.kind != deck::DiagramKind::kCompare) return;
+  // Flow: a card must hold three syllables of its label at the label floor
+  // (flow() spaces cards by 48 px arrows and pads them by 22 px); compare: a
+  // column narrower than 120 px shows no values (compare()).
+  const float arrow = ctx.px(48), min_card = 3 * ctx.px(kLabelFloor) + 2 * ctx.px(22);
+  const float min_column = ctx.px(120) + ctx.px(14);
+  const float each = flow ? (width + arrow) / static_cast<float>(n) - arrow
+                          : width * 0.8f / static_cast<float>(n) - ctx.px(14);
+  const float need = flow ? min_card : min_column - ctx.px(14);
+  if (each >= need) return;
+  const int fit = std::max(1, static_cast<int>((flow ? (width + arrow) / (min_card + arrow)
+                                                     : width * 0.8f / min_column)));
+  ctx.warn(block.line, block.column,
+           std::string("this ") + (flow ? "flow" : "comparison") + " has " + std::to_string(n) +
+               (flow ? " steps" : " items") + ", too many to read at this size (about " +
+               std::to_string(fit) + " fit); split it over several slides");
+}
+
+}  // namespace
+
 Fragment diagram_fragment(const Context& ctx, const deck::Block& block, const std::string& key,
                           float width, float max_height) {
+  warn_if_crowded(ctx, block, width);
   // key is "d<N>", the diagram's place on the slide (layout/blocks.cpp).
   const int index = key.size() > 1 ? std::atoi(key.c_str() + 1) : 0;
   const std::string prefix = diagram::id_prefix(index);
