@@ -142,6 +142,9 @@ TextCut cut_to_visible(const Context& ctx, const std::vector<text::TextRun>& run
     if (keep == 0) continue;
     kept->push_back(text::TextRun{r.text.substr(0, keep), r.style});
   }
+  // Lines, not line breaks: the last line of the rest may have none.
+  const std::string& tail = runs.back().text;
+  if (cut.lines_left > 0 && !tail.empty() && tail.back() != '\n') ++cut.lines_left;
   return cut;
 }
 
