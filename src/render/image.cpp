@@ -65,13 +65,34 @@ std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* er
 }
 
 const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
+  ++clock_;
   auto it = images_.find(path);
   if (it != images_.end()) {
-    if (!it->second && error) *error = "cannot be decoded";
-    return it->second.get();
+    it->second.used = clock_;
+    if (!it->second.image && error) *error = it->second.error;
+    return it->second.image.get();
   }
-  std::unique_ptr<RgbaImage> image = decode_image(path, error);
-  return images_.emplace(path, std::move(image)).first->second.get();
+  Entry entry;
+  entry.image = decode_image(path, &entry.error);
+  entry.used = clock_;
+  if (!entry.image && error) *error = entry.error;
+  const std::size_t size = entry.image ? entry.image->pixels.size() : 0;
+  it = images_.emplace(path, std::move(entry)).first;
+  bytes_ += size;
+  // Over budget: drop the images used longest ago (never the one just made).
+  while (bytes_ > budget_) {
+    auto oldest = images_.end();
+    for (auto e = images_.begin(); e != images_.end(); ++e) {
+      if (e != it && e->second.image &&
+          (oldest == images_.end() || e->second.used < oldest->second.used)) {
+        oldest = e;
+      }
+    }
+    if (oldest == images_.end()) break;
+    bytes_ -= oldest->second.image->pixels.size();
+    images_.erase(oldest);
+  }
+  return it->second.image.get();
 }
 
 namespace {
