@@ -23,6 +23,9 @@ struct RgbaImage {
 // phrase that follows the file's name ("cannot be decoded (bad zlib
 // header)", "is a GIF image; ...", "is a FIFO (named pipe), not a file").
 std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error);
+// The same for bytes in memory (a file's content).
+std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
+                                              std::string* error);
 
 // Decodes each path once and keeps it, within a memory budget: past it the
 // images used longest ago are dropped (and decoded again if asked for), so
