@@ -1,5 +1,7 @@
 #include "app/cli_support.h"
 
+#include "app/image_check.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -63,7 +65,7 @@ bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
 bool load_for_export(const char* command, const std::string& deck_path,
                      const std::string& slide_list, deck::ParseResult* parsed,
                      std::vector<int>* slides, int* exit_code) {
-  *parsed = deck::load_deck(deck_path);
+  *parsed = load_deck_checked(deck_path);
   print_diagnostics(parsed->diagnostics);
   if (unreadable(*parsed)) {
     *exit_code = 2;
@@ -85,7 +87,7 @@ bool load_for_export(const char* command, const std::string& deck_path,
 }
 
 bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult* parsed) {
-  *parsed = deck::load_deck(deck_path);
+  *parsed = load_deck_checked(deck_path);
   if (unreadable(*parsed)) {
     print_diagnostics(parsed->diagnostics);
     return false;
@@ -115,15 +117,38 @@ std::vector<std::string> split_ids(const std::string& text) {
 }
 
 std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics* diagnostics) {
-  std::vector<std::string> warnings;
-  auto fonts = text::FontSystem::create(deck.meta.fonts, &warnings);
+  // A problem with one of the deck's `fonts` entries (an unknown family, a
+  // file that is not a font) is a warning at that entry; a default font that
+  // is not installed is named by layout where text needs it.
+  std::vector<text::FontProblem> problems;
+  auto fonts = text::FontSystem::create(deck.meta.fonts, &problems);
   if (diagnostics) {
-    for (std::string& w : warnings) {
-      diagnostics->push_back(
-          Diagnostic{SourceLocation{deck.path, 1, 1}, Severity::kWarning, std::move(w)});
+    for (text::FontProblem& p : problems) {
+      const auto& places = deck.meta.font_places;
+      const auto [line, column] = p.family >= 0 && p.family < static_cast<int>(places.size())
+                                      ? places[static_cast<std::size_t>(p.family)]
+                                      : std::pair<int, int>{1, 1};
+      diagnostics->push_back(Diagnostic{SourceLocation{deck.path, line, column},
+                                        Severity::kWarning, std::move(p.message)});
     }
   }
   return fonts;
+}
+
+std::string no_usable_font(const text::FontSystem& fonts) {
+  if (fonts.primary(text::TextStyle{}) >= 0) return {};
+  std::string message = "no usable font";
+  const char* sep = ": ";
+  for (const std::string& m : fonts.missing_fonts()) {
+    message += sep + m;
+    sep = "; ";
+  }
+  return message;
+}
+
+Diagnostic font_error(const deck::Deck& deck, std::string message) {
+  const int line = deck.slides.empty() ? 1 : deck.slides.front().line;
+  return Diagnostic{SourceLocation{deck.path, line, 1}, Severity::kError, std::move(message)};
 }
 
 }  // namespace madang::app

@@ -29,7 +29,8 @@ bool parse_size(const char* command, const std::string& text, layout::Size* size
 bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
                       std::string* error);
 
-// What an export renders: the deck (parsed, diagnostics printed) and the
+// What an export renders: the deck (parsed, its images checked as
+// app/image_check.h says, diagnostics printed) and the
 // slides asked for. false with the exit code (1: the deck has errors, 2:
 // unreadable deck or a bad slide list) and the reason printed as `madang
 // COMMAND: ...`.
@@ -52,5 +53,12 @@ std::vector<std::string> split_ids(const std::string& text);
 // The deck's fonts; font problems (an unknown family in `fonts:`) become
 // warnings on the deck when `diagnostics` is given.
 std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics* diagnostics);
+
+// Empty when the fonts can draw text; else the error to stop with, naming
+// what to install: without any font every slide would come out blank.
+std::string no_usable_font(const text::FontSystem& fonts);
+
+// The no-usable-font error, at the deck's first slide.
+Diagnostic font_error(const deck::Deck& deck, std::string message);
 
 }  // namespace madang::app

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "app/export_pdf.h"
+#include "app/image_check.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
 #include "layout/layout.h"
@@ -38,16 +39,26 @@ int run_check(const CheckOptions& options) {
   deck::ParseResult result = deck::load_deck(options.deck);
   std::vector<layout::SlideStats> stats;
   if (!unreadable(result) && !has_errors(result.diagnostics) && !result.deck.slides.empty()) {
-    // Lay every slide out once, fully revealed: text that does not fit and
-    // characters no font has are problems of the deck too.
+    // Decode every image and lay every slide out once, fully revealed: an
+    // image that cannot be shown, text that does not fit and characters no
+    // font has are problems of the deck too.
+    check_images(&result.deck, &result.diagnostics);
     auto fonts = make_fonts(result.deck, &result.diagnostics);
-    for (int i = 0; i < static_cast<int>(result.deck.slides.size()); ++i) {
-      layout::SlideLayout l = layout::layout_slide(*fonts, result.deck, i, {}, layout::Size{});
-      if (options.stats)
-        stats.push_back(layout::slide_stats(l, result.deck.slides[static_cast<std::size_t>(i)]));
-      for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
+    if (std::string error = no_usable_font(*fonts); !error.empty()) {
+      result.diagnostics.push_back(font_error(result.deck, std::move(error)));
+    } else {
+      for (int i = 0; i < static_cast<int>(result.deck.slides.size()); ++i) {
+        layout::SlideLayout l = layout::layout_slide(*fonts, result.deck, i, {}, layout::Size{});
+        if (options.stats)
+          stats.push_back(layout::slide_stats(l, result.deck.slides[static_cast<std::size_t>(i)]));
+        for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
+      }
     }
   }
+  // Every stage's diagnostics together: repeats fold, the total is capped.
+  DiagnosticLog log;
+  log.add_all(std::move(result.diagnostics));
+  result.diagnostics = log.finish();
   print_diagnostics(result.diagnostics);
   if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
   const int errors = count_severity(result.diagnostics, Severity::kError);
@@ -71,6 +82,9 @@ struct ExportJob {
   const deck::Deck& deck;
   std::vector<int> slides;  // 0-based, in order
   std::vector<std::string> select;
+  // The fonts run_export checked can draw text; the PNG sink's main worker
+  // takes them rather than loading them again.
+  mutable std::unique_ptr<text::FontSystem> fonts;
 };
 
 // `--png DIR`: one PNG per slide. Slides are independent: each worker has its
@@ -101,11 +115,11 @@ int export_png(const ExportJob& job) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::mutex report_mutex;
-  Diagnostics layout_diagnostics;
+  DiagnosticLog layout_diagnostics;  // every slide's, folded and capped
   std::string failure;
   int failure_index = -1;  // the first slide that failed, whichever worker saw it first
-  auto work = [&] {
-    auto fonts = make_fonts(deck, nullptr);
+  auto work = [&](std::unique_ptr<text::FontSystem> fonts) {
+    if (!fonts) fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
     render::ImageCache images;
     render::HeadlessRenderer renderer(glyphs, images);
@@ -123,7 +137,7 @@ int export_png(const ExportJob& job) {
       std::string write_error;
       const bool ok = png.write(image, path, &write_error);
       std::lock_guard lock(report_mutex);
-      for (Diagnostic& d : l.diagnostics) layout_diagnostics.push_back(std::move(d));
+      layout_diagnostics.add_all(std::move(l.diagnostics));
       if (!ok && (failure_index < 0 || index < failure_index)) {
         failure_index = index;
         failure = path + ": " + write_error;
@@ -132,11 +146,11 @@ int export_png(const ExportJob& job) {
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work);
-  work();
+  for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work, nullptr);
+  work(std::move(job.fonts));
   for (std::thread& t : threads) t.join();
 
-  print_diagnostics(layout_diagnostics);
+  print_diagnostics(layout_diagnostics.finish());
   if (failed) {
     std::fprintf(stderr, "madang export: cannot write %s\n", failure.c_str());
     return 2;
@@ -219,6 +233,17 @@ int run_export(const ExportOptions& options) {
   int code = 0;
   if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
     return code;
+  // Without any font every slide would be written blank: stop and say what
+  // to install.
+  Diagnostics font_diagnostics;
+  job.fonts = make_fonts(parsed.deck, &font_diagnostics);
+  if (std::string no_font = no_usable_font(*job.fonts); !no_font.empty()) {
+    font_diagnostics.push_back(font_error(parsed.deck, no_font));
+    print_diagnostics(font_diagnostics);
+    std::fprintf(stderr, "madang export: %s; nothing exported\n", no_font.c_str());
+    return 2;
+  }
+  print_diagnostics(font_diagnostics);
   for (const ExportSink& sink : kExportSinks) {
     if ((options.*sink.output).empty()) continue;
     if (const int sink_code = sink.run(job); sink_code != 0) return sink_code;
@@ -246,6 +271,12 @@ int run_layout(const LayoutOptions& options) {
   if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
   const int count = static_cast<int>(parsed.deck.slides.size());
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
+  if (std::string error = no_usable_font(*fonts); !error.empty()) {
+    parsed.diagnostics.push_back(font_error(parsed.deck, error));
+    print_diagnostics(parsed.diagnostics);
+    std::fprintf(stderr, "madang layout: %s\n", error.c_str());
+    return 2;
+  }
   const std::vector<std::string> select = split_ids(options.select);
   nlohmann::json slides = nlohmann::json::array();
   for (int i = 0; i < count; ++i) {
@@ -256,9 +287,11 @@ int run_layout(const LayoutOptions& options) {
     slides.push_back(slide_json(*fonts, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
+  DiagnosticLog log;  // every stage's, folded and capped
+  log.add_all(std::move(parsed.diagnostics));
   return print_layout_json(
       {{"size", nlohmann::json::array({size.width, size.height})}, {"slides", std::move(slides)}},
-      parsed.diagnostics);
+      log.finish());
 }
 
 }  // namespace madang::app

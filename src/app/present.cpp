@@ -33,6 +33,7 @@
 #include "app/commands.h"
 #include "app/deck_watcher.h"
 #include "app/diagram_input.h"
+#include "app/image_check.h"
 #include "app/loop.h"
 #include "app/sdl_support.h"
 #include "app/show_screens.h"
@@ -401,7 +402,7 @@ void PresentMode::handle(const SDL_Event& e, double now) {
 //-----------------------------------------------------------------------------
 
 void PresentMode::reload() {
-  const deck::ParseResult fresh = deck::load_deck(show_.deck.path);
+  const deck::ParseResult fresh = load_deck_checked(show_.deck.path);
   for (const Diagnostic& d : fresh.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }
@@ -555,7 +556,8 @@ int run_present(const PresentOptions& options) {
   SteadyClock clock;
   // Parse and validate before any window opens (as sent does): a broken deck
   // is reported in the terminal, in FILE:LINE:COL form, and nothing flashes.
-  deck::ParseResult parsed = deck::load_deck(options.deck);
+  // Undecodable images become labelled placeholders, reported.
+  deck::ParseResult parsed = load_deck_checked(options.deck);
   for (const Diagnostic& d : parsed.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "deck/diagnostics.h"
@@ -25,11 +26,14 @@ enum SpanStyle : std::uint8_t {
 };
 
 // A run of text with one style. Soft line breaks are folded to a space; a hard
-// break is a span whose text is "\n".
+// break is a span whose text is "\n". A span never continues on another line
+// of the file, so that a character in it can be located: its column is
+// `column` plus the code points before it (escapes and entities aside).
 struct Span {
   std::string text;  // UTF-8, valid (invalid input was replaced and reported)
   std::uint8_t style = kPlain;
-  std::string link;  // target, when style has kLink
+  std::string link;          // target, when style has kLink
+  int line = 0, column = 0;  // where its first character is in the file (0: unknown)
 };
 using RichText = std::vector<Span>;
 
@@ -46,7 +50,7 @@ struct DiagramNode {
   std::string label;
   std::string detail;
   std::vector<std::string> values;  // compare: one per Diagram::attributes
-  int line = 0;
+  int line = 0, column = 0;
 };
 
 struct DiagramEdge {     // triangle only
@@ -94,14 +98,17 @@ struct Table {
   std::vector<RichText> header;
   std::vector<std::vector<RichText>> rows;  // every row has header.size() cells
   std::vector<Align> align;                 // one per column
+  std::vector<int> row_lines;               // file line of each row
 };
 
 struct Image {
   std::string alt;
   std::string src;       // as written in the deck
   std::string resolved;  // absolute path, empty when missing or refused
-  float width = 0;       // requested size: > 0 in pixels at 1920x1080,
-  float height = 0;      // or a fraction of the content box when < 0 (-0.5: 50%)
+  int pixel_width = 0;   // from the file's header, when resolved and checked
+  int pixel_height = 0;
+  float width = 0;   // requested size: > 0 in pixels at 1920x1080,
+  float height = 0;  // or a fraction of the content box when < 0 (-0.5: 50%)
 };
 
 struct Block {
@@ -121,8 +128,9 @@ struct Block {
 
   std::vector<Block> children;  // quote body
 
-  std::string code;  // code block literal
-  std::string info;  // code block info string
+  std::string code;   // code block literal
+  std::string info;   // code block info string
+  int code_line = 0;  // code block: file line of the code's first line
 
   Image image;
   Diagram diagram;
@@ -151,7 +159,10 @@ struct Meta {
   std::string lang = "ko";
   int aspect_w = 16, aspect_h = 9;
   std::string theme = "hall";
-  std::vector<std::string> fonts;  // family names, fallback order, before the default stack
+  // Family names or font files, fallback order, before the default stack. A
+  // file path is made absolute against the deck's folder when parsed.
+  std::vector<std::string> fonts;
+  std::vector<std::pair<int, int>> font_places;  // line, column of each entry of fonts
   std::string footer;
   std::string transition = "fade";
   bool incremental = false;

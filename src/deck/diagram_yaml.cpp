@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "deck/limits.h"
 #include "deck/yaml_load.h"
 
 namespace madang::deck {
@@ -20,6 +21,7 @@ struct Reader {
     int line = 0, column = 0;
     yaml.at(map, &line, &column);
     out->line = line;
+    out->column = column;
     if (!map.IsMap()) {
       yaml.error(map, std::string(what) + " must be a map with 'id' and 'label'");
       return false;
@@ -61,6 +63,17 @@ struct Reader {
     return false;
   }
 };
+
+// An error above a documented cap (limits.h); the elements past it are left out.
+template <typename T>
+void cap(const YamlReader& yaml, const YAML::Node& at, std::vector<T>* elements, std::size_t max,
+         const std::string& what) {
+  if (elements->size() <= max) return;
+  yaml.error(at, "a diagram can have at most " + std::to_string(max) + " " + what +
+                     ", this one has " + std::to_string(elements->size()) +
+                     "; the rest are left out");
+  elements->resize(max);
+}
 
 void warn_unknown(const YamlReader& yaml, const YAML::Node& root,
                   std::initializer_list<const char*> known, const std::string& kind) {
@@ -126,6 +139,7 @@ void read_triangle(const YAML::Node& root, Reader& r, Diagram* d) {
     }
     if (ok) d->edges.push_back(std::move(edge));
   }
+  cap(y, edges, &d->edges, limits::kMaxTriangleEdges, "edges");
 }
 
 void read_compare(const YAML::Node& root, Reader& r, Diagram* d) {
@@ -146,6 +160,7 @@ void read_compare(const YAML::Node& root, Reader& r, Diagram* d) {
         d->attributes.push_back(a.Scalar());
       }
     }
+    cap(y, attributes, &d->attributes, limits::kMaxCompareAttributes, "attributes");
   }
   const YAML::Node items = root["items"];
   if (!items || items.IsNull()) {
@@ -168,6 +183,7 @@ void read_compare(const YAML::Node& root, Reader& r, Diagram* d) {
     }
     d->nodes.push_back(std::move(node));
   }
+  cap(y, items, &d->nodes, limits::kMaxCompareItems, "items");
 }
 
 void read_flow(const YAML::Node& root, Reader& r, Diagram* d) {
@@ -185,6 +201,7 @@ void read_flow(const YAML::Node& root, Reader& r, Diagram* d) {
     std::vector<std::pair<std::string, YAML::Node>> extras;
     if (r.node(s, "step", {}, &node, &extras)) d->nodes.push_back(std::move(node));
   }
+  cap(y, steps, &d->nodes, limits::kMaxFlowSteps, "steps");
 }
 
 }  // namespace

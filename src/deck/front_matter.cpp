@@ -88,8 +88,11 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
       meta->theme = theme;
     } else if (key == "fonts") {
       if (value.IsNull()) continue;
+      int line = 0, column = 0;
       if (value.IsScalar()) {
+        read.at(value, &line, &column);
         meta->fonts = {value.Scalar()};
+        meta->font_places = {{line, column}};
         continue;
       }
       if (!value.IsSequence()) {
@@ -97,12 +100,14 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
         continue;
       }
       meta->fonts.clear();
+      meta->font_places.clear();
       for (const YAML::Node& font : value) {
-        std::string name;
         if (!font.IsScalar()) {
           read.error(font, "fonts must be a font family name or a list of them");
         } else if (!font.Scalar().empty()) {
+          read.at(font, &line, &column);
           meta->fonts.push_back(font.Scalar());
+          meta->font_places.emplace_back(line, column);
         }
       }
     } else if (key == "duration") {

@@ -2,7 +2,9 @@
 
 #include <charconv>
 #include <filesystem>
-#include <fstream>
+
+#include "io/files.h"
+#include "io/image_header.h"
 
 namespace madang::deck {
 
@@ -132,22 +134,32 @@ void resolve_image(const std::string& base_dir, bool check_files, int line, int 
     report.error(line, column, "image path leaves the deck's folder: " + src);
     return;
   }
-  const fs::file_status status = fs::status(real, ec);
-  if (ec || !fs::exists(status)) {
+  // Regular files only (io/files.h): a FIFO would block, a device never end.
+  const std::string problem = io::regular_file_problem(real.string());
+  if (problem == "does not exist") {
     report.error(line, column, "image not found: " + src);
     return;
   }
-  if (!fs::is_regular_file(status)) {
-    report.error(line, column, "image is not a file: " + src);
+  if (!problem.empty()) {
+    report.error(line, column, "image " + problem + ": " + src);
     return;
   }
-  std::ifstream probe(real, std::ios::binary);
-  if (!probe || probe.peek() == std::char_traits<char>::eof()) {
-    report.error(line, column,
-                 std::string("image ") + (probe ? "is empty: " : "is not readable: ") + src);
+  // The header alone says the format and size: an image we would not decode
+  // (a GIF, a bomb of 20000x20000 pixels) is refused here, before any
+  // decoding, and drawn as a labelled placeholder.
+  const io::ImageHeader header = io::read_image_header(real.string());
+  if (header.error == "is empty") {
+    report.error(line, column, "image is empty: " + src);
+    return;
+  }
+  if (!header.ok) {
+    report.warning(line, column,
+                   "image '" + src + "' " + header.error + "; it is drawn as a placeholder");
     return;
   }
   out->resolved = real.string();
+  out->pixel_width = header.width;
+  out->pixel_height = header.height;
 }
 
 }  // namespace madang::deck

@@ -27,6 +27,12 @@ inline constexpr int kMaxBlocksPerSlide = 5000;
 // took 8.7 s on 6.9 MB of paragraphs. Real decks hold well under 100 KB.
 inline constexpr std::size_t kMaxDeckTextBytes = 1u << 20;
 inline constexpr int kMaxPipesPerLine = 2 * kMaxTableColumns;  // more are escaped
-inline constexpr std::size_t kMaxDiagnostics = 1000;
+// Diagram elements: far past what a slide can show readably (layout warns
+// from about 10 flow steps or compare items at full width), low enough that
+// laying one out stays cheap.
+inline constexpr std::size_t kMaxFlowSteps = 32;
+inline constexpr std::size_t kMaxCompareItems = 16;
+inline constexpr std::size_t kMaxCompareAttributes = 32;
+inline constexpr std::size_t kMaxTriangleEdges = 6;
 
 }  // namespace madang::deck::limits

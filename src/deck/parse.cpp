@@ -3,17 +3,16 @@
 //   slides) -> read_front_matter (YAML) -> build_slide (cmark-gfm) per slide.
 #include "deck/parse.h"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 
+#include "deck/font_files.h"
 #include "deck/front_matter.h"
 #include "deck/limits.h"
 #include "deck/report.h"
 #include "deck/slide_builder.h"
 #include "deck/source_text.h"
 #include "deck/split.h"
+#include "io/files.h"
 
 namespace madang::deck {
 
@@ -26,6 +25,8 @@ std::string plain_text(const RichText& text) {
 }
 
 namespace {
+
+constexpr const char* kTooBig = "file is larger than 8 MiB; not a slide deck?";
 
 std::string absolute_dir(const std::string& dir) {
   std::error_code ec;
@@ -55,7 +56,8 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   Reporter report(file_name, result.diagnostics);
 
   if (source.size() > limits::kMaxFileBytes) {
-    report.error(1, 1, "file is larger than 8 MiB; not a slide deck?");
+    report.error(1, 1, kTooBig);
+    report.finish();
     return result;
   }
   const std::string text = clean_source(source, report);
@@ -63,6 +65,7 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   SplitDeck split = split_deck(lines, report);
   if (split.has_front_matter) {
     read_front_matter(split.front_matter, split.front_matter_line, lines, report, &deck.meta);
+    resolve_font_files(deck.base_dir, options.check_files, report, &deck.meta);
   }
 
   const bool nothing = split.slides.size() == 1 && split.slides[0].blank;
@@ -85,25 +88,23 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
 }
 
 ParseResult load_deck(const std::string& path, const ParseOptions& options) {
-  const auto unreadable = [&](const std::string& why) {
+  // Regular files only (io/files.h): a FIFO named as the deck would block
+  // for ever, /dev/zero would never end.
+  io::ReadResult file = io::read_regular_file(path, limits::kMaxFileBytes);
+  if (file.too_big) {
     ParseResult r;
     r.deck.path = path;
-    r.diagnostics.push_back({{path, 0, 0}, Severity::kError, "cannot read the deck: " + why});
+    r.diagnostics.push_back({{path, 1, 1}, Severity::kError, kTooBig});
     return r;
-  };
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) return unreadable("no such file");
-  if (fs::is_directory(status)) return unreadable("it is a folder");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unreadable(std::strerror(errno));
-  // Read at most one byte past the limit: enough to know it is too big
-  // without holding a 50 MB file in memory.
-  std::string bytes(limits::kMaxFileBytes + 1, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.bad()) return unreadable(std::strerror(errno));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return parse_deck(bytes, path, options);
+  }
+  if (!file.ok) {
+    ParseResult r;
+    r.deck.path = path;
+    r.diagnostics.push_back(
+        {{path, 0, 0}, Severity::kError, "cannot read the deck: it " + file.error});
+    return r;
+  }
+  return parse_deck(file.bytes, path, options);
 }
 
 }  // namespace madang::deck

@@ -1,5 +1,7 @@
-// Reporter: appends located diagnostics for one deck file, with a cap so that
-// a pathological file cannot produce millions of lines. Private to deck/.
+// Reporter: appends located diagnostics for one deck file, through a
+// DiagnosticLog (diagnostics.h), so that repeats fold into one line with a
+// count and a pathological file cannot produce millions of lines. Private to
+// deck/.
 #pragma once
 
 #include <string>
@@ -19,9 +21,12 @@ class Reporter {
   void warning(int line, int column, std::string message) {
     add(Severity::kWarning, line, column, std::move(message));
   }
-  void add(Severity severity, int line, int column, std::string message);
+  void add(Severity severity, int line, int column, std::string message) {
+    log_.add(severity, SourceLocation{file_, line, column}, std::move(message));
+  }
 
-  // Appends the "N more not shown" diagnostic when the cap was hit.
+  // Appends what was reported (and the "N more not shown" line when the cap
+  // was hit) to the output list.
   void finish();
 
   const std::string& file() const { return file_; }
@@ -29,8 +34,7 @@ class Reporter {
  private:
   std::string file_;
   Diagnostics& out_;
-  std::size_t dropped_ = 0;
-  bool dropped_error_ = false;
+  DiagnosticLog log_;
 };
 
 }  // namespace madang::deck

@@ -223,16 +223,22 @@ RichText Builder::inlines(cmark_node* container) {
   std::string link;
   bool warned_html = false;
   cmark_node* node = container;
+  // Adjacent text of one style joins the span before it, unless it starts on
+  // another line of the file (a span keeps one place: deck.h). Soft breaks
+  // have no place of their own and always join.
   const auto emit = [&](std::string text, std::uint8_t s) {
     spend_text(&text, node);
     if (text.empty()) return;
     const bool brk = text == "\n";
+    const bool placed = cmark_node_get_start_line(node) > 0;
+    int line = 0, column = 0;
+    where(node, &line, &column);
     if (!brk && !out.empty() && out.back().style == s && out.back().link == link &&
-        out.back().text != "\n") {
+        out.back().text != "\n" && (!placed || out.back().line == line)) {
       out.back().text += text;
       return;
     }
-    out.push_back({std::move(text), s, (s & kLink) ? link : std::string()});
+    out.push_back({std::move(text), s, (s & kLink) ? link : std::string(), line, column});
   };
 
   std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(container));
@@ -452,6 +458,10 @@ void Builder::code_block(cmark_node* node, Block* b) {
   const char* info = cmark_node_get_fence_info(node);
   b->info = info ? info : "";
   b->code = literal(node);
+  int fence_length = 0, fence_offset = 0;
+  char fence_char = 0;
+  const bool fenced = cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char) != 0;
+  b->code_line = b->line + (fenced ? 1 : 0);
   std::string_view first(b->info);
   const std::size_t sp = first.find_first_of(" \t");
   const std::string_view word = first.substr(0, sp);
@@ -520,6 +530,7 @@ void Builder::table(cmark_node* node, Block* b) {
       b->table.header = std::move(cells);
     } else {
       b->table.rows.push_back(std::move(cells));
+      b->table.row_lines.push_back(file_line(slide_line));
     }
   }
   if (cut) {

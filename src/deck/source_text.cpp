@@ -139,8 +139,10 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 std::string_view LineIndex::line(int line) const {
   if (line < 1 || line > line_count()) return {};
   const std::size_t start = starts_[line - 1];
-  std::size_t end = text_.find('\n', start);
-  if (end == std::string_view::npos) end = text_.size();
+  // The next line's start, not a search for '\n': column() asks for the same
+  // long line once per inline node, and a search would make that quadratic.
+  std::size_t end = line < line_count() ? starts_[line] - 1 : text_.size();
+  if (line == line_count() && end > start && text_[end - 1] == '\n') --end;
   return text_.substr(start, end - start);
 }
 

@@ -37,7 +37,7 @@ float snap_down(float scale) {
 struct Trial {
   float scale = 1;
   std::vector<Fragment> columns;
-  Diagnostics diagnostics;
+  DiagnosticLog diagnostics;
   float fill = 0;       // the tallest column over the height (<= 1: fits)
   float text_fill = 0;  // the same over columns without a diagram (0: none)
   bool fits(float height) const { return fill * height <= height + 0.5f; }
@@ -69,7 +69,7 @@ FitResult finish(Context& ctx, Trial t, bool overflow, int layouts, float height
   r.layouts = layouts;
   r.overshoot = std::max(0.0f, t.fill * height - height);
   r.columns = std::move(t.columns);
-  r.diagnostics = std::move(t.diagnostics);
+  r.diagnostics = t.diagnostics.finish();
   ctx.scale = r.scale;
   return r;
 }

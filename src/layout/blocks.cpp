@@ -7,11 +7,10 @@
 // [SECTION] Quotes, code, rules, images
 // [SECTION] Stacking
 
-#include <stb_image.h>
-
 #include <algorithm>
 #include <cstdio>
 
+#include "io/image_header.h"
 #include "layout/fragment.h"
 
 namespace madang::layout {
@@ -49,6 +48,7 @@ void Fragment::append(Fragment other, float dx, float dy) {
   for (const Gap& g : other.gaps) gaps.push_back(Gap{g.y + dy, g.size});
   width = std::max(width, dx + other.width);
   height = std::max(height, dy + other.height);
+  cut = cut || other.cut;
 }
 
 void shift_below(Fragment& f, float y, float dy) {
@@ -96,10 +96,11 @@ float stretch(Fragment& f, float extra, float growth) {
   return gained;
 }
 
-void Context::warn(int line, int column, std::string message) const {
+void Context::warn(int line, int column, std::string message, int count) const {
   if (!diagnostics) return;
-  diagnostics->push_back(
-      Diagnostic{SourceLocation{deck.path, line, column}, Severity::kWarning, std::move(message)});
+  if (line > 0 && column <= 0) column = 1;
+  diagnostics->add(Severity::kWarning, SourceLocation{deck.path, line, column}, std::move(message),
+                   count);
 }
 
 Command fill_rect(Rect rect, text::Color color, float radius) {
@@ -172,16 +173,14 @@ std::vector<text::TextRun> to_runs(const deck::RichText& rich, const text::TextS
 // [SECTION] Paragraphs
 // ============================================================================
 
-static std::string codepoint_label(char32_t c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
-}
-
 Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>& runs,
-                            const text::ParagraphStyle& style, float width, int line) {
+                            const text::ParagraphStyle& style, float width,
+                            const TextOrigin& origin) {
   Fragment f;
-  text::Paragraph p = text::layout_paragraph(ctx.fonts, runs, style, std::max(width, 1.0f));
+  std::vector<text::TextRun> kept;  // text_guard.cpp: only what a slide could show
+  const TextCut cut = cut_to_visible(ctx, runs, style, width, &kept);
+  text::Paragraph p =
+      text::layout_paragraph(ctx.fonts, cut.cut ? kept : runs, style, std::max(width, 1.0f));
   for (const text::Line& l : p.lines) {
     for (const text::GlyphRun& run : l.runs) {
       Command c;
@@ -200,11 +199,9 @@ Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>
       f.commands.push_back(std::move(c));
     }
   }
-  for (const text::MissingGlyph& m : p.missing) {
-    ctx.warn(line, 0,
-             "no font has " + codepoint_label(m.codepoint) + " (slide " +
-                 std::to_string(ctx.slide.index) + "); it is drawn as a box");
-  }
+  report_cut(ctx, runs, cut, origin);
+  report_missing(ctx, p.missing, runs, origin);
+  f.cut = cut.cut;
   f.texts.push_back(TextItem{Rect{0, 0, width, p.height}, std::move(p.lines)});
   f.width = width;
   f.height = p.height;
@@ -213,12 +210,13 @@ Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>
 
 static Fragment rich_paragraph(const Context& ctx, const deck::RichText& rich,
                                const text::TextStyle& base, text::Align align, float width,
-                               int line, float line_height = 0) {
+                               int line, int column = 0, float line_height = 0) {
   text::ParagraphStyle ps;
   ps.align = align;
   ps.line_height = line_height > 0 ? line_height : ctx.theme.line_height;
   ps.lang = ctx.deck.meta.lang;
-  return paragraph_fragment(ctx, to_runs(rich, base, ctx.theme), ps, width, line);
+  return paragraph_fragment(ctx, to_runs(rich, base, ctx.theme), ps, width,
+                            TextOrigin::of(rich, line, column));
 }
 
 static text::Align body_align(const Context& ctx) {
@@ -301,8 +299,13 @@ static Fragment item_blocks(const Context& ctx, const deck::ListItem& item,
     const deck::RichText& rich = b.kind == deck::BlockKind::kCode
                                      ? deck::RichText{deck::Span{b.code, deck::kCode, {}}}
                                      : b.text;
+    TextOrigin origin = TextOrigin::of(b.text, b.line, b.column);
+    if (b.kind == deck::BlockKind::kCode) {
+      origin = TextOrigin(b.code_line, 1);
+      origin.code = true;
+    }
     Fragment p = paragraph_fragment(ctx, to_runs(rich, style_of(size, ctx.theme.text), ctx.theme),
-                                    ps, width, b.line);
+                                    ps, width, origin);
     f.append(std::move(p), 0, y);
     y = f.height;
   }
@@ -326,6 +329,13 @@ static Fragment list_fragment(const Context& ctx, const deck::Block& list, float
   const float indent = list_indent(ctx, list, depth);
   for (std::size_t i = 0; i < list.items.size(); ++i) {
     const deck::ListItem& item = list.items[i];
+    if (y > ctx.visible_height) {  // can never be seen: not laid out
+      f.cut = true;
+      ctx.warn(item.line, 1,
+               "the list items from here on cannot be seen on the slide and are not laid out (" +
+                   std::to_string(list.items.size() - i) + " more)");
+      break;
+    }
     std::string marker = list.ordered ? std::to_string(list.start + static_cast<int>(i)) + "."
                                       : std::string(bullet_for(depth));
     Fragment itemf = item_blocks(ctx, item, marker, indent, width, depth);
@@ -386,7 +396,9 @@ static Fragment code_fragment(const Context& ctx, const deck::Block& block, floa
   ps.lang = ctx.deck.meta.lang;
   std::string code = block.code;
   while (!code.empty() && code.back() == '\n') code.pop_back();
-  Fragment p = paragraph_fragment(ctx, {text::TextRun{code, s}}, ps, width - 2 * pad, block.line);
+  TextOrigin origin(block.code_line > 0 ? block.code_line : block.line, 1);
+  origin.code = true;
+  Fragment p = paragraph_fragment(ctx, {text::TextRun{code, s}}, ps, width - 2 * pad, origin);
   const float h = p.height + 2 * pad;
   f.add(fill_rect(Rect{0, 0, width, h}, ctx.theme.surface, ctx.px(12)));
   f.append(std::move(p), pad, pad);
@@ -396,16 +408,22 @@ static Fragment code_fragment(const Context& ctx, const deck::Block& block, floa
 }
 
 bool image_size(const std::string& path, int* width, int* height) {
-  int comp = 0;
-  return !path.empty() && stbi_info(path.c_str(), width, height, &comp) == 1;
+  if (path.empty()) return false;
+  const io::ImageHeader header = io::read_image_header(path);  // regular files only
+  *width = header.width;
+  *height = header.height;
+  return header.ok;
 }
 
 static Fragment image_fragment(const Context& ctx, const deck::Block& block, float width,
                                float max_height) {
   Fragment f;
   const deck::Image& img = block.image;
-  int iw = 0, ih = 0;
-  const bool readable = image_size(img.resolved, &iw, &ih) && iw > 0 && ih > 0;
+  // The parser read the size from the file's header; ask the file only for
+  // an image it did not check.
+  int iw = img.pixel_width, ih = img.pixel_height;
+  const bool readable = !img.resolved.empty() &&
+                        ((iw > 0 && ih > 0) || (image_size(img.resolved, &iw, &ih) && iw > 0));
   float w = width, h = 0;
   if (img.width > 0) w = std::min(width, ctx.px(img.width));
   if (img.width < 0) w = width * std::min(1.0f, -img.width);
@@ -461,11 +479,11 @@ static Fragment block_fragment(const Context& ctx, const deck::Block& b, float w
       // ## a step above the body; ### the body's size in bold.
       const float size = b.level <= 2 ? slide_px(ctx, ctx.theme.subheading_size) : body_size(ctx);
       return rich_paragraph(ctx, b.text, style_of(size, ctx.theme.heading, true), body_align(ctx),
-                            width, b.line, ctx.theme.heading_line_height);
+                            width, b.line, b.column, ctx.theme.heading_line_height);
     }
     case deck::BlockKind::kParagraph:
       return rich_paragraph(ctx, b.text, style_of(body_size(ctx), ctx.theme.text), body_align(ctx),
-                            width, b.line);
+                            width, b.line, b.column);
     case deck::BlockKind::kList:
       return list_fragment(ctx, b, width, 0);
     case deck::BlockKind::kTable: {
@@ -502,8 +520,15 @@ Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>&
                       float width, float max_height) {
   Fragment f;
   float y = 0;
+  // Blocks that start below what can be seen are not laid out (autofit tries
+  // again at a smaller size, with its own cut; its overflow warning says so).
+  const float limit = ctx.visible_height;
   const deck::Block* previous = nullptr;
   for (const deck::Block* b : blocks) {
+    if (y > limit) {
+      f.cut = true;
+      break;
+    }
     if (y > 0) {
       // A heading keeps with what it heads: a smaller gap, which never grows.
       if (previous && previous->kind == deck::BlockKind::kHeading) {

@@ -323,7 +323,7 @@ struct Panels {
   }
 
   // Returns {scroll used, last scroll step}.
-  std::pair<int, int> notes(Fragment& out, Diagnostics* diagnostics) const {
+  std::pair<int, int> notes(Fragment& out, DiagnosticLog* diagnostics) const {
     const deck::Slide* slide = in.slide >= 0 && in.slide < static_cast<int>(deck.slides.size())
                                    ? &deck.slides[static_cast<std::size_t>(in.slide)]
                                    : nullptr;
@@ -526,7 +526,7 @@ struct ConsoleContext {
   SlideState state;
   Context ctx;
   ConsoleContext(text::FontSystem& fonts, const deck::Deck& deck, float unit,
-                 Diagnostics* diagnostics)
+                 DiagnosticLog* diagnostics)
       : theme(notes_theme(deck)), ctx{fonts, deck, slide, theme, state} {
     slide.line = 1;
     ctx.unit = unit;
@@ -555,13 +555,14 @@ ConsoleLayout layout_console(text::FontSystem& fonts, LayoutCache& slides, const
                              const ConsoleInput& input, Size size) {
   ConsoleLayout result;
   const Grid g = grid_for(size, deck_aspect(deck));
-  ConsoleContext cc(fonts, deck, g.unit, &result.diagnostics);
+  DiagnosticLog diagnostics;  // repeats fold, the count is capped
+  ConsoleContext cc(fonts, deck, g.unit, &diagnostics);
   const Panels panels{fonts, slides, deck, input, g, cc.ctx};
   Fragment out;
   panels.bar(out);
   panels.current(out);
   panels.next(out);
-  const auto [scroll, max_scroll] = panels.notes(out, &result.diagnostics);
+  const auto [scroll, max_scroll] = panels.notes(out, &diagnostics);
   panels.strip(out, &result.strip);
   panels.errors(out);
   result.base = to_list(std::move(out), size, kBackground);
@@ -571,6 +572,7 @@ ConsoleLayout layout_console(text::FontSystem& fonts, LayoutCache& slides, const
   result.notes = g.notes;
   result.notes_scroll = scroll;
   result.notes_scroll_max = max_scroll;
+  result.diagnostics = diagnostics.finish();
   return result;
 }
 

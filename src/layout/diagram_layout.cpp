@@ -437,10 +437,48 @@ Fragment triangle(const Context& ctx, const deck::Block& block, const std::strin
 // [SECTION] Entry point
 // ============================================================================
 
+namespace {
+
+// A flow or compare with more elements than its room can show readably (a
+// flow of 30 steps is a wall of small cards) is drawn anyway, with a located
+// warning saying how many would fit. The measures are those the layouts use.
+void warn_if_crowded(const Context& ctx, const deck::Block& block, float width,
+                     float max_height) {
+  const deck::Diagram& d = block.diagram;
+  const int n = static_cast<int>(d.nodes.size());
+  if (n < 2) return;
+  const bool flow = d.kind == deck::DiagramKind::kFlow;
+  if (!flow && d.kind != deck::DiagramKind::kCompare) return;
+  int fit = 1;
+  if (flow) {
+    // diagram_flow.cpp: cards at least 300 px wide with 80 px arrows between
+    // them, in rows of cards at least 200 px tall under a half badge (34 px),
+    // 56 px apart.
+    const float arrow = ctx.px(80), card = ctx.px(300), row = ctx.px(234), gap = ctx.px(56);
+    const int per_row = std::max(1, static_cast<int>((width + arrow) / (card + arrow)));
+    const int rows = std::max(1, static_cast<int>((max_height + gap) / (row + gap)));
+    fit = per_row * rows;
+  } else {
+    // diagram_compare.cpp: a column holds three syllables of its header at
+    // the label floor inside 20 px padding, 14 px from the next; the row
+    // labels take about a fifth of the width.
+    const float column = 3 * ctx.px(diagrams::kLabelFloor) + 2 * ctx.px(20) + ctx.px(14);
+    fit = std::max(1, static_cast<int>(width * 0.8f / column));
+  }
+  if (n <= fit) return;
+  ctx.warn(block.line, block.column,
+           std::string("this ") + (flow ? "flow" : "comparison") + " has " + std::to_string(n) +
+               (flow ? " steps" : " items") + ", too many to read at this size (about " +
+               std::to_string(fit) + " fit); split it over several slides");
+}
+
+}  // namespace
+
 Fragment diagram_fragment(const Context& ctx, const deck::Block& block, const std::string& key,
                           float width, float max_height) {
   using diagrams::label_px;
   using diagrams::plain_paragraph;
+  warn_if_crowded(ctx, block, width, max_height);
   // key is "d<N>", the diagram's place on the slide (layout/blocks.cpp).
   const int index = key.size() > 1 ? std::atoi(key.c_str() + 1) : 0;
   const std::string prefix = diagram::id_prefix(index);

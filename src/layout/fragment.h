@@ -33,6 +33,9 @@ struct Fragment {
   std::vector<Gap> gaps;  // flexible gaps, top to bottom (see stretch)
   float width = 0;        // extent actually used
   float height = 0;
+  // Content past what any slide could show was left out (not laid out), so
+  // `height` is a lower bound: see Context::visible_height.
+  bool cut = false;
 
   // Appends `other` with its origin at (dx, dy) (its gaps come along).
   void append(Fragment other, float dx, float dy);
@@ -55,11 +58,16 @@ struct Context {
   const deck::Slide& slide;
   const Theme& theme;
   const SlideState& state;
-  float unit = 1;                      // pixels per 1080p pixel
-  float scale = 1;                     // autofit scale of body text
-  float body = theme.body_size;        // the slide's body size at 1080p (class, layout)
-  bool quote_slide = false;            // layout: quote sets its quote at lead size
-  Diagnostics* diagnostics = nullptr;  // a trial layout's own list while autofit searches
+  float unit = 1;                        // pixels per 1080p pixel
+  float scale = 1;                       // autofit scale of body text
+  float body = theme.body_size;          // the slide's body size at 1080p (class, layout)
+  bool quote_slide = false;              // layout: quote sets its quote at lead size
+  DiagnosticLog* diagnostics = nullptr;  // a trial layout's own log while autofit searches
+  // Nothing below this many pixels from the top of a slide can ever be seen
+  // (four slide heights: the autofit floor shows a quarter of that):
+  // text, rows and blocks past it are not laid out (each cut is reported),
+  // so that work stays bounded by the slide, not by the file.
+  float visible_height = 1e9f;
 
   float px(float value_1080p) const { return value_1080p * unit; }
   // Spacing that shrinks with the body text.
@@ -70,7 +78,23 @@ struct Context {
   }
   // Whether a block/item with this fragment number is revealed.
   bool revealed(int fragment) const { return state.step < 0 || fragment <= state.step; }
-  void warn(int line, int column, std::string message) const;
+  // A warning at a place in the deck (column 0: the start of the line);
+  // repeats fold (DiagnosticLog).
+  void warn(int line, int column, std::string message, int count = 1) const;
+};
+
+// Where a piece of text comes from in the deck, so that a problem with one
+// of its characters is reported at that character.
+struct TextOrigin {
+  int line = 0, column = 0;              // where the text starts
+  const deck::RichText* rich = nullptr;  // its spans, each with its own place
+  bool code = false;                     // a code block's lines, the first on `line`
+  TextOrigin(int line_ = 0, int column_ = 0) : line(line_), column(column_) {}
+  static TextOrigin of(const deck::RichText& rich, int line, int column) {
+    TextOrigin o(line, column);
+    o.rich = &rich;
+    return o;
+  }
 };
 
 // Rich text to styled runs, with `base` for plain spans.
@@ -78,10 +102,33 @@ std::vector<text::TextRun> to_runs(const deck::RichText& rich, const text::TextS
                                    const Theme& theme);
 text::TextStyle style_of(float size, text::Color color, bool bold = false);
 
-// One paragraph as a fragment of exactly `width`; reports missing glyphs at
-// `line`.
+// One paragraph as a fragment of exactly `width`. Text past what a slide
+// could show is cut first (and reported); characters no font has are
+// reported once per character at their first place (`origin`), naming a
+// missing default font when one would have had them.
 Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>& runs,
-                            const text::ParagraphStyle& style, float width, int line);
+                            const text::ParagraphStyle& style, float width,
+                            const TextOrigin& origin);
+
+// Guards around text layout (text_guard.cpp). cut_to_visible drops the text
+// past what a slide could show at the runs' smallest size (a bound: about a
+// slide's height in lines, each as wide as `width` of the narrowest glyphs);
+// report_cut says where that happened; report_missing reports each character
+// no font has once, at its first place.
+struct TextCut {
+  bool cut = false;
+  std::size_t at = 0;          // byte offset of the cut in the runs' joined text
+  std::size_t bytes_left = 0;  // what was left out
+  int lines_left = 0;          // hard line breaks in it
+};
+// `kept` is filled only when something is cut.
+TextCut cut_to_visible(const Context& ctx, const std::vector<text::TextRun>& runs,
+                       const text::ParagraphStyle& style, float width,
+                       std::vector<text::TextRun>* kept);
+void report_cut(const Context& ctx, const std::vector<text::TextRun>& original, const TextCut& cut,
+                const TextOrigin& origin);
+void report_missing(const Context& ctx, const std::vector<text::MissingGlyph>& missing,
+                    const std::vector<text::TextRun>& runs, const TextOrigin& origin);
 
 Command fill_rect(Rect rect, text::Color color, float radius = 0);
 Command stroke_rect(Rect rect, text::Color color, float width, float radius = 0);

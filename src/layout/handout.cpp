@@ -39,7 +39,8 @@ HandoutPage layout_handout(text::FontSystem& fonts, const deck::Deck& deck, int 
   const Theme theme = theme_named("hall");
   const SlideState state;  // fully revealed
   Context ctx{fonts, deck, slide, theme, state};
-  ctx.diagnostics = &page.diagnostics;
+  DiagnosticLog diagnostics;  // repeats fold, the count is capped
+  ctx.diagnostics = &diagnostics;
 
   const float w = static_cast<float>(list.width) - 2 * kMargin;
   Fragment out;
@@ -80,7 +81,7 @@ HandoutPage layout_handout(text::FontSystem& fonts, const deck::Deck& deck, int 
           scale == kMinScale)
         break;
     }
-    ctx.diagnostics = &page.diagnostics;
+    ctx.diagnostics = &diagnostics;
     Fragment notes = notes_at_scale(ctx, blocks, w, height, scale);
     if (notes.height > height + 0.5f) {
       ctx.warn(slide.notes_line > 0 ? slide.notes_line : slide.line, 1,
@@ -97,6 +98,7 @@ HandoutPage layout_handout(text::FontSystem& fonts, const deck::Deck& deck, int 
   }
   list.commands = std::move(out.commands);
   list.texts = std::move(out.texts);
+  page.diagnostics = diagnostics.finish();
   return page;
 }
 

@@ -49,7 +49,7 @@ Fragment heading_fragment(const Context& ctx, const deck::RichText& text, float 
   ps.line_height = ctx.theme.heading_line_height;
   ps.lang = ctx.deck.meta.lang;
   return paragraph_fragment(ctx, to_runs(text, style_of(size, color, true), ctx.theme), ps, width,
-                            line);
+                            TextOrigin::of(text, line, 0));
 }
 
 struct Region {
@@ -103,7 +103,7 @@ Columns split_columns(Context& ctx, bool two_columns, std::size_t first, float c
     while (split < blocks.size() && blocks[split]->column_index == 0) ++split;
   } else if (blocks.size() > 2) {
     std::vector<float> h;
-    Diagnostics quiet;
+    DiagnosticLog quiet;
     ctx.diagnostics = &quiet;
     ctx.scale = 1;
     for (const deck::Block* b : blocks)
@@ -130,9 +130,12 @@ Columns split_columns(Context& ctx, bool two_columns, std::size_t first, float c
 
 void report_overflow(const Context& ctx, const FitResult& fit) {
   if (!fit.overflow) return;
+  bool cut = false;  // content past the slide was not laid out: a lower bound
+  for (const Fragment& c : fit.columns) cut = cut || c.cut;
   ctx.warn(ctx.slide.line, 1,
            "slide " + std::to_string(ctx.slide.index) + " does not fit: shrunk to " +
                std::to_string(static_cast<int>(std::lround(fit.scale * 100))) + "% and still " +
+               (cut ? "more than " : "") +
                std::to_string(static_cast<int>(std::ceil(fit.overshoot / ctx.unit))) +
                " px too tall at 1080p");
 }
@@ -179,12 +182,12 @@ FitResult layout_body(Context& ctx, Fragment& out, Region body, bool two_columns
                       Balance balance) {
   const float gap = ctx.px(ctx.theme.column_gap);
   const float column_width = two_columns ? (body.w - gap) / 2 : body.w;
-  Diagnostics* diagnostics = ctx.diagnostics;
+  DiagnosticLog* diagnostics = ctx.diagnostics;
   const Columns columns = split_columns(ctx, two_columns, first, column_width, body.h);
   FitResult fit = fit_columns(ctx, columns, column_width, body.h, ctx.theme.min_text / ctx.body);
   ctx.diagnostics = diagnostics;
   if (diagnostics) {
-    for (Diagnostic& d : fit.diagnostics) diagnostics->push_back(std::move(d));
+    diagnostics->add_all(std::move(fit.diagnostics));
   }
   report_overflow(ctx, fit);
   place_columns(ctx, out, body, std::move(fit.columns), column_width, balance);
@@ -285,7 +288,7 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
       ps.lang = ctx.deck.meta.lang;
       piece = paragraph_fragment(
           sub, to_runs(b.text, style_of(size, strong ? th.heading : th.text, strong), th), ps, w,
-          b.line);
+          TextOrigin::of(b.text, b.line, b.column));
     } else {
       piece = stack_blocks(sub, {&b}, w, full.h / 2);
     }
@@ -404,7 +407,12 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   list.background = theme.background;
   Context ctx{fonts, deck, slide, theme, state};
   ctx.unit = static_cast<float>(size.height) / 1080.0f;
-  ctx.diagnostics = &result.diagnostics;
+  DiagnosticLog diagnostics;  // repeats fold, the count is capped
+  ctx.diagnostics = &diagnostics;
+  // Autofit reads how far a body overshoots to guess its scale, so text is
+  // measured past the slide's foot; but at the floor (28 of 54 px, a quarter
+  // of the area) nothing past four slide heights could ever be seen.
+  ctx.visible_height = 4.0f * static_cast<float>(size.height);
   // The body size this slide sets its text in: statements and quotes larger,
   // class: small smaller.
   ctx.body = theme.body_size;
@@ -438,6 +446,7 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   list.commands = std::move(out.commands);
   list.texts = std::move(out.texts);
   list.hits = std::move(out.hits);
+  result.diagnostics = diagnostics.finish();
   return result;
 }
 

@@ -4,7 +4,8 @@
 // column gets at least its longest word (min-content); the rest of the width
 // is shared in proportion to how much each column would like beyond that
 // (max-content - min-content). A table that cannot fit even its words is left
-// to the slide's autofit, which shrinks the type.
+// to the slide's autofit, which shrinks the type. Rows that could never be
+// seen on the slide are not measured or laid out (and that is reported).
 
 #include <algorithm>
 #include <numeric>
@@ -70,6 +71,13 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
   const float pad_y = ctx.body_px(12);
   const text::TextStyle head_style = style_of(size, ctx.theme.heading, true);
   const text::TextStyle body_style = style_of(size, ctx.theme.text);
+  // Rows past the slide's height can never be seen: measure and lay out only
+  // as many as could show (each row is at least one line tall), plus one so
+  // that the overflow stays visible to autofit.
+  const float min_row = 2 * pad_y + 1.35f * size;
+  const std::size_t shown = std::min(
+      table.rows.size(),
+      static_cast<std::size_t>(std::max(1.0f, ctx.visible_height / std::max(min_row, 0.01f))) + 1);
 
   // -------------------------------------------------------------- measure
   std::vector<Measure> m(columns);
@@ -82,7 +90,8 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
     m[col].min = std::max(m[col].min, longest_word(ctx, cell, s) + 2 * pad_x);
   };
   for (std::size_t c = 0; c < columns; ++c) measure_cell(table.header[c], c, head_style);
-  for (const auto& row : table.rows) {
+  for (std::size_t r = 0; r < shown; ++r) {
+    const auto& row = table.rows[r];
     for (std::size_t c = 0; c < columns && c < row.size(); ++c) measure_cell(row[c], c, body_style);
   }
 
@@ -121,7 +130,8 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
       ps.line_height = ctx.theme.table_line_height;
       ps.lang = ctx.deck.meta.lang;
       cells.push_back(paragraph_fragment(ctx, to_runs(cell, s, ctx.theme), ps,
-                                         std::max(1.0f, w[c] - 2 * pad_x), block.line));
+                                         std::max(1.0f, w[c] - 2 * pad_x),
+                                         TextOrigin::of(cell, block.line, block.column)));
       row_h = std::max(row_h, cells.back().height + 2 * pad_y);
     }
     float total_w = std::accumulate(w.begin(), w.end(), 0.0f);
@@ -141,7 +151,14 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
                     header ? ctx.theme.accent : ctx.theme.rule));
   };
   lay_row(table.header, head_style, true, 0);
-  for (std::size_t r = 0; r < table.rows.size(); ++r) lay_row(table.rows[r], body_style, false, r);
+  for (std::size_t r = 0; r < shown; ++r) lay_row(table.rows[r], body_style, false, r);
+  if (shown < table.rows.size()) {
+    f.cut = true;
+    const int line = shown < table.row_lines.size() ? table.row_lines[shown] : block.line;
+    ctx.warn(line, 1,
+             "table rows from here on cannot be seen on the slide and are not laid out (" +
+                 std::to_string(table.rows.size() - shown) + " more rows)");
+  }
 
   f.width = std::accumulate(w.begin(), w.end(), 0.0f);
   f.height = y;

@@ -1,68 +1,202 @@
 #include "render/image.h"
 
-#include "render/atomic_file.h"
-
+#include <jpeglib.h>
 #include <libdeflate.h>
 #include <stb_image.h>
 
+#include <csetjmp>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+#include <new>
+
+#include "io/files.h"
+#include "io/image_header.h"
+#include "render/atomic_file.h"
 
 namespace madang::render {
 
 namespace {
 
-bool read_file(const std::string& path, std::vector<unsigned char>* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+// ---------------------------------------------------------------- JPEG
+// JPEG goes through libjpeg-turbo, not stb_image: stb reads Huffman tables a
+// corrupt file never defined (valgrind: uninitialised reads) and then dies on
+// an assert() inside the library. libjpeg reports every error through
+// error_exit, which jumps back here; a progress monitor stops files with
+// absurd numbers of progressive scans, which cost time for nothing.
+
+struct JpegErrors {
+  jpeg_error_mgr mgr;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX];
+};
+
+[[noreturn]] void jpeg_fail(j_common_ptr cinfo) {
+  auto* e = reinterpret_cast<JpegErrors*>(cinfo->err);
+  (*cinfo->err->format_message)(cinfo, e->message);
+  std::longjmp(e->jump, 1);
 }
 
-bool is_png(const std::vector<unsigned char>& d) {
-  static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  return d.size() >= 8 && std::equal(sig, sig + 8, d.begin());
+void jpeg_quiet(j_common_ptr, int) {}  // corrupt-data warnings: decode what is there
+
+constexpr int kMaxJpegScans = 500;
+
+void jpeg_scan_limit(j_common_ptr cinfo) {
+  const auto* d = reinterpret_cast<j_decompress_ptr>(cinfo);
+  if (d->input_scan_number > kMaxJpegScans) {
+    auto* e = reinterpret_cast<JpegErrors*>(cinfo->err);
+    std::snprintf(e->message, sizeof e->message, "more than %d progressive scans", kMaxJpegScans);
+    std::longjmp(e->jump, 1);
+  }
 }
 
-bool is_jpeg(const std::vector<unsigned char>& d) {
-  return d.size() >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff;
+// Decodes into `out` (RGBA); false and `why` on any error. No object with a
+// destructor lives in this frame across setjmp: a longjmp skips destructors.
+bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, std::string* why) {
+  jpeg_decompress_struct cinfo{};
+  JpegErrors errors{};
+  jpeg_progress_mgr progress{};
+  cinfo.err = jpeg_std_error(&errors.mgr);
+  errors.mgr.error_exit = jpeg_fail;
+  errors.mgr.emit_message = jpeg_quiet;
+  unsigned char* cmyk = nullptr;
+  if (setjmp(errors.jump) != 0) {
+    std::free(cmyk);
+    jpeg_destroy_decompress(&cinfo);
+    *why = errors.message;
+    return false;
+  }
+  jpeg_create_decompress(&cinfo);
+  progress.progress_monitor = jpeg_scan_limit;
+  cinfo.progress = &progress;
+  jpeg_mem_src(&cinfo, data, static_cast<unsigned long>(size));
+  jpeg_read_header(&cinfo, TRUE);
+  const bool four = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+  cinfo.out_color_space = four ? JCS_CMYK : JCS_EXT_RGBA;
+  jpeg_start_decompress(&cinfo);
+  const std::size_t w = cinfo.output_width, h = cinfo.output_height;
+  if (w == 0 || h == 0 || static_cast<long long>(w * h) > io::kMaxImagePixels) {
+    std::snprintf(errors.message, sizeof errors.message, "bad size %zux%zu", w, h);
+    std::longjmp(errors.jump, 1);
+  }
+  try {
+    out->pixels.resize(w * h * 4);
+  } catch (const std::bad_alloc&) {
+    std::snprintf(errors.message, sizeof errors.message, "out of memory");
+    std::longjmp(errors.jump, 1);
+  }
+  out->width = static_cast<int>(w);
+  out->height = static_cast<int>(h);
+  while (cinfo.output_scanline < cinfo.output_height) {
+    JSAMPROW row = out->pixels.data() + static_cast<std::size_t>(cinfo.output_scanline) * w * 4;
+    jpeg_read_scanlines(&cinfo, &row, 1);
+  }
+  if (four) {
+    // Adobe's CMYK JPEGs store inverted ink: R = C * K / 255, and so on.
+    for (std::size_t i = 0; i < w * h * 4; i += 4) {
+      std::uint8_t* p = out->pixels.data() + i;
+      const unsigned k = p[3];
+      p[0] = static_cast<std::uint8_t>((p[0] * k + 127) / 255);
+      p[1] = static_cast<std::uint8_t>((p[1] * k + 127) / 255);
+      p[2] = static_cast<std::uint8_t>((p[2] * k + 127) / 255);
+      p[3] = 255;
+    }
+  }
+  jpeg_finish_decompress(&cinfo);
+  jpeg_destroy_decompress(&cinfo);
+  return true;
+}
+
+// stb_image's reasons are terse ("outofdata"); say the usual ones plainly.
+std::string decode_failure(const char* reason) {
+  const std::string r = reason ? reason : "";
+  if (r.empty()) return "corrupt or incomplete data";
+  if (r == "outofdata" || r == "unexpected end") return "the file ends too early: truncated?";
+  return r;
 }
 
 }  // namespace
 
-const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
-  auto it = images_.find(path);
-  if (it != images_.end()) {
-    if (!it->second && error) *error = "cannot load " + path;
-    return it->second.get();
-  }
-  std::unique_ptr<RgbaImage> image;
+std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
+                                              std::string* error) {
   std::string why;
-  std::vector<unsigned char> data;
-  if (!read_file(path, &data)) {
-    why = "cannot read " + path;
-  } else if (!is_png(data) && !is_jpeg(data)) {
-    why = path + " is not a PNG or JPEG file";
+  std::unique_ptr<RgbaImage> image;
+  // The header decides before any pixel is decoded (a 48 KB PNG can declare
+  // 20000x20000 pixels: 1.6 GB as RGBA).
+  const io::ImageHeader header = io::read_image_header(data, size);
+  if (!header.ok) {
+    why = header.error;
+  } else if (header.format == "JPEG") {
+    auto jpeg = std::make_unique<RgbaImage>();
+    std::string reason;
+    if (decode_jpeg(data, size, jpeg.get(), &reason)) {
+      image = std::move(jpeg);
+    } else {
+      why = "cannot be decoded (" + reason + ")";
+    }
   } else {
     int w = 0, h = 0, n = 0;
     // stb_image keeps its failure reason thread-local (v2.27, C++11), so this
-    // is safe with one cache per thread.
-    unsigned char* px =
-        stbi_load_from_memory(data.data(), static_cast<int>(data.size()), &w, &h, &n, 4);
+    // is safe with one cache per thread; it returns nullptr when out of memory.
+    unsigned char* px = stbi_load_from_memory(data, static_cast<int>(size), &w, &h, &n, 4);
     if (!px) {
-      why = "cannot decode " + path + ": " + stbi_failure_reason();
+      why = "cannot be decoded (" + decode_failure(stbi_failure_reason()) + ")";
     } else {
-      image = std::make_unique<RgbaImage>();
-      image->width = w;
-      image->height = h;
-      image->pixels.assign(px, px + static_cast<size_t>(w) * h * 4);
+      try {
+        image = std::make_unique<RgbaImage>();
+        image->width = w;
+        image->height = h;
+        image->pixels.assign(px, px + static_cast<size_t>(w) * h * 4);
+      } catch (const std::bad_alloc&) {
+        image.reset();
+        why = "cannot be decoded (out of memory)";
+      }
       stbi_image_free(px);
     }
   }
-  if (error && !image) *error = why;
-  return images_.emplace(path, std::move(image)).first->second.get();
+  if (!image && error) *error = why;
+  return image;
+}
+
+std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error) {
+  const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
+  if (!file.ok) {
+    if (error) *error = file.error;
+    return nullptr;
+  }
+  return decode_image_bytes(reinterpret_cast<const unsigned char*>(file.bytes.data()),
+                            file.bytes.size(), error);
+}
+
+const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
+  ++clock_;
+  auto it = images_.find(path);
+  if (it != images_.end()) {
+    it->second.used = clock_;
+    if (!it->second.image && error) *error = it->second.error;
+    return it->second.image.get();
+  }
+  Entry entry;
+  entry.image = decode_image(path, &entry.error);
+  entry.used = clock_;
+  if (!entry.image && error) *error = entry.error;
+  const std::size_t size = entry.image ? entry.image->pixels.size() : 0;
+  it = images_.emplace(path, std::move(entry)).first;
+  bytes_ += size;
+  // Over budget: drop the images used longest ago (never the one just made).
+  while (bytes_ > budget_) {
+    auto oldest = images_.end();
+    for (auto e = images_.begin(); e != images_.end(); ++e) {
+      if (e != it && e->second.image &&
+          (oldest == images_.end() || e->second.used < oldest->second.used)) {
+        oldest = e;
+      }
+    }
+    if (oldest == images_.end()) break;
+    bytes_ -= oldest->second.image->pixels.size();
+    images_.erase(oldest);
+  }
+  return it->second.image.get();
 }
 
 namespace {

@@ -1,6 +1,9 @@
 // Decoded images (PNG, JPEG via stb_image) and PNG writing (libdeflate, fast settings).
 //
-// Promise: no SDL types; decoding failures are values (nullptr + message).
+// Promise: no SDL types; decoding failures are values (nullptr + message),
+// never exceptions: only regular files of at most io::kMaxImageFileBytes are
+// read, an image over io::kMaxImagePixels is refused from its header before
+// any decoding, and running out of memory while decoding is a failure too.
 #pragma once
 
 #include <cstddef>
@@ -24,15 +27,43 @@ struct RgbaView {
   std::size_t stride = 0;
 };
 
-// Decodes each path once. Not thread-safe: one per thread.
+// Decodes one image file to RGBA; nullptr and `error` when it cannot: a
+// phrase that follows the file's name ("cannot be decoded (bad zlib
+// header)", "is a GIF image; ...", "is a FIFO (named pipe), not a file").
+std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error);
+// The same for bytes in memory (a file's content).
+std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
+                                              std::string* error);
+
+// Decodes each path once and keeps it, within a memory budget: past it the
+// images used longest ago are dropped (and decoded again if asked for), so
+// that a deck of many large photos cannot hold gigabytes. A pointer from
+// get() is valid until the next get() or clear(). Not thread-safe: one per
+// thread.
 class ImageCache {
  public:
-  // nullptr when the file is missing or not a PNG/JPEG; `error` says why.
+  explicit ImageCache(std::size_t budget_bytes = kDefaultBudget) : budget_(budget_bytes) {}
+  static constexpr std::size_t kDefaultBudget = 512u << 20;
+
+  // nullptr when the file is missing or not a PNG/JPEG; `error` says why
+  // (as decode_image).
   const RgbaImage* get(const std::string& path, std::string* error = nullptr);
-  void clear() { images_.clear(); }
+  void clear() {
+    images_.clear();
+    bytes_ = 0;
+  }
+  std::size_t bytes() const { return bytes_; }  // decoded pixels held
 
  private:
-  std::map<std::string, std::unique_ptr<RgbaImage>> images_;
+  struct Entry {
+    std::unique_ptr<RgbaImage> image;  // nullptr: cannot be decoded (remembered)
+    std::string error;
+    std::uint64_t used = 0;  // when last asked for
+  };
+  std::map<std::string, Entry> images_;
+  std::size_t budget_;
+  std::size_t bytes_ = 0;
+  std::uint64_t clock_ = 0;
 };
 
 // Writes 8-bit PNGs (RGB when the image is opaque, else RGBA; deterministic

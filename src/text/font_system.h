@@ -61,6 +61,8 @@ class FontSystemImpl final : public FontSystem {
   const FaceInfo& face(FontId id) const override { return faces_.at(id).info; }
   FontMetrics metrics(FontId id, float size) const override;
   FontId primary(const TextStyle& style) const override;
+  std::string missing_font_for(char32_t c) const override;
+  std::vector<std::string> missing_fonts() const override;
 
   const Face& face_data(FontId id) const { return faces_[id]; }
   // The fallback stack for a style: deck families, then the default stack.
@@ -73,8 +75,11 @@ class FontSystemImpl final : public FontSystem {
   icu::BreakIterator* grapheme_iterator();
   icu::BreakIterator* line_iterator();
 
-  // Set up by create().
-  FontId open_face(const std::string& path, int index, std::vector<std::string>* warnings);
+  // Set up by create(). open_face: "" or why the file cannot be used.
+  FontId open_face(const std::string& path, int index, std::string* problem);
+  void set_missing_defaults(std::vector<int> stack_entries) {
+    missing_defaults_ = std::move(stack_entries);
+  }
   void set_stack(int style_key, std::vector<FaceChoice> stack) {
     stacks_[style_key] = std::move(stack);
   }
@@ -87,6 +92,7 @@ class FontSystemImpl final : public FontSystem {
   FT_Library ft_ = nullptr;
   std::vector<Face> faces_;
   std::array<std::vector<FaceChoice>, 8> stacks_;
+  std::vector<int> missing_defaults_;  // entries of the default stack not installed
   hb_buffer_t* buffer_ = nullptr;
   hb_buffer_t* probe_buffer_ = nullptr;
   std::unique_ptr<icu::BreakIterator> graphemes_;

@@ -3,24 +3,74 @@
 // The default stack is Noto Sans CJK KR (face 1 of the Noto CJK collections;
 // face 0 is the JP face, whose glyph forms differ), DejaVu Sans, Noto Color
 // Emoji; monospace puts DejaVu Sans Mono first. fonts/fonts.yaml lists them.
+// Every file is opened through io::MappedFile: regular files only, bounded.
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <optional>
 
+#include "io/files.h"
 #include "text/font_system.h"
 
 namespace madang::text {
 
 namespace {
 
-const char* const kDefaultStack[] = {"Noto Sans CJK KR", "DejaVu Sans", "Noto Color Emoji"};
+bool cjk_text(char32_t c) {
+  return (c >= 0x1100 && c <= 0x11FF) ||  // Hangul jamo
+         (c >= 0x2E80 && c <= 0x33FF) ||  // CJK radicals, punctuation, kana, compatibility jamo
+         (c >= 0x3400 && c <= 0x4DBF) ||  // CJK extension A
+         (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK ideographs
+         (c >= 0xA960 && c <= 0xA97F) ||  // Hangul jamo extended A
+         (c >= 0xAC00 && c <= 0xD7FF) ||  // Hangul syllables, jamo extended B
+         (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility ideographs
+         (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
+         (c >= 0xFF00 && c <= 0xFFEF) ||  // half- and fullwidth forms
+         (c >= 0x20000 && c <= 0x3134F);  // CJK extensions B-G
+}
+
+bool emoji(char32_t c) {
+  return (c >= 0x1F000 && c <= 0x1FAFF) ||
+         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_PRESENTATION);
+}
+
+bool western_text(char32_t c) {  // Latin, Greek, Cyrillic, Hebrew, Arabic, symbols
+  return (c < 0x2E80 && !cjk_text(c)) || (c >= 0xFB00 && c <= 0xFEFF);
+}
+
+// The default stack, with the Debian package of each family and the text it
+// is there for (to name the missing package when such text has no glyph).
+struct DefaultFamily {
+  const char* family;
+  const char* package;
+  bool (*needed_for)(char32_t);
+};
+const DefaultFamily kDefaultStack[] = {
+    {"Noto Sans CJK KR", "fonts-noto-cjk", cjk_text},
+    {"DejaVu Sans", "fonts-dejavu-core", western_text},
+    {"Noto Color Emoji", "fonts-noto-color-emoji", emoji},
+};
 const char* const kMonoFamily = "DejaVu Sans Mono";
+
+std::string not_found(const DefaultFamily& f) {
+  return std::string(f.family) + " not found: install " + f.package;
+}
+
+// HarfBuzz owns the mapping of a font file once the blob is made.
+struct Mapping {
+  const char* data;
+  std::size_t size;
+};
+void unmap_blob(void* user_data) {
+  auto* m = static_cast<Mapping*>(user_data);
+  io::MappedFile::unmap(m->data, m->size);
+  delete m;
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -71,6 +121,7 @@ bool match_family(FcConfig* config, const std::string& family, bool bold, bool i
   return ok;
 }
 
+// Paths have a slash: the deck makes its font files absolute (deck/font_files.h).
 bool looks_like_path(const std::string& s) {
   return s.find('/') != std::string::npos;
 }
@@ -97,23 +148,28 @@ FontSystemImpl::~FontSystemImpl() {
   if (ft_) FT_Done_FreeType(ft_);
 }
 
-FontId FontSystemImpl::open_face(const std::string& path, int index,
-                                 std::vector<std::string>* warnings) {
+FontId FontSystemImpl::open_face(const std::string& path, int index, std::string* problem) {
   for (std::size_t i = 0; i < faces_.size(); ++i) {
     if (faces_[i].info.path == path && faces_[i].info.face_index == index) {
       return static_cast<FontId>(i);
     }
   }
   Face f;
-  f.blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!f.blob) {
-    if (warnings) warnings->push_back("cannot read font file " + path);
+  std::string why;
+  io::MappedFile file = io::MappedFile::open(path, kMaxFontFileBytes, &why);
+  if (!file.ok()) {
+    *problem = "font file " + path + " " + why;
     return -1;
   }
+  auto* mapping = new Mapping{nullptr, 0};
+  file.release(&mapping->data, &mapping->size);
+  f.blob = hb_blob_create(mapping->data, static_cast<unsigned>(mapping->size),
+                          HB_MEMORY_MODE_READONLY, mapping, unmap_blob);
   unsigned length = 0;
   const char* data = hb_blob_get_data(f.blob, &length);
-  if (FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), length, index, &f.ft) != 0) {
-    if (warnings) warnings->push_back("FreeType cannot open " + path);
+  if (length == 0 ||
+      FT_New_Memory_Face(ft_, reinterpret_cast<const FT_Byte*>(data), length, index, &f.ft) != 0) {
+    *problem = "font file " + path + " is not a font FreeType can read";
     hb_blob_destroy(f.blob);
     return -1;
   }
@@ -155,6 +211,19 @@ const std::vector<FaceChoice>& FontSystemImpl::stack(const TextStyle& style) con
 FontId FontSystemImpl::primary(const TextStyle& style) const {
   const auto& s = stack(style);
   return s.empty() ? -1 : s.front().id;
+}
+
+std::string FontSystemImpl::missing_font_for(char32_t c) const {
+  for (int k : missing_defaults_) {
+    if (kDefaultStack[k].needed_for(c)) return not_found(kDefaultStack[k]);
+  }
+  return {};
+}
+
+std::vector<std::string> FontSystemImpl::missing_fonts() const {
+  std::vector<std::string> out;
+  for (int k : missing_defaults_) out.push_back(not_found(kDefaultStack[k]));
+  return out;
 }
 
 bool FontSystemImpl::covers(FontId id, char32_t c) const {
@@ -200,6 +269,17 @@ const FontSystemImpl& impl(const FontSystem& fonts) {
 
 std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& families,
                                                std::vector<std::string>* warnings) {
+  std::vector<FontProblem> problems;
+  auto fonts = create(families, &problems);
+  if (warnings) {
+    for (FontProblem& p : problems) warnings->push_back(std::move(p.message));
+    for (std::string& m : fonts->missing_fonts()) warnings->push_back(std::move(m));
+  }
+  return fonts;
+}
+
+std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& families,
+                                               std::vector<FontProblem>* problems) {
   auto fonts = std::make_unique<FontSystemImpl>();
   // A private fontconfig configuration, destroyed below: nothing global is
   // left initialized behind the caller's back.
@@ -211,13 +291,17 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& f
     // face really has that weight/slant (else it is synthesized).
     std::array<FaceChoice, 4> styles;
   };
-  auto load_family = [&](const std::string& name, bool report) -> std::optional<Family> {
+  // `deck_index` >= 0: a family of the deck, whose problems are reported.
+  auto load_family = [&](const std::string& name, int deck_index) -> std::optional<Family> {
+    const auto report = [&](std::string message) {
+      if (deck_index >= 0 && problems) problems->push_back({deck_index, std::move(message)});
+    };
     Family fam{name, {}};
     if (looks_like_path(name)) {
-      FontId id = -1;
-      if (std::filesystem::exists(name)) id = fonts->open_face(name, 0, warnings);
+      std::string problem;
+      const FontId id = fonts->open_face(name, 0, &problem);
       if (id < 0) {
-        if (report && warnings) warnings->push_back("font file not found: " + name);
+        report(problem);
         return std::nullopt;
       }
       for (int s = 0; s < 4; ++s) fam.styles[s] = FaceChoice{id, (s & 1) != 0, (s & 2) != 0};
@@ -227,7 +311,7 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& f
         Match m;
         if (!config || !match_family(config, name, bold, italic, &m)) {
           if (s == 0) {
-            if (report && warnings) warnings->push_back("unknown font family: " + name);
+            report("unknown font family: " + name + " (not installed; fc-list shows what is)");
             return std::nullopt;
           }
           fam.styles[s] = fam.styles[0];
@@ -235,9 +319,13 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& f
           fam.styles[s].synthetic_italic = italic;
           continue;
         }
-        const FontId id = fonts->open_face(m.path, m.index, warnings);
+        std::string problem;
+        const FontId id = fonts->open_face(m.path, m.index, &problem);
         if (id < 0) {
-          if (s == 0) return std::nullopt;
+          if (s == 0) {
+            report(problem);
+            return std::nullopt;
+          }
           fam.styles[s] = fam.styles[0];
           continue;
         }
@@ -255,13 +343,19 @@ std::unique_ptr<FontSystem> FontSystem::create(const std::vector<std::string>& f
   };
 
   std::vector<Family> stack;
-  for (const std::string& name : families) {
-    if (auto fam = load_family(name, true)) stack.push_back(*fam);
+  for (std::size_t i = 0; i < families.size(); ++i) {
+    if (auto fam = load_family(families[i], static_cast<int>(i))) stack.push_back(*fam);
   }
-  for (const char* name : kDefaultStack) {
-    if (auto fam = load_family(name, true)) stack.push_back(*fam);
+  std::vector<int> missing;
+  for (int k = 0; k < static_cast<int>(std::size(kDefaultStack)); ++k) {
+    if (auto fam = load_family(kDefaultStack[k].family, -1)) {
+      stack.push_back(*fam);
+    } else {
+      missing.push_back(k);
+    }
   }
-  std::optional<Family> mono = load_family(kMonoFamily, true);
+  fonts->set_missing_defaults(std::move(missing));
+  std::optional<Family> mono = load_family(kMonoFamily, -1);
   if (config) FcConfigDestroy(config);
 
   for (int key = 0; key < 8; ++key) {

@@ -145,7 +145,8 @@ std::string to_nfc(std::string_view utf8) {
 }
 
 Itemization itemize(FontSystemImpl& fonts, std::string_view text,
-                    const std::vector<StyleSpan>& spans, hb_script_t fallback_script) {
+                    const std::vector<StyleSpan>& spans, hb_script_t fallback_script,
+                    const BidiLevels& bidi) {
   Itemization result;
   grapheme_boundaries(fonts, text, &result.graphemes);
 
@@ -154,6 +155,12 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
     int span;
     FaceChoice face;
     hb_script_t script;
+    std::uint8_t level;
+  };
+  std::size_t run = 0;  // bidi run of the current cluster (clusters come in text order)
+  const auto level_at = [&](std::size_t at) -> std::uint8_t {
+    while (run + 1 < bidi.runs.size() && bidi.runs[run].end <= at) ++run;
+    return run < bidi.runs.size() ? bidi.runs[run].level : 0;
   };
   std::vector<Cluster> clusters;
   clusters.reserve(result.graphemes.size());
@@ -227,7 +234,7 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
           }
         }
       }
-      clusters.push_back(Cluster{a, b, s, chosen, script});
+      clusters.push_back(Cluster{a, b, s, chosen, script, level_at(a)});
       a = b;
     }
   }
@@ -254,12 +261,12 @@ Itemization itemize(FontSystemImpl& fonts, std::string_view text,
     if (!result.items.empty()) {
       Item& last = result.items.back();
       if (last.span == c.span && last.face == c.face && last.script == c.script &&
-          last.end == c.begin) {
+          last.level == c.level && last.end == c.begin) {
         last.end = c.end;
         continue;
       }
     }
-    result.items.push_back(Item{c.begin, c.end, c.span, c.face, c.script});
+    result.items.push_back(Item{c.begin, c.end, c.span, c.face, c.script, c.level});
   }
   return result;
 }

@@ -1,7 +1,7 @@
 // Itemization: NFC, grapheme clusters, a font per cluster, script runs.
 //
 // Promise: the text is cut into items that can each be shaped with one
-// hb_shape call (same style run, same face, same script). Fonts are chosen
+// hb_shape call (same style run, same face, same script, same bidi level). Fonts are chosen
 // per grapheme cluster, never per code point: the first face of the style's
 // stack that covers every code point of the cluster (default-ignorables and
 // controls do not count); a cluster holding conjoining jamo (old Hangul,
@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/bidi.h"
 #include "text/font_system.h"
 
 namespace madang::text {
@@ -35,6 +36,7 @@ struct Item {
   int span = 0;  // index into the spans
   FaceChoice face;
   hb_script_t script = HB_SCRIPT_COMMON;
+  std::uint8_t level = 0;  // bidi embedding level: odd is right to left
 };
 
 struct Itemization {
@@ -43,9 +45,11 @@ struct Itemization {
   std::vector<MissingGlyph> missing;
 };
 
-// fallback_script: for text made only of Common/Inherited code points.
+// fallback_script: for text made only of Common/Inherited code points;
+// bidi: the text's levels (text/bidi.h), which items never cross.
 Itemization itemize(FontSystemImpl& fonts, std::string_view text,
-                    const std::vector<StyleSpan>& spans, hb_script_t fallback_script);
+                    const std::vector<StyleSpan>& spans, hb_script_t fallback_script,
+                    const BidiLevels& bidi);
 
 bool is_conjoining_jamo(char32_t c);
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/bidi.h"
 #include "text/itemize.h"
 #include "text/linebreak.h"
 #include "text/shape.h"
@@ -49,6 +50,7 @@ std::size_t visible_end(std::string_view text, std::size_t begin, std::size_t en
 struct Shaped {
   std::string text;
   std::vector<StyleSpan> spans;
+  BidiLevels bidi;
   Itemization items;
   std::vector<ShapedGlyph> glyphs;
   std::vector<std::size_t> item_glyphs;  // first glyph of each item; one past the end last
@@ -64,7 +66,7 @@ void shape_all(FontSystemImpl& fonts, Shaped* sh) {
   for (const Item& item : sh->items.items) {
     sh->item_glyphs.push_back(sh->glyphs.size());
     shape_range(fonts, sh->text, item.begin, item.end, item.face.id, item.script, sh->language,
-                sh->spans[item.span].style.size, &sh->glyphs);
+                sh->spans[item.span].style.size, (item.level & 1) != 0, &sh->glyphs);
   }
   sh->item_glyphs.push_back(sh->glyphs.size());
   sh->prefix.assign(sh->text.size() + 1, 0.0f);
@@ -73,6 +75,16 @@ void shape_all(FontSystemImpl& fonts, Shaped* sh) {
 }
 
 // [SECTION] Building lines ----------------------------------------------------
+
+// The style span holding byte `at` (the last one when none does: an empty
+// span at the end). Spans are in text order; binary search keeps a paragraph
+// of many empty lines and many spans linear.
+const StyleSpan* span_at(const Shaped& sh, std::size_t at) {
+  auto it = std::partition_point(sh.spans.begin(), sh.spans.end(),
+                                 [&](const StyleSpan& s) { return s.end <= at; });
+  if (it == sh.spans.end() || it->begin > at) return &sh.spans.back();
+  return &*it;
+}
 
 bool same_run(const GlyphRun& r, FontId font, const TextStyle& style, const FaceChoice& face) {
   const TextStyle& a = r.style;
@@ -83,33 +95,71 @@ bool same_run(const GlyphRun& r, FontId font, const TextStyle& style, const Face
 
 // Fills line.runs with the glyphs of [begin, vend), reshaping an item piece
 // when a line edge cuts it where HarfBuzz says the glyphs depend on context.
+// The pieces (one per item on the line) are laid left to right in visual
+// order (UAX #9 rule L2 over their bidi levels); a right-to-left piece's
+// glyphs, stored in logical order, are read backwards.
 void build_runs(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin, std::size_t vend,
-                Line* line, std::vector<ShapedGlyph>* scratch) {
-  float pen = 0;
+                Line* line) {
+  struct Piece {
+    const Item* item;
+    std::size_t a, b;          // its text: [a, b) of sh.text
+    const ShapedGlyph* first;  // logical order
+    const ShapedGlyph* last;
+  };
+  std::vector<Piece> pieces;
+  std::vector<ShapedGlyph> reshaped[2];  // a line edge cuts at most two items
+  int reshaped_used = 0;
   const auto& items = sh.items.items;
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  // Items are in text order: start at the first one that reaches into the
+  // line, so that a paragraph of many items costs linear time, not
+  // items x lines.
+  const auto from = std::partition_point(items.begin(), items.end(),
+                                         [&](const Item& item) { return item.end <= begin; });
+  for (std::size_t i = static_cast<std::size_t>(from - items.begin()); i < items.size(); ++i) {
     const Item& item = items[i];
-    if (item.end <= begin || item.begin >= vend) continue;
+    if (item.begin >= vend) break;
     const std::size_t a = std::max(item.begin, begin), b = std::min(item.end, vend);
     const ShapedGlyph* first = sh.glyphs.data() + sh.item_glyphs[i];
     const ShapedGlyph* last = sh.glyphs.data() + sh.item_glyphs[i + 1];
-    // Clusters grow monotonically within an item (LTR), so binary search.
+    // Clusters grow monotonically within an item (logical order), so binary search.
     auto by_cluster = [](const ShapedGlyph& g, std::size_t c) { return g.cluster < c; };
     const ShapedGlyph* ga = std::lower_bound(first, last, a, by_cluster);
     const ShapedGlyph* gb = std::lower_bound(ga, last, b, by_cluster);
     const bool cut_start =
         a > item.begin && (ga == last || ga->cluster != a || ga->unsafe_to_break);
     const bool cut_end = b < item.end && (gb == last || gb->cluster != b || gb->unsafe_to_break);
-    const TextStyle& style = sh.spans[item.span].style;
-    if (cut_start || cut_end) {
-      scratch->clear();
-      shape_range(fonts, sh.text, a, b, item.face.id, item.script, sh.language, style.size,
-                  scratch);
-      ga = scratch->data();
-      gb = scratch->data() + scratch->size();
+    if ((cut_start || cut_end) && reshaped_used < 2) {
+      std::vector<ShapedGlyph>& own = reshaped[reshaped_used++];
+      own.clear();
+      shape_range(fonts, sh.text, a, b, item.face.id, item.script, sh.language,
+                  sh.spans[item.span].style.size, (item.level & 1) != 0, &own);
+      ga = own.data();
+      gb = own.data() + own.size();
     }
-    if (ga == gb) continue;
-    if (line->runs.empty() || !same_run(line->runs.back(), item.face.id, style, item.face)) {
+    if (ga != gb) pieces.push_back(Piece{&item, a, b, ga, gb});
+  }
+
+  std::vector<int> order;
+  bool mixed = false;
+  for (const Piece& p : pieces) mixed = mixed || p.item->level != 0;
+  if (mixed) {
+    std::vector<std::uint8_t> levels;
+    for (const Piece& p : pieces) levels.push_back(p.item->level);
+    order = visual_order(levels);
+  } else {
+    for (std::size_t k = 0; k < pieces.size(); ++k) order.push_back(static_cast<int>(k));
+  }
+
+  float pen = 0;
+  std::size_t run_end = 0;  // where the last run's text ends in sh.text
+  for (int k : order) {
+    const Piece& p = pieces[static_cast<std::size_t>(k)];
+    const Item& item = *p.item;
+    const TextStyle& style = sh.spans[item.span].style;
+    // A run's text is one stretch of the paragraph: a piece joins the run
+    // before it only where its text follows on (not across a bidi reorder).
+    if (line->runs.empty() || !same_run(line->runs.back(), item.face.id, style, item.face) ||
+        p.a != run_end) {
       GlyphRun run;
       run.font = item.face.id;
       run.size = style.size;
@@ -117,12 +167,16 @@ void build_runs(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin, std:
       run.synthetic_bold = item.face.synthetic_bold;
       run.synthetic_italic = item.face.synthetic_italic;
       run.x = pen;
-      run.text_begin = static_cast<std::uint32_t>(a - begin);
+      run.text_begin = static_cast<std::uint32_t>(p.a - begin);
       line->runs.push_back(std::move(run));
     }
     GlyphRun& run = line->runs.back();
-    run.text.append(sh.text, a, b - a);  // items are consecutive: the run's text grows at its end
-    for (const ShapedGlyph* g = ga; g != gb; ++g) {
+    run.text.append(sh.text, p.a, p.b - p.a);
+    run_end = p.b;
+    const bool rtl = (item.level & 1) != 0;
+    const std::size_t count = static_cast<std::size_t>(p.last - p.first);
+    for (std::size_t j = 0; j < count; ++j) {
+      const ShapedGlyph* g = rtl ? p.last - 1 - j : p.first + j;
       run.glyphs.push_back(Glyph{g->id, static_cast<std::uint32_t>(g->cluster - begin),
                                  pen - run.x + g->x_offset, g->y_offset, g->advance});
       pen += g->advance;
@@ -188,10 +242,7 @@ void set_vertical_metrics(FontSystemImpl& fonts, const Shaped& sh, std::size_t b
     }
   }
   if (line->runs.empty()) {  // an empty line: the style at its start
-    const StyleSpan* span = &sh.spans.back();
-    for (const StyleSpan& s : sh.spans) {
-      if (s.begin <= begin && begin < s.end) span = &s;
-    }
+    const StyleSpan* span = span_at(sh, begin);
     const FontId font = fonts.primary(span->style);
     if (font >= 0) {
       const FontMetrics m = fonts.metrics(font, span->style.size);
@@ -209,12 +260,7 @@ void set_vertical_metrics(FontSystemImpl& fonts, const Shaped& sh, std::size_t b
 float line_box(const ParagraphStyle& pstyle, const Line& line, const Shaped& sh) {
   float size = 0;
   for (const GlyphRun& r : line.runs) size = std::max(size, r.size);
-  if (line.runs.empty()) {
-    for (const StyleSpan& s : sh.spans) {
-      if (s.begin <= line.begin && line.begin < s.end) size = s.style.size;
-    }
-    if (size == 0) size = sh.spans.back().style.size;
-  }
+  if (line.runs.empty()) size = span_at(sh, line.begin)->style.size;
   return pstyle.line_height * size;
 }
 
@@ -235,7 +281,9 @@ Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& 
   if (sh.text.empty()) return para;
   sh.language = hb_language_from_string(pstyle.lang.c_str(), -1);
   const bool korean = pstyle.lang.rfind("ko", 0) == 0;
-  sh.items = itemize(fonts, sh.text, sh.spans, korean ? HB_SCRIPT_HANGUL : HB_SCRIPT_COMMON);
+  sh.bidi = bidi_levels(sh.text);
+  sh.items =
+      itemize(fonts, sh.text, sh.spans, korean ? HB_SCRIPT_HANGUL : HB_SCRIPT_COMMON, sh.bidi);
   para.missing = sh.items.missing;
   shape_all(fonts, &sh);
 
@@ -250,7 +298,6 @@ Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& 
   const float slack = 0.01f;  // float noise must not push a word to the next line
   const std::size_t n = sh.text.size();
   const auto& graphemes = sh.items.graphemes;
-  std::vector<ShapedGlyph> scratch;
   float top = 0;
   std::size_t pos = 0, bi = 0;
   while (pos < n) {
@@ -286,12 +333,15 @@ Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& 
     line.end = end;
     line.text = sh.text.substr(pos, end - pos);
     const std::size_t vend = visible_end(sh.text, pos, end);
-    build_runs(fonts, sh, pos, vend, &line, &scratch);
+    build_runs(fonts, sh, pos, vend, &line);
     if (line.width > avail + slack) para.overflow_x = true;
     const float free = avail - line.width;
+    // Left is the start of the line: the right edge in a right-to-left
+    // paragraph (one whose first strong character is Hebrew or Arabic).
+    const bool rtl = (sh.bidi.base & 1) != 0;
     switch (pstyle.align) {
       case Align::kLeft:
-        line.x = pstyle.indent;
+        line.x = pstyle.indent + (rtl ? free : 0);
         break;
       case Align::kCenter:
         line.x = pstyle.indent + free / 2;
@@ -300,7 +350,7 @@ Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& 
         line.x = pstyle.indent + free;
         break;
       case Align::kJustify:
-        line.x = pstyle.indent;
+        line.x = pstyle.indent + (rtl && hard ? free : 0);
         if (!hard) justify(&line, avail);
         break;
     }

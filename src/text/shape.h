@@ -4,6 +4,10 @@
 // its units-per-em scale (what `hb-shape --font-file` prints), scaled by
 // size/upem; clusters are byte offsets into the paragraph text. The text
 // around the item is passed as context. Features kern and liga are on.
+// Right-to-left items (odd bidi level) are shaped right to left, so HarfBuzz
+// joins Arabic and mirrors brackets; their glyphs are stored in logical
+// order (clusters growing) like everyone else's, and turned back to visual
+// order when a line is built.
 #pragma once
 
 #include <hb.h>
@@ -23,9 +27,9 @@ struct ShapedGlyph {
   bool unsafe_to_break = false;      // reshape if a line starts here
 };
 
-// Appends the glyphs of text[begin, end) to `out`.
+// Appends the glyphs of text[begin, end) to `out`, in logical order.
 void shape_range(FontSystemImpl& fonts, std::string_view text, std::size_t begin, std::size_t end,
-                 FontId font, hb_script_t script, hb_language_t language, float size,
+                 FontId font, hb_script_t script, hb_language_t language, float size, bool rtl,
                  std::vector<ShapedGlyph>* out);
 
 }  // namespace madang::text

@@ -127,11 +127,29 @@ struct Paragraph {
   bool overflow_x = false;  // a cluster wider than max_width (cannot happen for text that breaks)
 };
 
+// A family of the deck's `fonts` that cannot be used.
+struct FontProblem {
+  int family = -1;      // index into the families given to FontSystem::create
+  std::string message;  // "unknown font family: Foo", "font file x.ttf is a FIFO ..."
+};
+
+// Font files are read only when they are regular files of at most this size
+// (io/files.h): a FIFO would block, /dev/zero would never end.
+inline constexpr std::size_t kMaxFontFileBytes = 256u << 20;
+
 class FontSystem {
  public:
   // families: the deck's fonts, in fallback order, tried before the default
-  // stack (Noto Sans CJK KR, DejaVu Sans, Noto Color Emoji). Unknown families
-  // are reported in `warnings` and skipped.
+  // stack (Noto Sans CJK KR, DejaVu Sans, Noto Color Emoji): family names, or
+  // paths of font files (absolute, or relative to the working folder: the
+  // deck resolves its own against its folder). Those that cannot be used are
+  // reported in `problems` and skipped. A default family that is not
+  // installed is not a problem here: see missing_font_for().
+  static std::unique_ptr<FontSystem> create(const std::vector<std::string>& families,
+                                            std::vector<FontProblem>* problems);
+  // The same, with the problems as text, followed by one line per default
+  // family that is not installed ("Noto Sans CJK KR not found: install
+  // fonts-noto-cjk").
   static std::unique_ptr<FontSystem> create(const std::vector<std::string>& families,
                                             std::vector<std::string>* warnings = nullptr);
   virtual ~FontSystem() = default;
@@ -139,8 +157,15 @@ class FontSystem {
   virtual int face_count() const = 0;
   virtual const FaceInfo& face(FontId id) const = 0;
   virtual FontMetrics metrics(FontId id, float size) const = 0;
-  // The primary face for a style (first family of the stack that has it).
+  // The primary face for a style (first family of the stack that has it);
+  // -1 when no font at all could be opened.
   virtual FontId primary(const TextStyle& style) const = 0;
+  // Why `c` has no glyph when that is because a default family is not
+  // installed: "Noto Sans CJK KR not found: install fonts-noto-cjk" for
+  // Hangul without Noto CJK; "" otherwise.
+  virtual std::string missing_font_for(char32_t c) const = 0;
+  // One line per default family that is not installed, as above.
+  virtual std::vector<std::string> missing_fonts() const = 0;
 };
 
 // Lays out one paragraph at a maximum line width (pixels).

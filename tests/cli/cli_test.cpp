@@ -78,7 +78,7 @@ TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {
   const Outcome missing = run("check '" + (dir_ / "nope.md").string() + "'");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_EQ(missing.err,
-            (dir_ / "nope.md").string() + ": error: cannot read the deck: no such file\n");
+            (dir_ / "nope.md").string() + ": error: cannot read the deck: it does not exist\n");
   const Outcome folder = run("check '" + dir_.string() + "'");
   EXPECT_EQ(folder.exit_code, 2);
   EXPECT_NE(folder.err.find("cannot read the deck: it is a folder"), std::string::npos)

@@ -60,6 +60,14 @@ TEST(Image, RefusedPathsEvenWithoutFileChecks) {
   for (const Block& b : blocks(r)) EXPECT_EQ(b.image.resolved, "");
 }
 
+// A valid 1x1 RGBA PNG.
+const unsigned char kOnePixelPng[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+    0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+    0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78,
+    0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99,
+    0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+
 class ImageFiles : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -69,7 +77,9 @@ class ImageFiles : public ::testing::Test {
          "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
     fs::create_directories(root_ / "deck" / "img");
-    std::ofstream(root_ / "deck" / "img" / "ok.png") << "png";
+    std::ofstream(root_ / "deck" / "img" / "ok.png", std::ios::binary)
+        .write(reinterpret_cast<const char*>(kOnePixelPng), sizeof kOnePixelPng);
+    std::ofstream(root_ / "deck" / "img" / "fake.png") << "png";
     std::ofstream(root_ / "outside.png") << "png";
     std::ofstream(root_ / "deck" / "empty.png");
     fs::create_symlink(root_ / "outside.png", root_ / "deck" / "link.png");
@@ -81,18 +91,23 @@ class ImageFiles : public ::testing::Test {
 TEST_F(ImageFiles, ChecksExistenceAndSymlinks) {
   const std::string deck = (root_ / "deck" / "deck.md").string();
   std::ofstream(deck) << "![ok](img/ok.png)\n\n![no](img/missing.png)\n\n![link](link.png)\n\n"
-                         "![dir](img)\n\n![empty](empty.png)\n";
+                         "![dir](img)\n\n![empty](empty.png)\n\n![fake](img/fake.png)\n";
   const ParseResult r = load_deck(deck);
   EXPECT_EQ(messages(r), (std::vector<std::string>{
                              deck + ":3:1: error: image not found: img/missing.png",
                              deck + ":5:1: error: image path leaves the deck's folder: link.png",
-                             deck + ":7:1: error: image is not a file: img",
+                             deck + ":7:1: error: image is a folder, not a file: img",
                              deck + ":9:1: error: image is empty: empty.png",
+                             deck + ":11:1: warning: image 'img/fake.png' is not a PNG or JPEG "
+                                    "file; it is drawn as a placeholder",
                          }));
   const auto& b = blocks(r);
-  ASSERT_EQ(b.size(), 5u);
+  ASSERT_EQ(b.size(), 6u);
   EXPECT_EQ(b[0].image.resolved, fs::weakly_canonical(root_ / "deck" / "img" / "ok.png").string());
+  EXPECT_EQ(b[0].image.pixel_width, 1);
+  EXPECT_EQ(b[0].image.pixel_height, 1);
   EXPECT_EQ(b[1].image.resolved, "");
+  EXPECT_EQ(b[5].image.resolved, "");
   EXPECT_EQ(r.deck.base_dir, (root_ / "deck").string());
 }
 

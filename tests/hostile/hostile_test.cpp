@@ -1,0 +1,356 @@
+// Every case of issue #15 as a user meets it: the binary runs under 1 GiB of
+// address space (ulimit -v) and a kill timer; each case must end within 10 s
+// without a signal and name what is wrong at its line:column. The inputs are
+// generated here (hostile_inputs.h).
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hostile_inputs.h"
+#include "run_command.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace hostile = madang::test::hostile;
+using madang::test::CommandResult;
+
+class Hostile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("madang-hostile-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& bytes) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  // `madang ARGS` with at most 1 GiB of address space, killed after 30 s.
+  CommandResult run(const std::string& args, const std::string& env = "") {
+    return madang::test::run_command(
+        "ulimit -v 1048576 && " + env + " exec timeout -s KILL 30 '" + MADANG_BIN + "' " + args,
+        dir_.string());
+  }
+
+  // Ended on its own, in time, with `exit_code`.
+  static void expect_bounded(const CommandResult& r, int exit_code, const std::string& what) {
+    EXPECT_EQ(r.signal, 0) << what << "\n" << r.err.substr(0, 2000);
+    EXPECT_EQ(r.exit_code, exit_code) << what << "\n" << r.err.substr(0, 2000);
+    EXPECT_LT(r.seconds, 10.0) << what;
+  }
+
+  static std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  }
+
+  std::vector<std::string> pngs(const std::string& dir) const {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      names.push_back(e.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  // Checks and exports `deck`; both must end in bounds. Returns check's
+  // diagnostics.
+  std::string check_and_export(const std::string& deck, int exit_code, int slides = 1) {
+    const CommandResult check = run("check '" + deck + "'");
+    expect_bounded(check, exit_code, "check " + deck);
+    const CommandResult exported = run("export '" + deck + "' --png '" + path("out") + "'");
+    expect_bounded(exported, exit_code, "export " + deck);
+    if (exit_code == 0) {
+      std::vector<std::string> want;
+      for (int i = 1; i <= slides; ++i) want.push_back("slide-0" + std::to_string(i) + ".png");
+      EXPECT_EQ(pngs(path("out")), want);
+      EXPECT_EQ(exported.err, check.err);  // the same problems, said the same way
+    }
+    return check.err;
+  }
+
+  fs::path dir_;
+};
+
+// ------------------------------------------------------------------ images
+
+TEST_F(Hostile, ImageBombIsRefusedFromItsHeader) {
+  const std::string bomb = hostile::zero_png(20000, 20000);
+  // 1.6 GB as RGBA; zlib -9 packs it in 48 KB, our plain encoder in 310 KB.
+  EXPECT_LT(bomb.size(), 512u << 10);
+  write("bomb.png", bomb);
+  const std::string deck = write("deck.md", "# 그림\n\n![사진](bomb.png)\n");
+  EXPECT_EQ(check_and_export(deck, 0),
+            deck +
+                ":3:1: warning: image 'bomb.png' is 20000x20000 pixels (400 megapixels); "
+                "images over 40 megapixels are not decoded; it is drawn as a placeholder\n");
+  // Drawn as a labelled placeholder.
+  const CommandResult layout = run("layout '" + deck + "'");
+  expect_bounded(layout, 0, "layout");
+  const auto json = nlohmann::json::parse(layout.out);
+  int placeholders = 0;
+  for (const auto& item : json["slides"][0]["items"]) {
+    if (item["kind"] == "image") {
+      EXPECT_TRUE(item["placeholder"].get<bool>());
+      EXPECT_EQ(item["label"], "사진");
+      ++placeholders;
+    }
+  }
+  EXPECT_EQ(placeholders, 1);
+}
+
+TEST_F(Hostile, BrokenImagesAreLocatedWarningsAndLabelledPlaceholders) {
+  const std::string good = hostile::small_png();
+  write("good.png", good);
+  write("truncated.png", good.substr(0, good.size() / 2));
+  write("header.png", hostile::header_only_png());
+  write("anim.gif", hostile::gif());
+  write("broken.jpg", hostile::corrupt_jpeg());
+  const std::string deck = write("deck.md",
+                                 "![좋은](good.png)\n\n---\n\n![잘린](truncated.png)\n\n---\n\n!["
+                                 "머리만](header.png)\n\n---\n\n"
+                                 "![움짤](anim.gif)\n\n---\n\n![깨진](broken.jpg)\n");
+  const std::string err = check_and_export(deck, 0, 5);
+  const std::vector<std::string> got = lines(err);
+  ASSERT_EQ(got.size(), 4u) << err;
+  EXPECT_EQ(got[0],
+            deck +
+                ":13:1: warning: image 'anim.gif' is a GIF image; only PNG and JPEG images are "
+                "shown; it is drawn as a placeholder");
+  EXPECT_EQ(got[1], deck +
+                        ":5:1: warning: image 'truncated.png' cannot be decoded (the file "
+                        "ends too early: truncated?); it is drawn as a placeholder");
+  EXPECT_EQ(got[2], deck +
+                        ":9:1: warning: image 'header.png' cannot be decoded (corrupt or "
+                        "incomplete data); it is drawn as a placeholder");
+  EXPECT_EQ(got[3].rfind(deck + ":17:1: warning: image 'broken.jpg' cannot be decoded (", 0), 0u)
+      << got[3];
+  // One real image, four placeholders labelled with their alt text.
+  const CommandResult layout = run("layout '" + deck + "'");
+  expect_bounded(layout, 0, "layout");
+  std::vector<std::string> placeholders;
+  int images = 0;
+  const auto json = nlohmann::json::parse(layout.out);
+  for (const auto& slide : json["slides"]) {
+    for (const auto& item : slide["items"]) {
+      if (item["kind"] != "image") continue;
+      ++images;
+      if (item["placeholder"].get<bool>()) placeholders.push_back(item["label"]);
+    }
+  }
+  EXPECT_EQ(images, 5);
+  EXPECT_EQ(placeholders, (std::vector<std::string>{"잘린", "머리만", "움짤", "깨진"}));
+}
+
+// ------------------------------------------------------------------ text
+
+TEST_F(Hostile, StrikethroughRunsAreLaidOutInLinearTime) {
+  // 600 KB of ~~a~~a: 142 s to check before (a quadratic reserve in shaping).
+  const std::string deck = write("deck.md", hostile::strike_deck(600 << 10));
+  const std::string err = check_and_export(deck, 0);
+  EXPECT_NE(err.find(deck + ":3:"), std::string::npos) << err;
+  EXPECT_NE(err.find("the text from here on cannot be seen on the slide and is not laid out"),
+            std::string::npos)
+      << err;
+}
+
+TEST_F(Hostile, NestedEmphasisAndLinksEndInSeconds) {
+  const std::string deck = write("deck.md", hostile::nested_deck(300000));
+  const std::string err = check_and_export(deck, 0);
+  EXPECT_NE(err.find(deck + ":3:"), std::string::npos) << err;
+}
+
+TEST_F(Hostile, HugeTableLaysOutOnlyTheRowsASlideCanShow) {
+  // 60 columns x 3800 rows: 32 s and 310 MB before.
+  const std::string deck = write("deck.md", hostile::table_deck(60, 3800));
+  const std::string err = check_and_export(deck, 0);
+  const std::vector<std::string> got = lines(err);
+  ASSERT_EQ(got.size(), 2u) << err;
+  // The first row left out, by its line (the rows start on line 5).
+  const std::string prefix = deck + ":";
+  ASSERT_EQ(got[0].rfind(prefix, 0), 0u);
+  const int line = std::stoi(got[0].substr(prefix.size()));
+  EXPECT_GT(line, 5);
+  EXPECT_LT(line, 200);  // four slide heights of rows at most (autofit measures them)
+  EXPECT_NE(got[0].find("table rows from here on cannot be seen on the slide and are not laid "
+                        "out (" +
+                        std::to_string(3800 - (line - 5)) + " more rows)"),
+            std::string::npos)
+      << got[0];
+  EXPECT_NE(got[1].find("does not fit"), std::string::npos);
+}
+
+TEST_F(Hostile, FourHundredThousandLineCodeBlockLaysOutWhatCanBeSeen) {
+  // 29 s before.
+  const std::string deck = write("deck.md", hostile::code_deck(400000));
+  const std::string err = check_and_export(deck, 0);
+  const std::vector<std::string> got = lines(err);
+  ASSERT_EQ(got.size(), 2u) << err;
+  const std::string prefix = deck + ":";
+  const int line = std::stoi(got[0].substr(prefix.size()));
+  // The code starts on line 4: the first line left out is a whole line.
+  EXPECT_EQ(got[0].substr(prefix.size()),
+            std::to_string(line) +
+                ":1: warning: the text from here on cannot be seen on the slide and is not laid "
+                "out (" +
+                std::to_string(400000 - (line - 4)) + " more lines)");
+  EXPECT_LT(line, 200);
+}
+
+TEST_F(Hostile, FlowOfFiveHundredStepsIsAnErrorAboveTheCap) {
+  const std::string deck = write("deck.md", hostile::flow_deck(500));
+  const CommandResult check = run("check '" + deck + "'");
+  expect_bounded(check, 1, "check");
+  EXPECT_EQ(check.err, deck +
+                           ":5:3: error: a diagram can have at most 32 steps, this one has "
+                           "500; the rest are left out\n");
+}
+
+TEST_F(Hostile, CrowdedFlowIsAWarning) {
+  const std::string deck = write("deck.md", hostile::flow_deck(14));
+  EXPECT_EQ(check_and_export(deck, 0),
+            deck +
+                ":3:1: warning: this flow has 14 steps, too many to read at this size (about "
+                "8 fit); split it over several slides\n" +
+                deck +
+                ":1:1: warning: slide 1 does not fit: shrunk to 52% and still 347 px too tall at "
+                "1080p\n");
+}
+
+// ------------------------------------------------------------------ files
+
+TEST_F(Hostile, OnlyRegularFilesAreReadAsDecks) {
+  ASSERT_EQ(::mkfifo(path("fifo.md").c_str(), 0600), 0);
+  fs::create_symlink(path("loop-b.md"), path("loop-a.md"));
+  fs::create_symlink(path("loop-a.md"), path("loop-b.md"));
+  fs::create_directories(path("folder.md"));
+  const std::pair<std::string, std::string> cases[] = {
+      {path("fifo.md"), "it is a FIFO (named pipe), not a file"},
+      {path("loop-a.md"), "it is a loop of symbolic links"},
+      {path("folder.md"), "it is a folder, not a file"},
+      {"/dev/zero", "it is a device, not a file"},
+  };
+  for (const auto& [deck, why] : cases) {
+    const CommandResult r = run("check '" + deck + "'");
+    expect_bounded(r, 2, deck);
+    EXPECT_EQ(r.err, deck + ": error: cannot read the deck: " + why + "\n");
+  }
+}
+
+TEST_F(Hostile, FontFilesMustBeRegularFiles) {
+  ASSERT_EQ(::mkfifo(path("fifo.ttf").c_str(), 0600), 0);
+  fs::create_directories(path("folder.ttf"));
+  const std::string deck = write("deck.md",
+                                 "---\nfonts:\n  - ./fifo.ttf\n  - /dev/zero\n  - folder.ttf\n"
+                                 "  - ./missing.otf\n---\n# 글꼴\n\n본문\n");
+  EXPECT_EQ(check_and_export(deck, 0),
+            deck +
+                ":3:5: warning: font file './fifo.ttf' is a FIFO (named pipe), not a file; it "
+                "is not used\n" +
+                deck +
+                ":4:5: warning: font file '/dev/zero' is a device, not a file; it is not "
+                "used\n" +
+                deck +
+                ":5:5: warning: font file 'folder.ttf' is a folder, not a file; it is not "
+                "used\n" +
+                deck + ":6:5: warning: font file './missing.otf' does not exist; it is not used\n");
+}
+
+TEST_F(Hostile, FontPathsResolveAgainstTheDeckFolder) {
+  fs::create_directories(path("talk/fonts"));
+  fs::create_symlink("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+                     path("talk/fonts/serif.ttf"));
+  const std::string deck = write("talk/deck.md", "---\nfonts: [./fonts/serif.ttf]\n---\n# Serif\n");
+  fs::create_directories(path("elsewhere"));
+  const CommandResult r = madang::test::run_command(
+      "cd '" + path("elsewhere") + "' && '" + MADANG_BIN + "' layout ../talk/deck.md",
+      dir_.string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("\"family\":\"DejaVu Serif\""), std::string::npos) << r.out.substr(0, 500);
+}
+
+// ------------------------------------------------------------------ fonts
+
+class MissingFonts : public Hostile {
+ protected:
+  // A fontconfig that knows only `dir`.
+  std::string fontconfig(const std::string& dir) {
+    write("fc/fonts.conf",
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+          "<fontconfig><dir>" +
+              dir + "</dir><cachedir>" + path("fc/cache") + "</cachedir></fontconfig>\n");
+    return "FONTCONFIG_FILE='" + path("fc/fonts.conf") + "'";
+  }
+};
+
+TEST_F(MissingFonts, OnlyDejaVuNamesNotoCjkOnceWhereKoreanStarts) {
+  const std::string env = fontconfig("/usr/share/fonts/truetype/dejavu");
+  std::string text = "# Title\n\nplain Latin\n\n";
+  for (int i = 0; i < 300; ++i) text += "지지지 지지 " + std::to_string(i) + "\n\n";
+  const std::string deck = write("deck.md", text);
+  const CommandResult check = run("check '" + deck + "'", env);
+  expect_bounded(check, 0, "check");
+  const std::vector<std::string> got = lines(check.err);
+  int named = 0;
+  for (const std::string& line : got) {
+    named += line.find("Noto Sans CJK KR not found: install fonts-noto-cjk") != std::string::npos;
+  }
+  EXPECT_EQ(named, 1) << check.err;
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0].rfind(deck + ":5:1: warning: Noto Sans CJK KR not found: install "
+                                "fonts-noto-cjk; the text that needs it is drawn as boxes (",
+                         0),
+            0u)
+      << got[0];
+  EXPECT_LT(got.size(), 5u);
+}
+
+TEST_F(MissingFonts, NoFontAtAllFailsExportWithWhatToInstall) {
+  fs::create_directories(path("no-fonts"));
+  const std::string env = fontconfig(path("no-fonts"));
+  const std::string deck = write("deck.md", "# 제목\n\n본문\n");
+  const CommandResult exported = run("export '" + deck + "' --png '" + path("out") + "'", env);
+  expect_bounded(exported, 2, "export");
+  EXPECT_NE(exported.err.find(deck + ":1:1: error: no usable font: Noto Sans CJK KR not found: "
+                                     "install fonts-noto-cjk; DejaVu Sans not found: install "
+                                     "fonts-dejavu-core"),
+            std::string::npos)
+      << exported.err;
+  EXPECT_TRUE(pngs(path("out")).empty());  // no blank slides written
+  const CommandResult check = run("check '" + deck + "'", env);
+  expect_bounded(check, 1, "check");
+  EXPECT_NE(check.err.find("no usable font"), std::string::npos);
+}
+
+TEST_F(Hostile, UncoveredCharactersFoldIntoOneLocatedWarning) {
+  // 94 slides x 99 = 9,306 characters no font has: one line, with a column.
+  const std::string deck = write("deck.md", hostile::private_use_deck(94, 99));
+  const CommandResult check = run("check '" + deck + "'");
+  expect_bounded(check, 0, "check");
+  EXPECT_EQ(check.err, deck +
+                           ":3:3: warning: no font has '\xEE\x80\x80' (U+E000); it is drawn as a "
+                           "box (9306 times, also on lines 9, 15, 21 and more)\n");
+}
+
+}  // namespace
