@@ -51,6 +51,32 @@ int main(int argc, char** argv) {
   present_cmd->add_flag("--console", pres.console, "Presenter console even on one display");
   present_cmd->add_flag("--no-console", pres.no_console, "One view, no presenter console");
   present_cmd->add_flag("--windowed", pres.windowed, "With --console: the hall in a window too");
+  present_cmd->add_option("--history", pres.history, "Rehearsal history (budgets) to read");
+
+  madang::app::RehearseOptions reh;
+  auto* rehearse_cmd = cli.add_subcommand("rehearse", "Present a deck, timing and recording it");
+  rehearse_cmd->add_option("deck", reh.present.deck, "Slide description file")->required();
+  rehearse_cmd->add_option("--slide", reh.present.slide, "Start at this slide (1-based)");
+  rehearse_cmd->add_flag("--fullscreen", reh.present.fullscreen, "Start full screen");
+  rehearse_cmd->add_option("--display", reh.present.display, "Display for the single view");
+  rehearse_cmd->add_option("--duration", reh.present.duration, "The talk's length, e.g. 20m");
+  rehearse_cmd->add_option("--audience", reh.present.audience, "Display for the hall");
+  rehearse_cmd->add_flag("--console", reh.present.console, "Presenter console on one display");
+  rehearse_cmd->add_flag("--no-console", reh.present.no_console, "One view with a rehearsal bar");
+  rehearse_cmd->add_flag("--windowed", reh.present.windowed, "With --console: hall in a window");
+  rehearse_cmd->add_option("--history", reh.present.history, "History database file");
+
+  madang::app::RehearsalsOptions runs;
+  auto* rehearsals_cmd = cli.add_subcommand("rehearsals", "Show a deck's recorded rehearsals");
+  rehearsals_cmd->add_option("deck", runs.deck, "Slide description file")->required();
+  rehearsals_cmd->add_option("--history", runs.history, "History database file");
+  rehearsals_cmd->add_flag("--csv", runs.csv, "CSV: one line per run and slide");
+  rehearsals_cmd->add_flag("--json", runs.json, "JSON: an object with the runs, oldest first");
+  rehearsals_cmd->add_option("--plot", runs.plot, "Chart of time per slide to FILE.png");
+  rehearsals_cmd->add_option("--size", runs.size, "Chart size WxH")->default_val("1600x900");
+  rehearsals_cmd->add_option("--forget", runs.forget, "Remove run RUN from the history");
+  rehearsals_cmd->add_option("--last", runs.last, "Runs side by side in the table")
+      ->default_val(5);
 
   try {
     cli.parse(argc, argv);
@@ -63,5 +89,7 @@ int main(int argc, char** argv) {
   if (*export_cmd) return madang::app::run_export(exp);
   if (*layout_cmd) return madang::app::run_layout(lay);
   if (*present_cmd) return madang::app::run_present(pres);
+  if (*rehearse_cmd) return madang::app::run_rehearse(reh);
+  if (*rehearsals_cmd) return madang::app::run_rehearsals(runs);
   return 2;
 }

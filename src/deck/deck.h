@@ -144,6 +144,11 @@ struct Slide {
   bool show_footer = true;
   int steps = 0;  // highest fragment number on the slide
   std::vector<Block> blocks;
+  // Rehearsal (history/): `<!-- id: NAME -->` keeps the slide's recorded
+  // times through any edit; `<!-- time: 90s -->` is its time budget.
+  std::string id;  // "" when not given (or given twice in the deck)
+  int id_line = 0;
+  double time_s = 0;  // 0: none
 };
 
 struct Meta {

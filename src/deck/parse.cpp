@@ -43,6 +43,23 @@ std::string first_heading(const Deck& deck) {
   return {};
 }
 
+// Two slides that claim one id would share one rehearsal history: the later
+// one loses its id (and is known by its content instead), with a warning.
+void drop_repeated_ids(Deck& deck, Reporter& report) {
+  for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+    Slide& s = deck.slides[i];
+    if (s.id.empty()) continue;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (deck.slides[j].id != s.id) continue;
+      report.warning(s.id_line, 1,
+                     "slide id '" + s.id + "' is already slide " + std::to_string(j + 1) +
+                         "'s; this slide is known by its content instead");
+      s.id.clear();
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 ParseResult parse_deck(std::string_view source, const std::string& file_name,
@@ -78,6 +95,7 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
       if (s.blank && !s.text.empty()) report.warning(s.first_line, 1, "empty slide");
       deck.slides.push_back(build_slide(s, static_cast<int>(i) + 1, env));
     }
+    drop_repeated_ids(deck, report);
   }
   if (deck.meta.title.empty()) deck.meta.title = first_heading(deck);
   report.finish();
