@@ -122,6 +122,18 @@ double trend(const history::SlideRow& row) {
   return std::isnan(before) ? NAN : row.seconds[static_cast<std::size_t>(last)] - before;
 }
 
+// Terminal cells: ASCII where Unicode's width is ambiguous (an East Asian
+// terminal draws "–" and "±" two columns wide).
+std::string cell_time(double seconds) {
+  return std::isnan(seconds) ? "-" : seconds_text(seconds);
+}
+
+std::string cell_delta(double seconds) {
+  if (std::isnan(seconds)) return "";
+  const std::string d = show::delta_text(std::round(seconds));
+  return d.rfind("\xC2\xB1", 0) == 0 ? d.substr(2) : d;
+}
+
 std::string paint(const std::string& s, layout::Mood mood, bool color) {
   if (!color || mood == layout::Mood::kNeutral) return s;
   const char* code = mood == layout::Mood::kBehind ? "\033[31m" : "\033[32m";
@@ -151,7 +163,7 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
   out += "history " + header.history + " · " + std::to_string(runs) +
          (runs == 1 ? " run" : " runs");
   if (cut_short) out += " (" + std::to_string(cut_short) + " cut short)";
-  out += plan.duration_s > 0 ? " · talk " + seconds_text(plan.duration_s) : " · no duration";
+  out += plan.duration_s > 0 ? " · talk " + cell_time(plan.duration_s) : " · no duration";
   out += "\n";
   if (runs == 0) {
     out += "no rehearsals yet: madang rehearse " + header.deck + "\n";
@@ -182,11 +194,11 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
     std::string title = row.identity.title.empty() ? "(untitled)" : row.identity.title;
     if (gone) title = "(gone) " + title;
     line = fit(gone ? "-" : std::to_string(row.number), 4, true) + "  " +
-           fit(title, kTitleColumns) + " " + fit(seconds_text(budget), 7, true) + " " +
+           fit(title, kTitleColumns) + " " + fit(cell_time(budget), 7, true) + " " +
            fit(gone ? "-" : from_text(plan.sources[static_cast<std::size_t>(row.number - 1)]), 8);
     for (int k = first; k < runs; ++k) {
       const double s = row.seconds[static_cast<std::size_t>(k)];
-      line += " " + paint(fit(seconds_text(s), 7, true), judge(s, budget), color);
+      line += " " + paint(fit(cell_time(s), 7, true), judge(s, budget), color);
     }
     std::vector<double> recent;
     for (int k = runs - 1; k >= 0 && recent.size() < 5; --k) {
@@ -195,9 +207,9 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
     }
     const double med = history::median(recent);
     const double t = trend(row);
-    const std::string trend_text = std::isnan(t) ? "" : show::delta_text(std::round(t));
+    const std::string trend_text = cell_delta(t);
     const layout::Mood trend_mood = std::isnan(t) ? layout::Mood::kNeutral : judge(med + t, med);
-    line += " " + fit(seconds_text(med), 7, true) + " " +
+    line += " " + fit(cell_time(med), 7, true) + " " +
             paint(fit(trend_text, 7, true), trend_mood, color);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
@@ -205,23 +217,23 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
 
   // Totals.
   line = fit("", 4) + "  " + fit("total", kTitleColumns) + " " +
-         fit(plan.duration_s > 0 ? seconds_text(plan.duration_s) : "-", 7, true) + " " + fit("", 8);
+         fit(plan.duration_s > 0 ? cell_time(plan.duration_s) : "-", 7, true) + " " + fit("", 8);
   std::vector<double> totals;
   for (int k = first; k < runs; ++k) {
     const double s = lineup.runs[static_cast<std::size_t>(k)].seconds;
-    line += " " + paint(fit(seconds_text(s), 7, true), judge(s, plan.duration_s), color);
+    line += " " + paint(fit(cell_time(s), 7, true), judge(s, plan.duration_s), color);
   }
   for (const history::RunColumn& r : lineup.runs) {
     if (r.finished) totals.push_back(r.seconds);
   }
-  line += " " + fit(seconds_text(history::median(totals)), 7, true);
+  line += " " + fit(cell_time(history::median(totals)), 7, true);
   while (!line.empty() && line.back() == ' ') line.pop_back();
   out += line + "\n\n";
 
   for (int k = first; k < runs; ++k) {
     const history::RunColumn& r = lineup.runs[static_cast<std::size_t>(k)];
     out += fit("#" + std::to_string(r.id), 5, true) + "  " + local_time_text(r.started_unix) +
-           "  " + fit(seconds_text(r.seconds), 7, true) + "  " + std::to_string(r.slides_seen) +
+           "  " + fit(cell_time(r.seconds), 7, true) + "  " + std::to_string(r.slides_seen) +
            " slides  " + (r.finished ? "finished" : "cut short (*)") + "\n";
   }
   if (shown < runs) {

@@ -104,6 +104,8 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
     r.delta = delta_or_dash(now, budget);
     r.mood = judge(now, budget);
     r.gone = gone;
+    r.this_s = now;
+    r.budget_s = budget;
     s.rows.push_back(std::move(r));
     if (!std::isnan(budget)) budget_total += budget;
     if (!std::isnan(before)) {

@@ -90,7 +90,7 @@ DisplayList layout_rehearsal_chart(text::FontSystem& fonts, const deck::Deck& de
     for (std::size_t k = 0; k < run_count; ++k) {
       legend(chart.runs[k].label, run_color(k), false, run_width(k));
     }
-    y += 24 * u * 1.2f + 24 * u;
+    y += 24 * u * 1.2f + 40 * u;  // room for the top tick's label
   }
 
   // The plot's frame and its time axis.

@@ -87,8 +87,8 @@ Fragment one_line(const Writer& w, const std::string& s, float size, text::Color
 // ============================================================================
 
 struct Columns {
-  float number, title, this_run, budget, previous, median, delta;  // left edges
-  float number_w, title_w, value_w, median_w;
+  float number, title, bars, this_run, budget, previous, median, delta;  // left edges
+  float number_w, title_w, bars_w, value_w, median_w;
 };
 
 Columns columns_for(float left, float width, float u) {
@@ -104,15 +104,45 @@ Columns columns_for(float left, float width, float u) {
   c.previous = c.median - c.value_w;
   c.budget = c.previous - c.value_w;
   c.this_run = c.budget - c.value_w;
-  c.title_w = c.this_run - gap - c.title;
+  const float middle = c.this_run - gap - c.title;
+  c.title_w = std::floor(middle * 0.52f);
+  c.bars = c.title + c.title_w + gap;
+  c.bars_w = std::max(0.0f, c.this_run - gap - c.bars);
   return c;
 }
+
+constexpr text::Color kBudgetBar = 0x2b333cff;
+constexpr text::Color kRunBar = 0x7d8a97ff;
 
 struct Row {
   const Writer& w;
   const Columns& c;
+  double longest = 0;  // seconds at the bars' full width
 
-  void draw(Fragment& out, const SummaryRow& r, float y, float h, float size, bool bold) const {
+  // This run as a bar over its budget's pale one, a tick at the budget.
+  void bars(Fragment& out, const SummaryRow& r, float y, float h) const {
+    if (longest <= 0 || c.bars_w < 1) return;
+    const float u = w.ctx.unit;
+    const auto length = [&](double s) {
+      return static_cast<float>(std::min(1.0, s / longest)) * c.bars_w;
+    };
+    const float bh = std::round(h * 0.5f), by = y + std::round((h - bh) / 2);
+    if (!std::isnan(r.budget_s) && r.budget_s > 0) {
+      out.add(fill_rect(Rect{c.bars, by, length(r.budget_s), bh}, kBudgetBar, 3 * u));
+    }
+    if (!std::isnan(r.this_s) && r.this_s > 0) {
+      const float th = std::round(bh * 0.56f);
+      out.add(fill_rect(Rect{c.bars, by + (bh - th) / 2, std::max(2 * u, length(r.this_s)), th},
+                        mood_color(r.mood, kRunBar), th / 2));
+    }
+    if (!std::isnan(r.budget_s) && r.budget_s > 0) {
+      out.add(fill_rect(Rect{c.bars + length(r.budget_s) - u, by - 2 * u, 2 * u, bh + 4 * u},
+                        kText));
+    }
+  }
+
+  void draw(Fragment& out, const SummaryRow& r, float y, float h, float size, bool bold,
+            bool captions = false) const {
     const text::Color base = r.gone ? kMuted : kText;
     const text::Color judged = mood_color(r.mood, base);
     auto cell = [&](const std::string& s, float x, float width, text::Color color,
@@ -121,13 +151,15 @@ struct Row {
       const float dy = std::max(0.0f, h - f.height) / 2;
       out.append(std::move(f), x, y + dy);
     };
+    const bool strong = bold || !captions;
     cell(r.number, c.number, c.number_w, kMuted, text::Align::kRight, bold);
     cell(r.title, c.title, c.title_w, base, text::Align::kLeft, bold);
-    cell(r.this_run, c.this_run, c.value_w, judged, text::Align::kRight, true);
+    cell(r.this_run, c.this_run, c.value_w, judged, text::Align::kRight, strong);
     cell(r.budget, c.budget, c.value_w, r.gone ? kMuted : kAccent, text::Align::kRight, bold);
     cell(r.previous, c.previous, c.value_w, base, text::Align::kRight, bold);
     cell(r.median, c.median, c.median_w, base, text::Align::kRight, bold);
-    cell(r.delta, c.delta, c.value_w, judged, text::Align::kRight, true);
+    cell(r.delta, c.delta, c.value_w, judged, text::Align::kRight, strong);
+    if (!captions) bars(out, r, y, h);
   }
 };
 
@@ -162,28 +194,40 @@ SummaryLayout layout_rehearsal_summary(text::FontSystem& fonts, const deck::Deck
   // Column captions.
   const Columns c = columns_for(m, width, u);
   const float header_y = when_y + when_h + std::round(18 * u);
-  const float row_h = std::round(kRow * u);
+  const float caption_h = std::round(kRow * u);
   const SummaryRow captions{"#", "슬라이드", "이번", "예산", "지난번", "이전 중앙값", "예산 대비"};
-  const Row row{w, c};
+  Row row{w, c};
+  for (const SummaryRow& r : in.rows) {
+    for (double v : {r.this_s, r.budget_s}) {
+      if (!std::isnan(v)) row.longest = std::max(row.longest, v);
+    }
+  }
   {
     Fragment caps;
-    row.draw(caps, captions, 0, row_h, kCaption, false);
+    row.draw(caps, captions, 0, caption_h, kCaption, false, true);
     for (Command& cmd : caps.commands) {
       if (cmd.kind == CommandKind::kGlyphRun) cmd.run.style.color = kMuted;
     }
     out.append(std::move(caps), 0, header_y);
   }
-  const float rows_top = header_y + row_h + std::round(6 * u);
+  const float rows_top = header_y + caption_h + std::round(6 * u);
   out.add(fill_rect(Rect{m, rows_top - std::round(4 * u), width, std::max(1.0f, std::round(2 * u))},
                     kRule));
 
   // The foot: the note and the keys; above it the total.
   Fragment note = one_line(w, in.note, kFoot, kMuted, width * 0.62f);
   const float foot_y = H - m * 0.6f - note.height;
-  const float total_y = foot_y - std::round(16 * u) - row_h * 1.25f;
+  const float total_h = std::round(kRow * u * 1.25f);
+  const float total_y = foot_y - std::round(16 * u) - total_h;
   const float rows_bottom = total_y - std::round(10 * u);
   const int count = static_cast<int>(in.rows.size());
-  const int capacity = std::max(1, static_cast<int>((rows_bottom - rows_top) / row_h));
+  // Rows as tall as the room allows (a short deck reads from further away),
+  // down to kRow; a longer one pages.
+  const float room = rows_bottom - rows_top;
+  const float row_h = std::round(
+      std::clamp(room / static_cast<float>(std::max(1, count)), kRow * u, kRow * u * 1.5f));
+  const float cell_size = kCell * row_h / (kRow * u);
+  const int capacity = std::max(1, static_cast<int>(room / row_h));
   result.last_first_row = std::max(0, count - capacity);
   result.first_row = std::clamp(in.first_row, 0, result.last_first_row);
   result.rows_shown = std::min(capacity, count - result.first_row);
@@ -191,18 +235,21 @@ SummaryLayout layout_rehearsal_summary(text::FontSystem& fonts, const deck::Deck
   for (int i = 0; i < result.rows_shown; ++i) {
     const float y = rows_top + static_cast<float>(i) * row_h;
     if (i % 2 == 1) out.add(fill_rect(Rect{m, y, width, row_h}, kStripe));
-    row.draw(out, in.rows[static_cast<std::size_t>(result.first_row + i)], y, row_h, kCell, false);
+    row.draw(out, in.rows[static_cast<std::size_t>(result.first_row + i)], y, row_h, cell_size,
+             false);
   }
 
   out.add(fill_rect(Rect{m, total_y - std::round(6 * u), width, std::max(1.0f, std::round(2 * u))},
                     kRule));
-  row.draw(out, in.total, total_y, row_h * 1.25f, kCell * 1.1f, true);
+  Row total = row;
+  total.longest = 0;  // the total has no bar among the slides'
+  total.draw(out, in.total, total_y, total_h, kCell * 1.1f, true);
 
   std::string keys = in.keys;
   if (result.last_first_row > 0) {
     keys = std::to_string(result.first_row + 1) + "–" +
            std::to_string(result.first_row + result.rows_shown) + " / " + std::to_string(count) +
-           "  ·  " + keys;
+           (keys.empty() ? "" : "  ·  " + keys);
   }
   Fragment key_text = one_line(w, keys, kFoot, kMuted, width * 0.36f, text::Align::kRight);
   out.append(std::move(note), m, foot_y);

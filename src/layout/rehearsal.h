@@ -9,6 +9,7 @@
 // from the history), so this stage knows nothing of runs or databases.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct SummaryRow {
   std::string delta;                               // this run against the budget: "+0:12"
   Mood mood = Mood::kNeutral;                      // of this run and the delta
   bool gone = false;                               // no longer in the deck (drawn muted)
+  // The same as numbers, for a bar of this run against the budget (NaN: none).
+  double this_s = std::numeric_limits<double>::quiet_NaN();
+  double budget_s = std::numeric_limits<double>::quiet_NaN();
   bool operator==(const SummaryRow&) const = default;
 };
 

@@ -142,17 +142,18 @@ TEST_F(Replay, TheSessionEndingSavesTheRunWithoutASummary) {
   const history::Recorded r = recorded();
   ASSERT_EQ(r.runs.size(), 1u);
   EXPECT_TRUE(r.runs[0].finished);
-  ASSERT_EQ(r.runs[0].visits.size(), 3u);
+  ASSERT_EQ(r.runs[0].visits.size(), 2u);
   EXPECT_DOUBLE_EQ(r.runs[0].visits[0].seconds, 12);
+  // Slide 2 was running: 8 s at its first step, quit as the second showed.
   EXPECT_DOUBLE_EQ(r.runs[0].visits[1].seconds, 8);
-  EXPECT_DOUBLE_EQ(r.runs[0].visits[2].seconds, 0);  // quit as soon as it arrived
+  EXPECT_EQ(r.runs[0].visits[1].steps, (std::vector<double>{8, 0, 0}));
 }
 
 TEST_F(Replay, EveryRunIsKept) {
   for (int k = 0; k < 2; ++k) {
     ScriptClock clock;
     double t = 0;
-    for (double slide : {40.0, 20.0, 20.0, 20.0, 60.0, 30.0}) {  // slide 2 has 3 steps
+    for (double slide : {4.0, 2.0, 2.0, 2.0, 6.0, 3.0}) {  // slide 2 has 3 steps
       t += slide * 1000 * (k + 1);
       clock.key(t, SDL_SCANCODE_RIGHT);
     }
@@ -162,8 +163,13 @@ TEST_F(Replay, EveryRunIsKept) {
   }
   const history::Recorded r = recorded();
   ASSERT_EQ(r.runs.size(), 2u);
-  EXPECT_DOUBLE_EQ(r.runs[1].visits[0].seconds, 80);
-  EXPECT_DOUBLE_EQ(r.runs[1].visits[1].seconds, 120);
+  EXPECT_EQ(r.runs[0].started, "2024-11-01T09:00:00Z");
+  EXPECT_EQ(r.runs[1].started, "2024-11-02T09:00:00Z");
+  const double first[] = {4, 6, 6, 3, 1}, second[] = {8, 12, 12, 6, 1};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_DOUBLE_EQ(r.runs[0].visits[i].seconds, first[i]) << i;
+    EXPECT_DOUBLE_EQ(r.runs[1].visits[i].seconds, second[i]) << i;
+  }
 }
 
 }  // namespace

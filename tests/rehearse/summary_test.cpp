@@ -164,7 +164,7 @@ TEST_F(Summary, ALongDeckPages) {
   sum.heading = "리허설 2회차";
   for (int i = 1; i <= 60; ++i) {
     sum.rows.push_back({std::to_string(i), "슬라이드 " + std::to_string(i), "0:30", "0:20", "0:25",
-                        "0:25", "+0:10", layout::Mood::kBehind, false});
+                        "0:25", "+0:10", layout::Mood::kBehind, false, 30, 20});
   }
   sum.first_row = 100;  // clamped
   const layout::SummaryLayout laid =
