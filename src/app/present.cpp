@@ -27,20 +27,10 @@ int run_present(const PresentOptions& options) {
   int code = 0;
   if (!load_show_deck(options.deck, &parsed, &code)) return code;
   double duration_s = 0;
-  if (!parse_duration_option("present", options.duration, &duration_s)) return 2;
-  if (options.console && options.no_console) {
-    std::fputs("madang present: --console and --no-console contradict each other\n", stderr);
-    return 2;
-  }
+  ScreenOptions screens;
+  if (!window_options("present", options, &duration_s, &screens)) return 2;
   const history::Recorded recorded = read_history("present", options.history, options.deck);
   if (!start_video("present")) return 2;
-  ScreenOptions screens;
-  screens.audience = options.audience;
-  screens.console = options.console;
-  screens.no_console = options.no_console;
-  screens.windowed = options.windowed;
-  screens.fullscreen = options.fullscreen;
-  screens.display = options.display;
   {
     ShowController mode(screens,
                         show::open_show(std::move(parsed.deck), {.slide = options.slide,

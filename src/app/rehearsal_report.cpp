@@ -16,21 +16,6 @@ namespace {
 
 constexpr int kTitleColumns = 32;
 
-std::vector<char32_t> decode(const std::string& s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(n);
-  }
-  return out;
-}
-
 int width_of(char32_t c) {
   const UChar32 u = static_cast<UChar32>(c);
   const int category = u_charType(u);
@@ -42,39 +27,24 @@ int width_of(char32_t c) {
   return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
 }
 
-std::string encode(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
+// Bytes of a code point in UTF-8.
+std::size_t utf8_length(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
 // `s` cut to `columns` (ending "..." when cut), padded to exactly `columns`.
 std::string fit(const std::string& s, int columns, bool right = false) {
-  std::string out;
   int used = 0;
-  const std::vector<char32_t> cps = decode(s);
+  std::size_t bytes = 0;
   const int total = display_width(s);
   const int room = total > columns ? columns - 3 : columns;
-  for (char32_t c : cps) {
+  for (char32_t c : deck::code_points(s)) {
     const int w = width_of(c);
     if (used + w > room) break;
-    out += encode(c);
+    bytes += utf8_length(c);
     used += w;
   }
+  std::string out = s.substr(0, bytes);
   if (total > columns) {
     out += "...";
     used += 3;
@@ -101,7 +71,8 @@ const char* from_text(history::BudgetSource s) {
 
 double budget_at(const history::Plan& plan, int number) {
   const std::size_t i = static_cast<std::size_t>(number - 1);
-  if (number <= 0 || i >= plan.budgets_s.size() || plan.sources[i] == history::BudgetSource::kNone) {
+  if (number <= 0 || i >= plan.budgets_s.size() ||
+      plan.sources[i] == history::BudgetSource::kNone) {
     return NAN;
   }
   return plan.budgets_s[i];
@@ -148,7 +119,7 @@ double rounded(double v, double unit = 0.001) {
 
 int display_width(const std::string& utf8) {
   int w = 0;
-  for (char32_t c : decode(utf8)) w += width_of(c);
+  for (char32_t c : deck::code_points(utf8)) w += width_of(c);
   return w;
 }
 
@@ -160,8 +131,8 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
   for (const history::RunColumn& r : lineup.runs) cut_short += r.finished ? 0 : 1;
 
   std::string out = "madang rehearsals " + header.deck + "\n";
-  out += "history " + header.history + " · " + std::to_string(runs) +
-         (runs == 1 ? " run" : " runs");
+  out +=
+      "history " + header.history + " · " + std::to_string(runs) + (runs == 1 ? " run" : " runs");
   if (cut_short) out += " (" + std::to_string(cut_short) + " cut short)";
   out += plan.duration_s > 0 ? " · talk " + cell_time(plan.duration_s) : " · no duration";
   out += "\n";
@@ -264,9 +235,9 @@ std::string rehearsals_csv(const history::Lineup& lineup, const history::Plan& p
       const double s = row.seconds[k];
       if (std::isnan(s)) continue;
       out += std::to_string(r.id) + "," + r.started + "," + (r.finished ? "1" : "0") + "," +
-             (row.number > 0 ? std::to_string(row.number) : "") + "," +
-             quoted(row.identity.title) + "," + quoted(row.identity.key) + "," +
-             number(s, "%.3f") + "," + number(budget_at(plan, row.number), "%.1f") + "\n";
+             (row.number > 0 ? std::to_string(row.number) : "") + "," + quoted(row.identity.title) +
+             "," + quoted(row.identity.key) + "," + number(s, "%.3f") + "," +
+             number(budget_at(plan, row.number), "%.1f") + "\n";
     }
   }
   return out;

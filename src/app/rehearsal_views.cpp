@@ -89,10 +89,10 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
     // A slide no longer in the deck shows only while it is recent.
     if (gone && std::isnan(now) && std::isnan(before)) continue;
     const std::size_t i = static_cast<std::size_t>(row.number - 1);
-    const double budget = !gone && i < plan.budgets_s.size() &&
-                                  plan.sources[i] != history::BudgetSource::kNone
-                              ? plan.budgets_s[i]
-                              : NAN;
+    const double budget =
+        !gone && i < plan.budgets_s.size() && plan.sources[i] != history::BudgetSource::kNone
+            ? plan.budgets_s[i]
+            : NAN;
     layout::SummaryRow r;
     r.number = gone ? "–" : std::to_string(row.number);
     r.title = row.identity.title.empty() ? "(제목 없음)" : row.identity.title;
@@ -128,7 +128,8 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
   s.total.mood = judge(total, target);
 
   s.heading = "리허설 " + std::to_string(k + 1) + "회차";
-  if (have) s.when = local_time_text(lineup.runs[static_cast<std::size_t>(k)].started_unix) + " 시작";
+  if (have)
+    s.when = local_time_text(lineup.runs[static_cast<std::size_t>(k)].started_unix) + " 시작";
   if (plan.duration_s > 0 && have) {
     const double left = plan.duration_s - total;
     s.verdict = seconds_text(total) + " / " + seconds_text(plan.duration_s) + " · " +
@@ -182,7 +183,8 @@ layout::RehearsalChart chart_of(const history::Lineup& lineup, const history::Pl
     r.label = "#" + std::to_string(col.id) + " " + local_time_text(col.started_unix).substr(5) +
               (col.finished ? "" : " (중단)");
     for (int i = 0; i < lineup.current; ++i) {
-      r.seconds.push_back(lineup.rows[static_cast<std::size_t>(i)].seconds[static_cast<std::size_t>(k)]);
+      r.seconds.push_back(
+          lineup.rows[static_cast<std::size_t>(i)].seconds[static_cast<std::size_t>(k)]);
     }
     chart.runs.push_back(std::move(r));
   }

@@ -18,10 +18,10 @@
 #include "app/history_support.h"
 #include "app/rehearsal_report.h"
 #include "app/rehearsal_views.h"
+#include "app/show_controller.h"
 #include "layout/chart.h"
 #include "render/headless.h"
 #include "render/image.h"
-#include "app/show_controller.h"
 
 namespace madang::app {
 
@@ -83,9 +83,9 @@ int run_rehearsals(const RehearsalsOptions& o) {
   if (o.forget) {
     std::string error;
     if (!store->forget(key, o.forget, &error)) {
-      return say(error.empty() ? "no run #" + std::to_string(o.forget) + " of " + o.deck +
-                                     " in " + path
-                               : "history " + path + ": " + error,
+      return say(error.empty()
+                     ? "no run #" + std::to_string(o.forget) + " of " + o.deck + " in " + path
+                     : "history " + path + ": " + error,
                  2);
     }
     std::printf("forgot run #%lld of %s\n", o.forget, o.deck.c_str());

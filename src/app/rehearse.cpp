@@ -141,11 +141,15 @@ void RehearseMode::handle(const SDL_Event& e, double now) {
   }
   if (e.type == SDL_WINDOWEVENT && (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST ||
                                     e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED)) {
-    // Leaving the window pauses the talk; coming back resumes it. Between
-    // our own two windows the pause lasts no time.
+    // Leaving the window pauses the talk; coming back resumes it. The focus
+    // going from the hall to the console (or back) is not leaving.
     const bool focused = e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED;
-    record(now);
-    show_.took(show::focus(rehearsal_, show_.show(), focused, now));
+    SDL_Window* has_keys = SDL_GetKeyboardFocus();
+    const bool still_ours = !focused && has_keys && show_.screens().of(SDL_GetWindowID(has_keys));
+    if (!still_ours) {
+      record(now);
+      show_.took(show::focus(rehearsal_, show_.show(), focused, now));
+    }
   }
   show_.handle(e, now);
   if (show_.show().at.quit) {
@@ -222,7 +226,8 @@ void RehearseMode::push(const show::Stay& stay) {
 
 void RehearseMode::end_run(double now) {
   if (!writer_) return;
-  if (const std::optional<show::Stay> last = show::close(rehearsal_, show_.show(), now)) push(*last);
+  if (const std::optional<show::Stay> last = show::close(rehearsal_, show_.show(), now))
+    push(*last);
   if (!writer_->finish(true)) {
     std::fprintf(stderr, "madang rehearse: history %s: %s\n", run_.store.path().c_str(),
                  writer_->error().c_str());
@@ -325,16 +330,14 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
   int code = 0;
   if (!load_show_deck(o.deck, &parsed, &code)) return code;
   double duration_s = 0;
-  if (!parse_duration_option("rehearse", o.duration, &duration_s)) return 2;
-  if (o.console && o.no_console) {
-    std::fputs("madang rehearse: --console and --no-console contradict each other\n", stderr);
-    return 2;
-  }
+  ScreenOptions screens;
+  if (!window_options("rehearse", o, &duration_s, &screens)) return 2;
   const std::string path = history_path(o.history);
   if (path.empty()) {
-    std::fputs("madang rehearse: no place for the history: set HOME or XDG_DATA_HOME, or "
-               "--history FILE\n",
-               stderr);
+    std::fputs(
+        "madang rehearse: no place for the history: set HOME or XDG_DATA_HOME, or "
+        "--history FILE\n",
+        stderr);
     return 2;
   }
   // A bad history is moved aside (never deleted) and a new one records.
@@ -354,28 +357,22 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
   }
   run.ordinal = static_cast<int>(run.before.runs.size()) + 1;
 
-  ScreenOptions screens;
-  screens.audience = o.audience;
-  screens.console = o.console;
-  screens.no_console = o.no_console;
-  screens.windowed = o.windowed;
-  screens.fullscreen = o.fullscreen;
-  screens.display = o.display;
   const std::string title =
       parsed.deck.meta.title.empty() ? parsed.deck.path : parsed.deck.meta.title;
   const int slide_count = static_cast<int>(parsed.deck.slides.size());
-  ShowController controller(screens,
-                            show::open_show(std::move(parsed.deck), {.slide = o.slide,
-                                                                     .duration_s = duration_s,
-                                                                     .fullscreen = o.fullscreen}),
-                            clock,
-                            {.command = "rehearse", .timer_reset = false,
-                             .console_badge = "리허설 " + std::to_string(run.ordinal) + "회차 · 기록 중"});
+  ShowController controller(
+      screens,
+      show::open_show(std::move(parsed.deck),
+                      {.slide = o.slide, .duration_s = duration_s, .fullscreen = o.fullscreen}),
+      clock,
+      {.command = "rehearse",
+       .timer_reset = false,
+       .console_badge = "리허설 " + std::to_string(run.ordinal) + "회차 · 기록 중"});
   RehearseMode mode(controller, run);
   if (!controller.open()) return 2;
-  run.run = store->begin_run({run.deck_key, title, slide_count,
-                              planned_duration(controller.show()), started_unix},
-                             &error);
+  run.run = store->begin_run(
+      {run.deck_key, title, slide_count, planned_duration(controller.show()), started_unix},
+      &error);
   if (run.run < 0) {
     std::fprintf(stderr, "madang rehearse: history %s: %s\n", path.c_str(), error.c_str());
     return 2;

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 
+#include "app/commands.h"
 #include "app/diagram_input.h"
 #include "app/sdl_support.h"
 #include "deck/duration.h"
@@ -26,9 +27,7 @@
 
 namespace madang::app {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] The mode
@@ -525,12 +524,26 @@ bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exi
   return false;
 }
 
-bool parse_duration_option(const char* command, const std::string& text, double* seconds) {
-  *seconds = 0;
-  if (text.empty() || deck::parse_duration(text, seconds)) return true;
-  std::fprintf(stderr, "madang %s: --duration must be a length of time, %s (got '%s')\n", command,
-               deck::kDurationForms, text.c_str());
-  return false;
+bool window_options(const char* command, const PresentOptions& o, double* duration_s,
+                    ScreenOptions* screens) {
+  *duration_s = 0;
+  if (!o.duration.empty() && !deck::parse_duration(o.duration, duration_s)) {
+    std::fprintf(stderr, "madang %s: --duration must be a length of time, %s (got '%s')\n",
+                 command, deck::kDurationForms, o.duration.c_str());
+    return false;
+  }
+  if (o.console && o.no_console) {
+    std::fprintf(stderr, "madang %s: --console and --no-console contradict each other\n",
+                 command);
+    return false;
+  }
+  screens->audience = o.audience;
+  screens->console = o.console;
+  screens->no_console = o.no_console;
+  screens->windowed = o.windowed;
+  screens->fullscreen = o.fullscreen;
+  screens->display = o.display;
+  return true;
 }
 
 }  // namespace madang::app

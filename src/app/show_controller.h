@@ -108,8 +108,11 @@ class ShowController final : public Mode {
 // be shown.
 bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exit_code);
 
-// The talk's length from `--duration` (or 0 when not given); false (printed
-// as "madang COMMAND: ...") when it is not a length of time.
-bool parse_duration_option(const char* command, const std::string& text, double* seconds);
+// The talk's length (`--duration`, or 0) and the screens a window mode's
+// options ask for; false (printed as "madang COMMAND: ...") when they are
+// wrong: not a length of time, --console with --no-console.
+struct PresentOptions;
+bool window_options(const char* command, const PresentOptions& options, double* duration_s,
+                    ScreenOptions* screens);
 
 }  // namespace madang::app

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "deck/diagnostics.h"
@@ -35,6 +36,8 @@ using RichText = std::vector<Span>;
 
 // Plain text of a rich text (for titles, dumps and tests).
 std::string plain_text(const RichText& text);
+// The code points of valid UTF-8 (a deck's text always is).
+std::u32string code_points(std::string_view utf8);
 
 // ------------------------------------------------------------------ diagrams
 

@@ -561,8 +561,8 @@ void Builder::directive(const Comment& c, int line, int column) {
   const std::string& name = c.name;
   const bool valueless = name == "pause" || name == "column" || name == "incremental";
   const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
-                     name == "source" || name == "transition" || name == "footer" ||
-                     name == "id" || name == "time";
+                     name == "source" || name == "transition" || name == "footer" || name == "id" ||
+                     name == "time";
   if (!known) {
     if (c.has_value) report.warning(line, column, "unknown directive '" + name + "'");
     return;  // a one-word comment is just a comment
@@ -647,9 +647,9 @@ void Builder::directive(const Comment& c, int line, int column) {
     double seconds = 0;
     if (c.value.find_first_not_of("0123456789. ") == std::string::npos ||
         !parse_duration(c.value, &seconds)) {
-      report.error(line, column,
-                   "directive 'time' needs a length of time like 90s, 2m or 1:30 (got '" +
-                       c.value + "')");
+      report.error(
+          line, column,
+          "directive 'time' needs a length of time like 90s, 2m or 1:30 (got '" + c.value + "')");
       return;
     }
     slide_.time_s = seconds;

@@ -94,22 +94,13 @@ std::string utf8_prefix(const std::string& s, std::size_t bytes) {
   return s.substr(0, end);
 }
 
-std::vector<char32_t> code_points(const std::string& s) {
-  std::vector<char32_t> out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-    }
-    // Compared without case (ASCII: Korean has none).
-    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-    out.push_back(cp);
-    i += static_cast<std::size_t>(n);
+// Compared without case (ASCII: Korean has none).
+std::u32string folded(const std::string& s) {
+  std::u32string cps = deck::code_points(s);
+  for (char32_t& c : cps) {
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
   }
-  return out;
+  return cps;
 }
 
 std::uint64_t fnv1a(const std::string& s) {
@@ -128,7 +119,7 @@ std::uint64_t fnv1a(const std::string& s) {
 using Features = std::vector<std::uint32_t>;
 
 Features features(const std::string& text) {
-  const std::vector<char32_t> cps = code_points(text);
+  const std::u32string cps = folded(text);
   Features f;
   if (cps.size() == 1) f.push_back(static_cast<std::uint32_t>(cps[0]));
   for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
@@ -203,14 +194,14 @@ SlideIdentity identify(const deck::Slide& slide) {
     id.title = fold_spaces(deck::plain_text(title_block->text));
   } else {
     // No heading: the start of the text names it.
-    const std::vector<char32_t> cps = code_points(id.content);
+    const std::size_t length = deck::code_points(id.content).size();
     std::size_t bytes = 0, count = 0;
     while (bytes < id.content.size() && count < 40) {
       const unsigned char c = static_cast<unsigned char>(id.content[bytes]);
       bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       ++count;
     }
-    id.title = utf8_prefix(id.content, bytes) + (count < cps.size() ? "…" : "");
+    id.title = utf8_prefix(id.content, bytes) + (count < length ? "…" : "");
   }
   if (!slide.id.empty()) {
     id.key = "id:" + slide.id;

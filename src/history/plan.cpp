@@ -6,8 +6,7 @@
 
 namespace madang::history {
 
-Plan plan_budgets(const deck::Deck& deck, const std::vector<double>& learned_s,
-                  double duration_s) {
+Plan plan_budgets(const deck::Deck& deck, const std::vector<double>& learned_s, double duration_s) {
   Plan plan;
   const std::size_t n = deck.slides.size();
   plan.budgets_s.assign(n, 0);

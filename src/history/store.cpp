@@ -298,7 +298,8 @@ Attempt attempt(const std::string& path, Access access, int target) {
   impl->insert_visit = Stmt(impl->db,
                             "INSERT INTO visits(run_id, seq, slide_id, number, seconds) "
                             "VALUES(?1, ?2, ?3, ?4, ?5)");
-  impl->insert_step = Stmt(impl->db, "INSERT INTO steps(visit_id, step, seconds) VALUES(?1, ?2, ?3)");
+  impl->insert_step =
+      Stmt(impl->db, "INSERT INTO steps(visit_id, step, seconds) VALUES(?1, ?2, ?3)");
   a.verdict = Verdict::kOpen;
   a.impl = std::move(impl);
   return a;
@@ -358,7 +359,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access, OpenR
   }
   Attempt a = attempt(path, access, kSchemaVersion);
   if (a.verdict == Verdict::kBad || a.verdict == Verdict::kNewer) {
-    const std::string problem = a.verdict == Verdict::kNewer ? a.problem : "not a readable database (" + a.problem + ")";
+    const std::string problem =
+        a.verdict == Verdict::kNewer ? a.problem : "not a readable database (" + a.problem + ")";
     a.impl.reset();  // closed before it moves
     if (access == Access::kRead) {
       r.error = "history " + path + " is " + problem;
@@ -576,7 +578,8 @@ Recorded Store::read(const std::string& deck, std::string* error) const {
     const int step = static_cast<int>(steps.int64(1));
     if (at == visit_at.end() || step < 0 || step > 10000) continue;
     std::vector<double>& list = out.runs[at->second.first].visits[at->second.second].steps;
-    if (list.size() <= static_cast<std::size_t>(step)) list.resize(static_cast<std::size_t>(step) + 1);
+    if (list.size() <= static_cast<std::size_t>(step))
+      list.resize(static_cast<std::size_t>(step) + 1);
     list[static_cast<std::size_t>(step)] = steps.real(2);
   }
   if (rc != SQLITE_DONE) return failed();

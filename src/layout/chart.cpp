@@ -107,12 +107,11 @@ DisplayList layout_rehearsal_chart(text::FontSystem& fonts, const deck::Deck& de
   const double tick = time_tick(std::max(top_s, 30.0));
   const double axis_s = tick * std::ceil(std::max(top_s, 30.0) * 1.05 / tick);
   const Rect plot{m + 96 * u, y, W - m - (m + 96 * u), H - m - 64 * u - y};
-  auto y_of = [&](double s) {
-    return plot.y + plot.h - static_cast<float>(s / axis_s) * plot.h;
-  };
+  auto y_of = [&](double s) { return plot.y + plot.h - static_cast<float>(s / axis_s) * plot.h; };
   for (double v = 0; v <= axis_s + 0.5; v += tick) {
     const float gy = std::round(y_of(v));
-    out.add(fill_rect(Rect{plot.x, gy, plot.w, std::max(1.0f, std::round(u))}, v == 0 ? kAxis : kGrid));
+    out.add(
+        fill_rect(Rect{plot.x, gy, plot.w, std::max(1.0f, std::round(u))}, v == 0 ? kAxis : kGrid));
     Fragment label = w.text(minutes_seconds(v), 22, kFaint, 84 * u, text::Align::kRight);
     const float lh = label.height;
     out.append(std::move(label), plot.x - 96 * u, gy - lh / 2);

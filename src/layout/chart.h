@@ -20,13 +20,13 @@
 namespace madang::layout {
 
 struct ChartRun {
-  std::string label;           // "#12 · 11-05 14:05"
+  std::string label;            // "#12 · 11-05 14:05"
   std::vector<double> seconds;  // one per slide; NaN: not shown in that run
 };
 
 struct RehearsalChart {
-  std::string title;     // the deck's
-  std::string subtitle;  // "리허설 3회 · 예산 20:00"
+  std::string title;             // the deck's
+  std::string subtitle;          // "리허설 3회 · 예산 20:00"
   std::vector<double> budget_s;  // one per slide; NaN or 0: none
   std::vector<ChartRun> runs;    // oldest first; the last is drawn strongest
 };

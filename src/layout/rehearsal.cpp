@@ -136,8 +136,8 @@ struct Row {
                         mood_color(r.mood, kRunBar), th / 2));
     }
     if (!std::isnan(r.budget_s) && r.budget_s > 0) {
-      out.add(fill_rect(Rect{c.bars + length(r.budget_s) - u, by - 2 * u, 2 * u, bh + 4 * u},
-                        kText));
+      out.add(
+          fill_rect(Rect{c.bars + length(r.budget_s) - u, by - 2 * u, 2 * u, bh + 4 * u}, kText));
     }
   }
 
@@ -298,8 +298,8 @@ DisplayList layout_rehearsal_bar(text::FontSystem& fonts, const deck::Deck& deck
   Fragment left = w.line(runs, W * 0.78f - pad);
   const float left_y = H - h + std::max(0.0f, h - left.height) / 2;
   out.append(std::move(left), pad, left_y);
-  Fragment keys = one_line(w, "T 일시정지 · Q 끝내기", small, kMuted, W * 0.22f - pad,
-                           text::Align::kRight);
+  Fragment keys =
+      one_line(w, "T 일시정지 · Q 끝내기", small, kMuted, W * 0.22f - pad, text::Align::kRight);
   const float keys_y = H - h + std::max(0.0f, h - keys.height) / 2;
   out.append(std::move(keys), W * 0.78f, keys_y);
   return to_list(std::move(out), size, 0x00000000);

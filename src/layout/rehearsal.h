@@ -41,8 +41,8 @@ struct RehearsalSummary {
   SummaryRow total;
   std::string verdict;  // "19:12 / 20:00 · 0:48 남김"
   Mood verdict_mood = Mood::kNeutral;
-  std::string note;  // how the budgets were made, where the history is
-  std::string keys;  // "Q 끝내기 · ↑↓ 넘기기"
+  std::string note;   // how the budgets were made, where the history is
+  std::string keys;   // "Q 끝내기 · ↑↓ 넘기기"
   int first_row = 0;  // the first row shown (a long deck pages)
   bool operator==(const RehearsalSummary&) const = default;
 };

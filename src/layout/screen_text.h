@@ -35,8 +35,7 @@ struct Writer {
   const Context& ctx;
 
   Fragment text(const std::string& s, float size_1080, text::Color color, float width,
-                text::Align align = text::Align::kLeft, bool bold = false,
-                bool mono = false) const;
+                text::Align align = text::Align::kLeft, bool bold = false, bool mono = false) const;
   // Several styled pieces on one line, left to right.
   Fragment line(const std::vector<text::TextRun>& runs, float width,
                 text::Align align = text::Align::kLeft) const;

@@ -23,12 +23,12 @@ struct Stay {
 };
 
 struct Rehearsal {
-  bool open = false;          // a stay is running
-  Stay stay;                  // the running one (ms: so far, at the last observe)
-  double arrived_ms = 0;      // talk time when it began
-  double step_since_ms = 0;   // ... when its current step began
+  bool open = false;         // a stay is running
+  Stay stay;                 // the running one (ms: so far, at the last observe)
+  double arrived_ms = 0;     // talk time when it began
+  double step_since_ms = 0;  // ... when its current step began
   int step = 0;
-  int stays = 0;              // ended so far
+  int stays = 0;  // ended so far
   bool paused_by_focus = false;
 };
 

@@ -312,23 +312,6 @@ void Present::kill9() {
   wait_exit(std::chrono::seconds(5));
 }
 
-std::string Present::wait_line(const std::string& prefix, std::chrono::milliseconds timeout) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < end) {
-    std::istringstream lines(read_file(out_));
-    std::string line;
-    std::size_t index = 0;
-    while (std::getline(lines, line)) {
-      if (line.rfind(prefix, 0) != 0) continue;
-      if (index++ < prefix_seen_[prefix]) continue;
-      prefix_seen_[prefix] = index;
-      return line;
-    }
-    std::this_thread::sleep_for(20ms);
-  }
-  return "";
-}
-
 // -------------------------------------------------------------------- images
 
 render::RgbaImage export_slide(const std::string& deck, int slide, const std::string& name,

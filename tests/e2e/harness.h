@@ -104,18 +104,13 @@ class Present {
   int wait_exit(std::chrono::milliseconds timeout);
   // SIGKILL, as a crash or a power cut would end it; waits for it to go.
   void kill9();
-  // Waits for a new stdout line (not necessarily "idle ...") starting with
-  // `prefix`; "" on timeout.
-  std::string wait_line(const std::string& prefix,
-                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
   std::string stderr_text() const { return read_file(err_); }
 
  private:
   const XServer& x_;
   pid_t pid_ = -1;
   std::string out_, err_, shot_;
-  std::size_t seen_ = 0;  // idle lines consumed
-  std::map<std::string, std::size_t> prefix_seen_;  // lines consumed by wait_line
+  std::size_t seen_ = 0;                            // idle lines consumed
   std::string last_;
   int shots_ = 0;
   bool exited_ = false;

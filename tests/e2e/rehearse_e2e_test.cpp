@@ -79,14 +79,14 @@ TEST_F(RehearseE2E, ThreeRehearsalsOfTheLectureThenPresentPacesByThem) {
     for (std::size_t i = 1; i < path.size(); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(60 * (1 + (i + k) % 3)));
       p->key("Right");
-      ASSERT_NE(p->wait_idle({needle(path[i])}), "") << "run " << k << " at " << i << ": "
-                                                      << p->last_idle();
+      ASSERT_NE(p->wait_idle({needle(path[i])}), "")
+          << "run " << k << " at " << i << ": " << p->last_idle();
     }
     std::this_thread::sleep_for(100ms);
     p->key("q");
     real_s[static_cast<std::size_t>(k)] =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string summary = p->wait_line("idle summary=1", 10s);
+    const std::string summary = p->wait_idle({"idle summary=1"}, 10s);
     ASSERT_NE(summary, "") << p->stderr_text();
     EXPECT_NE(summary.find("run=" + std::to_string(k + 1) + " "), std::string::npos) << summary;
     // The summary fills the screen in the console's dark colours.
@@ -144,8 +144,8 @@ TEST_F(RehearseE2E, ThreeRehearsalsOfTheLectureThenPresentPacesByThem) {
   p.key("End");
   line = p.wait_idle({"slide=" + std::to_string(slides) + " "});
   ASSERT_NE(line, "") << p.last_idle();
-  EXPECT_NEAR(budget_in(line), plan[static_cast<std::size_t>(slides - 1)]["budget_seconds"].get<double>(),
-              0.1)
+  EXPECT_NEAR(budget_in(line),
+              plan[static_cast<std::size_t>(slides - 1)]["budget_seconds"].get<double>(), 0.1)
       << line;
   // Not an even share: the runs lingered on some slides more than others.
   double low = 1e9, high = 0, sum = 0;
@@ -214,7 +214,7 @@ TEST_F(RehearseE2E, PauseKeyLeavesItsTimeOutAndTheBarShowsIt) {
   ASSERT_NE(p->wait_idle({"slide=2 "}), "") << p->last_idle();
   const auto moved = Clock::now();
   p->key("q");
-  ASSERT_NE(p->wait_line("idle summary=1", 10s), "");
+  ASSERT_NE(p->wait_idle({"idle summary=1"}, 10s), "");
   p->key("q");
   EXPECT_EQ(p->wait_exit(5s), 0);
   const Json h = rehearsals_json(kSmall);

@@ -46,11 +46,12 @@ TEST(Identity, TitleContentAndKey) {
   // The same slide in another deck, anywhere: the same key.
   EXPECT_EQ(identify(parse(join({kIntro, kCases})).slides[1]).key, id.key);
   // A slide without a heading is named by the start of its text.
-  EXPECT_EQ(identify(parse("그냥 문단 하나로 된 슬라이드입니다만 꽤 길게 이어지는 문장이어서 "
-                           "잘려야 합니다.\n")
-                         .slides[0])
-                .title,
-            "그냥 문단 하나로 된 슬라이드입니다만 꽤 길게 이어지는 문장이어서 잘려야…");  // 40 characters
+  EXPECT_EQ(
+      identify(parse("그냥 문단 하나로 된 슬라이드입니다만 꽤 길게 이어지는 문장이어서 "
+                     "잘려야 합니다.\n")
+                   .slides[0])
+          .title,
+      "그냥 문단 하나로 된 슬라이드입니다만 꽤 길게 이어지는 문장이어서 잘려야…");  // 40 characters
 }
 
 TEST(Identity, AnIdDirectiveIsTheKey) {
@@ -82,11 +83,12 @@ TEST(Identity, RetitledSlideKeepsItsHistory) {
 TEST(Identity, SmallEditsKeepTheSlide) {
   const deck::Deck before = parse(join({kIntro, kCases, kPolicy}));
   // A word changed, an item added.
-  const deck::Deck after = parse(join(
-      {kIntro, "# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n- 대전 유성구 "
-               "협동조합\n- 부산 영도구 도시재생\n",
-       "# 정책 제안\n\n1. 중간지원조직을 키웁니다\n2. 공공조달을 넓힙니다\n3. 데이터를 "
-       "나눕니다\n"}));
+  const deck::Deck after =
+      parse(join({kIntro,
+                  "# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n- 대전 유성구 "
+                  "협동조합\n- 부산 영도구 도시재생\n",
+                  "# 정책 제안\n\n1. 중간지원조직을 키웁니다\n2. 공공조달을 넓힙니다\n3. 데이터를 "
+                  "나눕니다\n"}));
   EXPECT_EQ(lined_up(before, after), (std::vector<int>{0, 1, 2}));
 }
 
@@ -99,16 +101,18 @@ TEST(Identity, InsertedSlideIsNewAndTheRestLineUp) {
 
 TEST(Identity, ReplacedSlideDoesNotMatch) {
   const deck::Deck before = parse(join({kIntro, kCases, kEnd}));
-  const deck::Deck after = parse(join({kIntro, "# 사례\n\n완전히 새로 쓴 내용: 해외 사례 세 가지.\n", kEnd}));
+  const deck::Deck after =
+      parse(join({kIntro, "# 사례\n\n완전히 새로 쓴 내용: 해외 사례 세 가지.\n", kEnd}));
   EXPECT_EQ(lined_up(before, after), (std::vector<int>{0, -1, 2}));
 }
 
 TEST(Identity, TwoSlidesAreNeverMerged) {
   // Two recorded slides both resemble the one slide now: only the closer
   // one is it; the other is no longer in the deck.
-  const deck::Deck before = parse(join(
-      {"# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n",
-       "# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n- 대전 유성구 협동조합\n"}));
+  const deck::Deck before =
+      parse(join({"# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n",
+                  "# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n- 대전 유성구 "
+                  "협동조합\n"}));
   const deck::Deck after = parse(join(
       {"# 사례\n\n- 서울 은평구 마을 공동체\n- 전주 사회적경제 지원센터\n- 대전 유성구 협동조합\n- "
        "부산 영도구\n"}));

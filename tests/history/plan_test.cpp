@@ -91,10 +91,9 @@ TEST(Lineup, EditedDeckKeepsItsRowsAndShowsWhatIsGone) {
 
 TEST(Lineup, LearnedTimesAreMediansOfTheRecentRuns) {
   const deck::Deck deck = parse(kDeck);
-  const Lineup l = line_up(deck, history_of(deck, {{10, 20, 30, 40},
-                                                   {20, NAN, 30, 40},
-                                                   {30, 40, 30, 40},
-                                                   {1000, 60, 30, 40}}));
+  const Lineup l = line_up(
+      deck, history_of(
+                deck, {{10, 20, 30, 40}, {20, NAN, 30, 40}, {30, 40, 30, 40}, {1000, 60, 30, 40}}));
   const std::vector<double> all = learned_times(l);
   EXPECT_DOUBLE_EQ(all[0], 25);  // 10 20 30 1000
   EXPECT_DOUBLE_EQ(all[1], 40);  // 20 40 60

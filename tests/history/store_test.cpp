@@ -22,15 +22,17 @@ namespace fs = std::filesystem;
 class Store_ : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(MADANG_TEST_OUTPUT) /
-           ("history-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ =
+        fs::path(MADANG_TEST_OUTPUT) /
+        ("history-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     path_ = (dir_ / "sub" / "history.sqlite").string();
   }
 
   static SlideIdentity slide(int n) {
-    return {"h:" + std::to_string(1000 + n), "슬라이드 " + std::to_string(n), "내용 " + std::to_string(n)};
+    return {"h:" + std::to_string(1000 + n), "슬라이드 " + std::to_string(n),
+            "내용 " + std::to_string(n)};
   }
   static Visit visit(int seq, int number, double seconds, std::vector<double> steps = {}) {
     Visit v;
@@ -253,9 +255,11 @@ TEST_F(Store_, AKilledWriterKeepsEveryCommittedVisit) {
     std::string error;
     const std::int64_t run = store->begin_run({"/d.md", "", 5, 0, 1}, &error);
     for (int i = 0; i < 3; ++i) store->add_visit(run, slide(i), visit(i, i + 1, 10.0 + i), &error);
-    store->exec("BEGIN IMMEDIATE; INSERT INTO visits(run_id, seq, slide_id, number, seconds) "
-                "VALUES(" + std::to_string(run) + ", 3, 1, 4, 99)",
-                &error);
+    store->exec(
+        "BEGIN IMMEDIATE; INSERT INTO visits(run_id, seq, slide_id, number, seconds) "
+        "VALUES(" +
+            std::to_string(run) + ", 3, 1, 4, 99)",
+        &error);
     const char done = 1;
     if (write(pipe_fd[1], &done, 1) != 1) _exit(3);
     pause();
@@ -302,7 +306,10 @@ TEST_F(Store_, TheWriterCommitsInOrderOffTheCallingThread) {
   }
   // A writer dropped without finish leaves the run cut short.
   const std::int64_t other = store->begin_run({"/d.md", "", 3, 0, 2}, &error);
-  { RunWriter writer(*store, other); writer.push(slide(0), visit(0, 1, 1)); }
+  {
+    RunWriter writer(*store, other);
+    writer.push(slide(0), visit(0, 1, 1));
+  }
   EXPECT_FALSE(store->read("/d.md", &error).runs[1].finished);
   EXPECT_EQ(store->read("/d.md", &error).runs[1].visits.size(), 1u);
 }

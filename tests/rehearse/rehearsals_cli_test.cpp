@@ -50,17 +50,18 @@ bool updating() {
   if (actual == expected) return ::testing::AssertionSuccess();
   const std::string out = test::output_dir("rehearsals-" + name) + "/actual";
   std::ofstream(out, std::ios::binary) << actual;
-  return ::testing::AssertionFailure() << "differs from " << path << " (actual: " << out
-                                       << ")\n--- actual\n"
-                                       << actual << "--- expected\n"
-                                       << expected;
+  return ::testing::AssertionFailure()
+         << "differs from " << path << " (actual: " << out << ")\n--- actual\n"
+         << actual << "--- expected\n"
+         << expected;
 }
 
 class Rehearsals : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = test::output_dir(
-        "rehearsals-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        "rehearsals-" +
+        std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     deck_ = dir_ + "/deck.md";
@@ -101,14 +102,15 @@ class Rehearsals : public ::testing::Test {
   }
 
   test::CommandResult run(const std::string& args) {
-    test::CommandResult r = test::run_command("TZ=UTC NO_COLOR=1 '" + std::string(MADANG_BIN) +
-                                                  "' rehearsals '" + deck_ + "' --history '" +
-                                                  history_ + "' " + args,
-                                              dir_);
+    test::CommandResult r =
+        test::run_command("TZ=UTC NO_COLOR=1 '" + std::string(MADANG_BIN) + "' rehearsals '" +
+                              deck_ + "' --history '" + history_ + "' " + args,
+                          dir_);
     for (std::string* s : {&r.out, &r.err}) {
       for (const auto& [from, to] :
            {std::pair{history_, std::string("HISTORY")}, std::pair{deck_, std::string("DECK")}}) {
-        for (std::size_t at; (at = s->find(from)) != std::string::npos;) s->replace(at, from.size(), to);
+        for (std::size_t at; (at = s->find(from)) != std::string::npos;)
+          s->replace(at, from.size(), to);
       }
     }
     return r;

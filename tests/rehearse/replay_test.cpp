@@ -71,9 +71,9 @@ class Replay : public ::testing::Test {
   static void TearDownTestSuite() { SDL_Quit(); }
 
   void SetUp() override {
-    dir_ = test::output_dir("rehearse-replay-" + std::string(::testing::UnitTest::GetInstance()
-                                                                 ->current_test_info()
-                                                                 ->name()));
+    dir_ = test::output_dir(
+        "rehearse-replay-" +
+        std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     options_.present.deck = std::string(MADANG_REHEARSE_DATA) + "/talk.md";
@@ -96,20 +96,20 @@ class Replay : public ::testing::Test {
 
 TEST_F(Replay, TimesAreExactlyTheScriptsWithPausesLeftOut) {
   ScriptClock clock;
-  clock.key(30'000, SDL_SCANCODE_RIGHT);   // slide 1: 30 s
-  clock.key(40'000, SDL_SCANCODE_RIGHT);   // slide 2, step 0: 10 s
-  clock.key(55'000, SDL_SCANCODE_SPACE);   // step 1: 15 s
-  clock.key(60'000, SDL_SCANCODE_RIGHT);   // step 2: 5 s; slide 3
-  clock.focus(70'000, false);              // the speaker leaves the window
-  clock.focus(130'000, true);              // ... for a minute
-  clock.key(135'000, SDL_SCANCODE_T);      // T: a question
+  clock.key(30'000, SDL_SCANCODE_RIGHT);            // slide 1: 30 s
+  clock.key(40'000, SDL_SCANCODE_RIGHT);            // slide 2, step 0: 10 s
+  clock.key(55'000, SDL_SCANCODE_SPACE);            // step 1: 15 s
+  clock.key(60'000, SDL_SCANCODE_RIGHT);            // step 2: 5 s; slide 3
+  clock.focus(70'000, false);                       // the speaker leaves the window
+  clock.focus(130'000, true);                       // ... for a minute
+  clock.key(135'000, SDL_SCANCODE_T);               // T: a question
   clock.key(150'000, SDL_SCANCODE_R, KMOD_LSHIFT);  // Shift+R resets: not while rehearsing
-  clock.key(200'000, SDL_SCANCODE_T);      // resumed
-  clock.key(210'000, SDL_SCANCODE_LEFT);   // slide 3 took 10 + 5 + 10 s; back to slide 2
-  clock.key(214'500, SDL_SCANCODE_RIGHT);  // slide 2 again: 4.5 s at its last step
-  clock.key(220'000, SDL_SCANCODE_Q);      // slide 3 again: 5.5 s; the summary
-  clock.key(221'000, SDL_SCANCODE_DOWN);   // the summary takes keys of its own
-  clock.key(222'000, SDL_SCANCODE_Q);      // gone
+  clock.key(200'000, SDL_SCANCODE_T);               // resumed
+  clock.key(210'000, SDL_SCANCODE_LEFT);            // slide 3 took 10 + 5 + 10 s; back to slide 2
+  clock.key(214'500, SDL_SCANCODE_RIGHT);           // slide 2 again: 4.5 s at its last step
+  clock.key(220'000, SDL_SCANCODE_Q);               // slide 3 again: 5.5 s; the summary
+  clock.key(221'000, SDL_SCANCODE_DOWN);            // the summary takes keys of its own
+  clock.key(222'000, SDL_SCANCODE_Q);               // gone
   ASSERT_EQ(rehearse_on(options_, clock, 1730451600), 0);
 
   const history::Recorded r = recorded();
@@ -129,7 +129,8 @@ TEST_F(Replay, TimesAreExactlyTheScriptsWithPausesLeftOut) {
   }
   EXPECT_EQ(run.visits[1].steps, (std::vector<double>{10, 15, 5}));
   EXPECT_EQ(run.visits[3].steps, (std::vector<double>{0, 0, 4.5}));
-  EXPECT_EQ(r.slides[static_cast<std::size_t>(run.visits[0].slide)].title, "동네에서 시작하는 혁신");
+  EXPECT_EQ(r.slides[static_cast<std::size_t>(run.visits[0].slide)].title,
+            "동네에서 시작하는 혁신");
   EXPECT_EQ(r.slides[static_cast<std::size_t>(run.visits[2].slide)].key, "id:cases");
 }
 

@@ -8,11 +8,14 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 #include "app/rehearsal_views.h"
 #include "deck/parse.h"
 #include "history/identity.h"
 #include "image_compare.h"
+#include "layout/console.h"
+#include "show/console_input.h"
 #include "render/headless.h"
 #include "show/rehearsal.h"
 
@@ -34,8 +37,7 @@ class Summary : public ::testing::Test {
     fonts_ = text::FontSystem::create({}).release();
     glyphs_ = new text::GlyphCache(*fonts_);
     deck::ParseOptions o;
-    deck_ = new deck::Deck(
-        deck::load_deck(std::string(MADANG_REHEARSE_DATA) + "/talk.md", o).deck);
+    deck_ = new deck::Deck(deck::load_deck(std::string(MADANG_REHEARSE_DATA) + "/talk.md", o).deck);
   }
   static void TearDownTestSuite() {
     delete deck_;
@@ -94,9 +96,10 @@ Scenario third_run(const deck::Deck& deck, const history::Recorded& recorded) {
 }
 
 TEST_F(Summary, SaysHowTheRunWentAgainstItsPlan) {
-  const Scenario s = third_run(
-      *deck_, runs({{20, 40, 60, 50, 15}, {18, 35, 70, 44, 12}, {22, 45, 65, 40, 13},
-                    {16, 60, 52, 47, 10}}));
+  const Scenario s = third_run(*deck_, runs({{20, 40, 60, 50, 15},
+                                             {18, 35, 70, 44, 12},
+                                             {22, 45, 65, 40, 13},
+                                             {16, 60, 52, 47, 10}}));
   // Learned medians 20, 40, 65 (+45 directive), 13: 138 s scaled to 255 s.
   ASSERT_NEAR(s.plan.scale, 255.0 / 138.0, 1e-9);
   const layout::RehearsalSummary sum = summary_of(s.lineup, s.plan, 3, "/h/history.sqlite");
@@ -144,9 +147,10 @@ TEST_F(Summary, FirstRunAgainstAnEvenShare) {
 }
 
 TEST_F(Summary, Golden1920x1080And1280x800) {
-  const Scenario s = third_run(
-      *deck_, runs({{20, 40, 60, 50, 15}, {18, 35, 70, 44, 12}, {22, 45, 65, 40, 13},
-                    {16, 60, 52, 47, 10}}));
+  const Scenario s = third_run(*deck_, runs({{20, 40, 60, 50, 15},
+                                             {18, 35, 70, 44, 12},
+                                             {22, 45, 65, 40, 13},
+                                             {16, 60, 52, 47, 10}}));
   const layout::RehearsalSummary sum = summary_of(s.lineup, s.plan, 3, "/h/history.sqlite");
   const layout::SummaryLayout big =
       layout::layout_rehearsal_summary(*fonts_, *deck_, sum, {1920, 1080});
@@ -193,6 +197,30 @@ TEST_F(Summary, BarOverTheSlide) {
   const layout::DisplayList list = layout::layout_rehearsal_bar(*fonts_, deck, bar, {1920, 1080});
   EXPECT_EQ(list.background, 0x00000000u);  // the slide shows through above the bar
   EXPECT_TRUE(test::matches_golden(draw(list), golden("bar-1920x1080"), kExact));
+}
+
+TEST_F(Summary, TheConsoleSaysARunIsBeingRecorded) {
+  const show::Show show = show::open_show(*deck_, {});
+  layout::LayoutCache cache;
+  layout::ConsoleInput in = show::console_input(show, 0, "14:05");
+  // Where a text is on the console (x, y, right end), or nothing.
+  auto find = [](const layout::ConsoleLayout& c, const std::string& text) {
+    for (const layout::TextItem& t : c.base.texts) {
+      for (const text::Line& l : t.lines) {
+        if (l.text == text) return std::optional<layout::Rect>({t.rect.x + l.x, t.rect.y, l.width, 0});
+      }
+    }
+    return std::optional<layout::Rect>();
+  };
+  const std::string badge = "리허설 2회차 · 기록 중";
+  EXPECT_FALSE(find(layout::layout_console(*fonts_, cache, *deck_, in, {1920, 1080}), badge));
+  in.badge = badge;
+  const std::optional<layout::Rect> at =
+      find(layout::layout_console(*fonts_, cache, *deck_, in, {1920, 1080}), badge);
+  ASSERT_TRUE(at.has_value());
+  EXPECT_LT(at->y, 128);                    // in the top bar
+  EXPECT_GT(at->x, 120);                    // after the slide counter
+  EXPECT_LT(at->x + at->w, 1920 * 0.43f);  // before the clocks
 }
 
 }  // namespace
