@@ -1,7 +1,7 @@
 // `madang rehearsals DECK`: the deck's recorded rehearsals, lined up with its
 // slides as they are now (history/lineup.h): a table in the terminal, CSV,
-// JSON, a chart (layout/chart.h drawn by the headless renderer), or a run
-// forgotten.
+// JSON, a chart (layout/chart.h, drawn to PNG by the headless renderer or to
+// PDF by the cairo sink), or a run forgotten.
 //
 // Promise: reads the history without changing it (but --forget), and never
 // creates one. Exit codes: 0, 1 the deck has errors, 2 usage, a history
@@ -22,6 +22,7 @@
 #include "layout/chart.h"
 #include "render/headless.h"
 #include "render/image.h"
+#include "render/pdf.h"
 
 namespace madang::app {
 
@@ -36,23 +37,58 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+// The chart's sinks, by the file's ending (as export picks its backend).
+using ChartSink = bool (*)(const deck::Deck& deck, text::FontSystem& fonts,
+                           const layout::DisplayList& list, const std::string& path,
+                           std::string* error);
+
+bool png_sink(const deck::Deck&, text::FontSystem& fonts, const layout::DisplayList& list,
+              const std::string& path, std::string* error) {
+  text::GlyphCache glyphs(fonts);
+  render::ImageCache images;
+  return render::write_png(render::render_headless(list, glyphs, images), path, error);
+}
+
+// A vector page, its text searchable: one chart pixel is half a point.
+bool pdf_sink(const deck::Deck& deck, text::FontSystem& fonts, const layout::DisplayList& list,
+              const std::string& path, std::string* error) {
+  text::GlyphCache glyphs(fonts);
+  render::ImageCache images;
+  render::PdfWriter writer(fonts, glyphs, images);
+  render::PdfMetadata meta;
+  meta.title = deck.meta.title + " — rehearsals";
+  meta.author = deck.meta.author;
+  if (!writer.open(path, meta, error)) return false;
+  render::PdfPage page;
+  page.width = static_cast<float>(list.width) * 0.5f;
+  page.height = static_cast<float>(list.height) * 0.5f;
+  page.placements.push_back({list, 0, 0, 0.5f});
+  writer.add_page(std::move(page));
+  return writer.finish(error);
+}
+
+const struct {
+  const char* ending;
+  ChartSink sink;
+} kChartSinks[] = {{".png", png_sink}, {".pdf", pdf_sink}};
+
 int plot(const deck::Deck& deck, const history::Lineup& lineup, const history::Plan& plan,
          const RehearsalsOptions& o) {
   layout::Size size;
   if (!parse_size("rehearsals", o.size, &size)) return 2;
-  if (!ends_with(o.plot, ".png")) {
-    return say("--plot writes a PNG chart: give a file name ending in .png (got '" + o.plot + "')",
-               2);
+  ChartSink sink = nullptr;
+  for (const auto& s : kChartSinks) {
+    if (ends_with(o.plot, s.ending)) sink = s.sink;
+  }
+  if (!sink) {
+    return say("--plot writes a chart to FILE.png or FILE.pdf (got '" + o.plot + "')", 2);
   }
   const std::string title = deck.meta.title.empty() ? o.deck : deck.meta.title;
   const layout::RehearsalChart chart = chart_of(lineup, plan, title, 6);
   auto fonts = make_fonts(deck, nullptr);
   const layout::DisplayList list = layout::layout_rehearsal_chart(*fonts, deck, chart, size);
-  text::GlyphCache glyphs(*fonts);
-  render::ImageCache images;
-  const render::RgbaImage image = render::render_headless(list, glyphs, images);
   std::string error;
-  if (!render::write_png(image, o.plot, &error)) return say(error, 2);
+  if (!sink(deck, *fonts, list, o.plot, &error)) return say(o.plot + ": " + error, 2);
   std::printf("%s: %d runs, %d slides\n", o.plot.c_str(), static_cast<int>(chart.runs.size()),
               static_cast<int>(chart.budget_s.size()));
   return 0;

@@ -27,7 +27,14 @@
 
 namespace madang::app {
 
-namespace {}  // namespace
+namespace {
+
+// Window units -> the window's pixels.
+layout::Point pixels(const Screen& screen, float x, float y) {
+  return window_to_slide(x, y, screen.window->scale(), layout::Rect{0, 0, 0, 0});
+}
+
+}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] The mode
@@ -188,11 +195,6 @@ layout::Point ShowController::on_hall_slide(float x, float y) {
   ShowScreens::output_size(screens_.hall(), &w, &h);
   return window_to_slide(x, y, screens_.hall().window->scale(),
                          HallView::slide_rect_in(w, h, show_.deck));
-}
-
-// Window units -> the window's pixels.
-layout::Point pixels(const Screen& screen, float x, float y) {
-  return window_to_slide(x, y, screen.window->scale(), layout::Rect{0, 0, 0, 0});
 }
 
 void ShowController::pointer(Screen* screen, float x, float y, double now) {

@@ -163,6 +163,19 @@ TEST_F(Rehearsals, Chart) {
   EXPECT_EQ(image->height, 540);
   // Same renderer, fonts and data: the same pixels (rounding aside).
   EXPECT_TRUE(test::matches_golden(*image, golden("chart-960x540.png"), {2, 0}));
+  // The same chart as a vector page, its text searchable.
+  const std::string pdf = dir_ + "/chart.pdf";
+  const test::CommandResult p = run("--plot '" + pdf + "' --size 960x540");
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  EXPECT_EQ(test::read_file(pdf).rfind("%PDF-", 0), 0u);
+  const test::CommandResult info = test::run_command("pdfinfo '" + pdf + "'", dir_);
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find(" 480 x 270 pts\n"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("Pages:           1\n"), std::string::npos) << info.out;
+  const test::CommandResult text = test::run_command("pdftotext '" + pdf + "' -", dir_);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("동네에서 시작하는 혁신"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("#4 11-04 09:00"), std::string::npos) << text.out;
 }
 
 TEST_F(Rehearsals, ForgetARun) {
@@ -192,7 +205,8 @@ TEST_F(Rehearsals, BadInput) {
   EXPECT_EQ(r.err, "madang rehearsals: --csv, --json, --plot and --forget go one at a time\n");
   r = run("--plot '" + dir_ + "/chart.gif'");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--plot writes a PNG chart"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--plot writes a chart to FILE.png or FILE.pdf"), std::string::npos)
+      << r.err;
   // A damaged history is reported with its path and left alone.
   std::ofstream(history_, std::ios::binary | std::ios::trunc) << "garbage, not a database";
   r = run("");
