@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
   rehearsals_cmd->add_option("--history", runs.history, "History database file");
   rehearsals_cmd->add_flag("--csv", runs.csv, "CSV: one line per run and slide");
   rehearsals_cmd->add_flag("--json", runs.json, "JSON: an object with the runs, oldest first");
-  rehearsals_cmd->add_option("--plot", runs.plot, "Chart of time per slide to FILE.png or FILE.pdf");
+  rehearsals_cmd->add_option("--plot", runs.plot,
+                             "Chart of time per slide to FILE.png or FILE.pdf");
   rehearsals_cmd->add_option("--size", runs.size, "Chart size WxH")->default_val("1600x900");
   rehearsals_cmd->add_option("--forget", runs.forget, "Remove run RUN from the history");
   rehearsals_cmd->add_option("--last", runs.last, "Runs side by side in the table")->default_val(5);

@@ -18,7 +18,7 @@ history::Recorded read_history(const char* command, const std::string& option,
   if (!said.empty()) std::fprintf(stderr, "madang %s: %s\n", command, said.c_str());
   if (!store) return {};
   std::string error;
-  history::Recorded recorded = store->read(history::deck_key(deck_path), &error);
+  history::Recorded recorded = store->read(history::deck_key(deck_path), &error, false);
   if (!error.empty()) {
     std::fprintf(stderr, "madang %s: history %s: %s\n", command, path.c_str(), error.c_str());
   }

@@ -131,7 +131,7 @@ int run_rehearsals(const RehearsalsOptions& o) {
   history::Recorded recorded;
   if (store) {
     std::string error;
-    recorded = store->read(key, &error);
+    recorded = store->read(key, &error, o.json);  // only the JSON has the steps
     if (!error.empty()) return say("history " + path + ": " + error, 2);
   }
   const history::Lineup lineup = history::line_up(parsed.deck, recorded);

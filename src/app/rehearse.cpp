@@ -237,7 +237,7 @@ void RehearseMode::end_run(double now) {
 
   // The summary: this run against the plan it was rehearsed with.
   std::string error;
-  const history::Recorded recorded = run_.store.read(run_.deck_key, &error);
+  const history::Recorded recorded = run_.store.read(run_.deck_key, &error, false);
   if (!error.empty()) {
     std::fprintf(stderr, "madang rehearse: history %s: %s\n", run_.store.path().c_str(),
                  error.c_str());
@@ -351,7 +351,7 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
   RunContext run{*store};
   run.deck_key = history::deck_key(o.deck);
   std::string error;
-  run.before = store->read(run.deck_key, &error);
+  run.before = store->read(run.deck_key, &error, false);
   if (!error.empty()) {
     std::fprintf(stderr, "madang rehearse: history %s: %s\n", path.c_str(), error.c_str());
   }

@@ -530,13 +530,12 @@ bool window_options(const char* command, const PresentOptions& o, double* durati
                     ScreenOptions* screens) {
   *duration_s = 0;
   if (!o.duration.empty() && !deck::parse_duration(o.duration, duration_s)) {
-    std::fprintf(stderr, "madang %s: --duration must be a length of time, %s (got '%s')\n",
-                 command, deck::kDurationForms, o.duration.c_str());
+    std::fprintf(stderr, "madang %s: --duration must be a length of time, %s (got '%s')\n", command,
+                 deck::kDurationForms, o.duration.c_str());
     return false;
   }
   if (o.console && o.no_console) {
-    std::fprintf(stderr, "madang %s: --console and --no-console contradict each other\n",
-                 command);
+    std::fprintf(stderr, "madang %s: --console and --no-console contradict each other\n", command);
     return false;
   }
   screens->audience = o.audience;

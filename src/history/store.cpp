@@ -496,7 +496,7 @@ bool Store::forget(const std::string& deck, std::int64_t run, std::string* error
 // [SECTION] Reading
 //-----------------------------------------------------------------------------
 
-Recorded Store::read(const std::string& deck, std::string* error) const {
+Recorded Store::read(const std::string& deck, std::string* error, bool with_steps) const {
   Recorded out;
   sqlite3* db = impl_->db;
   // One snapshot for the three queries (a rehearsal may be writing).
@@ -563,10 +563,15 @@ Recorded Store::read(const std::string& deck, std::string* error) const {
     v.seconds = visits.real(4);
     v.slide = slide->second;
     std::vector<Visit>& list = out.runs[run->second].visits;
-    visit_at[visits.int64(0)] = {run->second, list.size()};
+    if (list.empty()) list.reserve(static_cast<std::size_t>(out.runs[run->second].slide_count) + 8);
+    if (with_steps) visit_at[visits.int64(0)] = {run->second, list.size()};
     list.push_back(std::move(v));
   }
   if (rc != SQLITE_DONE) return failed();
+  if (!with_steps) {
+    done();
+    return out;
+  }
 
   Stmt steps(db,
              "SELECT s.visit_id, s.step, s.seconds FROM steps s JOIN visits v ON v.id = "

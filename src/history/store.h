@@ -99,8 +99,9 @@ class Store {
   // Removes a run and its visits; false when `deck` has no such run.
   bool forget(const std::string& deck, std::int64_t run, std::string* error);
 
-  // Every run of `deck`, oldest first, with its visits in order.
-  Recorded read(const std::string& deck, std::string* error) const;
+  // Every run of `deck`, oldest first, with its visits in order (and their
+  // steps' times when `steps`: most readers need only the visits').
+  Recorded read(const std::string& deck, std::string* error, bool steps = true) const;
 
   // Runs SQL (tests: to damage or inspect a database).
   bool exec(const std::string& sql, std::string* error);

@@ -9,9 +9,11 @@
 // The database lives in the build folder (a real disk, as a user's home).
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
+#include "app/rehearsal_report.h"
 #include "deck/parse.h"
 #include "history/lineup.h"
 #include "history/plan.h"
@@ -74,16 +76,18 @@ void BM_QueueSlide(benchmark::State& state) {
   const history::SlideIdentity slide = slide_identity();
   int seq = 0;
   for (auto _ : state) {
-    writer.push(slide, visit(seq++));
-    state.PauseTiming();
-    // The speaker stays on a slide for seconds: let the writer catch up
-    // before the next change, as it would.
+    history::Visit v = visit(seq++);
+    const auto start = std::chrono::steady_clock::now();
+    writer.push(slide, std::move(v));
+    state.SetIterationTime(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    // The speaker stays on a slide for seconds: the writer catches up
+    // before the next change, as it would (not timed).
     while (writer.committed() < seq) std::this_thread::yield();
-    state.ResumeTiming();
   }
   writer.finish(true);
 }
-BENCHMARK(BM_QueueSlide)->Unit(benchmark::kMicrosecond)->Iterations(200);
+BENCHMARK(BM_QueueSlide)->Unit(benchmark::kMicrosecond)->UseManualTime()->Iterations(500);
 
 // `rehearsals` without the process: 100 runs of 200 slides.
 struct Big {
@@ -103,11 +107,12 @@ void BM_ReadHistory(benchmark::State& state) {
   auto store = history::Store::open(b.dir + "/history.sqlite", history::Access::kRead, &report);
   std::string error;
   for (auto _ : state) {
-    history::Recorded r = store->read(history::deck_key(b.dir + "/deck.md"), &error);
+    history::Recorded r =
+        store->read(history::deck_key(b.dir + "/deck.md"), &error, state.range(0) != 0);
     benchmark::DoNotOptimize(r);
   }
 }
-BENCHMARK(BM_ReadHistory)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadHistory)->Unit(benchmark::kMillisecond)->Arg(0)->Arg(1);  // with steps: 1
 
 void BM_LineUpAndPlan(benchmark::State& state) {
   Big& b = big();
@@ -122,6 +127,35 @@ void BM_LineUpAndPlan(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LineUpAndPlan)->Unit(benchmark::kMillisecond);
+
+// What `rehearsals` prints, from the lined-up runs: the table, CSV, JSON.
+void BM_Report(benchmark::State& state, int format) {
+  Big& b = big();
+  history::OpenReport report;
+  auto store = history::Store::open(b.dir + "/history.sqlite", history::Access::kRead, &report);
+  std::string error;
+  const history::Lineup l =
+      history::line_up(b.deck, store->read(history::deck_key(b.dir + "/deck.md"), &error));
+  const history::Plan p = history::plan_budgets(b.deck, history::learned_times(l), 6000);
+  for (auto _ : state) {
+    std::string text = format == 0   ? app::rehearsals_table(l, p, {"deck.md", "h"}, 5, false)
+                       : format == 1 ? app::rehearsals_csv(l, p)
+                                     : app::rehearsals_json(l, p, {"deck.md", "h"});
+    benchmark::DoNotOptimize(text);
+  }
+}
+BENCHMARK_CAPTURE(BM_Report, table, 0)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Report, csv, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Report, json, 2)->Unit(benchmark::kMillisecond);
+
+void BM_ParseDeck200(benchmark::State& state) {
+  Big& b = big();
+  for (auto _ : state) {
+    deck::ParseResult r = deck::load_deck(b.dir + "/deck.md");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_ParseDeck200)->Unit(benchmark::kMillisecond);
 
 // The worst case for matching: every slide of the deck edited (nothing
 // matches exactly), so every pair is compared.

@@ -10,7 +10,8 @@ target_include_directories(history_fill PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 
 add_executable(history_bench ${CMAKE_CURRENT_LIST_DIR}/history_bench.cpp)
 madang_module(history_bench)
-target_link_libraries(history_bench PRIVATE history_fill benchmark::benchmark Threads::Threads)
+target_link_libraries(history_bench PRIVATE history_fill madang_present_core benchmark::benchmark
+  Threads::Threads)
 target_compile_definitions(history_bench PRIVATE
   MADANG_BENCH_OUTPUT="${CMAKE_BINARY_DIR}/bench-output")
 

@@ -110,7 +110,7 @@ class Present {
   const XServer& x_;
   pid_t pid_ = -1;
   std::string out_, err_, shot_;
-  std::size_t seen_ = 0;                            // idle lines consumed
+  std::size_t seen_ = 0;  // idle lines consumed
   std::string last_;
   int shots_ = 0;
   bool exited_ = false;

@@ -15,8 +15,8 @@
 #include "history/identity.h"
 #include "image_compare.h"
 #include "layout/console.h"
-#include "show/console_input.h"
 #include "render/headless.h"
+#include "show/console_input.h"
 #include "show/rehearsal.h"
 
 namespace madang::app {
@@ -207,7 +207,8 @@ TEST_F(Summary, TheConsoleSaysARunIsBeingRecorded) {
   auto find = [](const layout::ConsoleLayout& c, const std::string& text) {
     for (const layout::TextItem& t : c.base.texts) {
       for (const text::Line& l : t.lines) {
-        if (l.text == text) return std::optional<layout::Rect>({t.rect.x + l.x, t.rect.y, l.width, 0});
+        if (l.text == text)
+          return std::optional<layout::Rect>({t.rect.x + l.x, t.rect.y, l.width, 0});
       }
     }
     return std::optional<layout::Rect>();
@@ -218,8 +219,8 @@ TEST_F(Summary, TheConsoleSaysARunIsBeingRecorded) {
   const std::optional<layout::Rect> at =
       find(layout::layout_console(*fonts_, cache, *deck_, in, {1920, 1080}), badge);
   ASSERT_TRUE(at.has_value());
-  EXPECT_LT(at->y, 128);                    // in the top bar
-  EXPECT_GT(at->x, 120);                    // after the slide counter
+  EXPECT_LT(at->y, 128);                   // in the top bar
+  EXPECT_GT(at->x, 120);                   // after the slide counter
   EXPECT_LT(at->x + at->w, 1920 * 0.43f);  // before the clocks
 }
 
