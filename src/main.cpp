@@ -45,17 +45,39 @@ int main(int argc, char** argv) {
   layout_cmd->add_option("--elapsed", lay.scene.elapsed, "Console: talk time so far");
   layout_cmd->add_option("--duration", lay.scene.duration, "Console: the talk's length");
 
+  // The window modes' options (present, rehearse).
+  auto window_options = [](CLI::App* cmd, madang::app::PresentOptions& o) {
+    cmd->add_option("deck", o.deck, "Slide description file")->required();
+    cmd->add_option("--slide", o.slide, "Start at this slide (1-based)");
+    cmd->add_flag("--fullscreen", o.fullscreen, "Start full screen");
+    cmd->add_option("--display", o.display, "Display for the single view");
+    cmd->add_option("--duration", o.duration, "The talk's length, e.g. 20m");
+    cmd->add_option("--audience", o.audience, "Display for the hall (two screens)");
+    cmd->add_flag("--console", o.console, "Presenter console even on one display");
+    cmd->add_flag("--no-console", o.no_console, "One view, no presenter console");
+    cmd->add_flag("--windowed", o.windowed, "With --console: the hall in a window too");
+    cmd->add_option("--history", o.history, "Rehearsal history file (budgets)");
+  };
+
   madang::app::PresentOptions pres;
   auto* present_cmd = cli.add_subcommand("present", "Present a deck in a window");
-  present_cmd->add_option("deck", pres.deck, "Slide description file")->required();
-  present_cmd->add_option("--slide", pres.slide, "Start at this slide (1-based)");
-  present_cmd->add_flag("--fullscreen", pres.fullscreen, "Start full screen");
-  present_cmd->add_option("--display", pres.display, "Display for the single view");
-  present_cmd->add_option("--duration", pres.duration, "The talk's length, e.g. 20m");
-  present_cmd->add_option("--audience", pres.audience, "Display for the hall (two screens)");
-  present_cmd->add_flag("--console", pres.console, "Presenter console even on one display");
-  present_cmd->add_flag("--no-console", pres.no_console, "One view, no presenter console");
-  present_cmd->add_flag("--windowed", pres.windowed, "With --console: the hall in a window too");
+  window_options(present_cmd, pres);
+
+  madang::app::RehearseOptions reh;
+  auto* rehearse_cmd = cli.add_subcommand("rehearse", "Present a deck, timing and recording it");
+  window_options(rehearse_cmd, reh.present);
+
+  madang::app::RehearsalsOptions runs;
+  auto* rehearsals_cmd = cli.add_subcommand("rehearsals", "Show a deck's recorded rehearsals");
+  rehearsals_cmd->add_option("deck", runs.deck, "Slide description file")->required();
+  rehearsals_cmd->add_option("--history", runs.history, "History database file");
+  rehearsals_cmd->add_flag("--csv", runs.csv, "CSV: one line per run and slide");
+  rehearsals_cmd->add_flag("--json", runs.json, "JSON: an object with the runs, oldest first");
+  rehearsals_cmd->add_option("--plot", runs.plot,
+                             "Chart of time per slide to FILE.png or FILE.pdf");
+  rehearsals_cmd->add_option("--size", runs.size, "Chart size WxH")->default_val("1600x900");
+  rehearsals_cmd->add_option("--forget", runs.forget, "Remove run RUN from the history");
+  rehearsals_cmd->add_option("--last", runs.last, "Runs side by side in the table")->default_val(5);
 
   try {
     cli.parse(argc, argv);
@@ -68,5 +90,7 @@ int main(int argc, char** argv) {
   if (*export_cmd) return madang::app::run_export(exp);
   if (*layout_cmd) return madang::app::run_layout(lay);
   if (*present_cmd) return madang::app::run_present(pres);
+  if (*rehearse_cmd) return madang::app::run_rehearse(reh);
+  if (*rehearsals_cmd) return madang::app::run_rehearsals(runs);
   return 2;
 }

@@ -55,6 +55,24 @@ struct PresentOptions {
   bool console = false;     // a presenter console even on one display
   bool no_console = false;  // one view, whatever the displays
   bool windowed = false;    // with --console on one display: the hall in a window too
+  std::string history;      // the rehearsal history (budgets); "": the user's default
+};
+
+// `madang rehearse`: presenting, timed and recorded (the same screens).
+struct RehearseOptions {
+  PresentOptions present;
+};
+
+// `madang rehearsals`: the recorded runs of a deck.
+struct RehearsalsOptions {
+  std::string deck;
+  std::string history;  // "": the user's default
+  bool csv = false;
+  bool json = false;
+  std::string plot;  // a chart to FILE.png
+  std::string size = "1600x900";
+  long long forget = 0;  // a run's id to remove (> 0)
+  int last = 5;          // runs shown side by side in the table
 };
 
 int run_check(const CheckOptions& options);
@@ -63,5 +81,7 @@ int run_layout(const LayoutOptions& options);
 int run_export_console(const ExportOptions& options);  // export with --console
 int run_layout_console(const LayoutOptions& options);  // layout with --console
 int run_present(const PresentOptions& options);
+int run_rehearse(const RehearseOptions& options);
+int run_rehearsals(const RehearsalsOptions& options);
 
 }  // namespace madang::app

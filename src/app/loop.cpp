@@ -1,6 +1,7 @@
 #include "app/loop.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace madang::app {
@@ -14,6 +15,14 @@ bool SteadyClock::wait(SDL_Event* event, double timeout_ms) {
   if (timeout_ms < 0) return SDL_WaitEvent(event) == 1;
   const double capped = std::min(timeout_ms, static_cast<double>(std::numeric_limits<int>::max()));
   return SDL_WaitEventTimeout(event, static_cast<int>(std::ceil(capped))) == 1;
+}
+
+double clock_scale_from_env() {
+  const char* v = std::getenv("MADANG_CLOCK_SCALE");
+  if (!v || !*v) return 1;
+  char* end = nullptr;
+  const double scale = std::strtod(v, &end);
+  return end && *end == '\0' && scale > 0 && std::isfinite(scale) ? scale : 1;
 }
 
 void run_loop(Mode& mode, LoopClock& clock) {

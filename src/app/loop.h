@@ -42,6 +42,25 @@ class SteadyClock final : public LoopClock {
   std::chrono::steady_clock::time_point start_;
 };
 
+// `inner` run `scale` times faster: a rehearsal's minutes in seconds (tests,
+// demos). Waits shrink to match, so deadlines come at their scaled time.
+class ScaledClock final : public LoopClock {
+ public:
+  ScaledClock(LoopClock& inner, double scale) : inner_(inner), scale_(scale > 0 ? scale : 1) {}
+  double now_ms() override { return inner_.now_ms() * scale_; }
+  bool wait(SDL_Event* event, double timeout_ms) override {
+    return inner_.wait(event, timeout_ms < 0 ? timeout_ms : timeout_ms / scale_);
+  }
+
+ private:
+  LoopClock& inner_;
+  double scale_;
+};
+
+// The test hook MADANG_CLOCK_SCALE=N: the modes' clock runs N times faster
+// than the wall (1 when unset or not a positive number).
+double clock_scale_from_env();
+
 // Runs `mode` until it is done.
 void run_loop(Mode& mode, LoopClock& clock);
 

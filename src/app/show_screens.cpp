@@ -166,6 +166,7 @@ void ShowScreens::draw_hall(const show::Show& show, double now) {
   show::HallPicture picture = show::hall(show);
   if (!console_ && show.at.overview) picture.blank = show::Blank::kBlack;  // under the grid
   hall_view_->draw(show.deck, picture, w, h, now);
+  if (hall_overlay_) hall_view_->slides().draw_list(*hall_overlay_, 0, 0);
   if (&overlay_screen() == &hall_) draw_overlays(hall_, show);
   SDL_RenderPresent(r);
   hall_.frame_ms =
@@ -185,6 +186,20 @@ void ShowScreens::draw_console(const show::Show& show, const layout::ConsoleInpu
   console_.frame_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ++console_.frames;
+}
+
+void ShowScreens::draw_list(Screen& screen, const layout::DisplayList& list) {
+  SDL_Renderer* r = screen.window->renderer();
+  SDL_SetRenderTarget(r, nullptr);
+  const auto t0 = std::chrono::steady_clock::now();
+  SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+  SDL_RenderClear(r);
+  SlideView& view = &screen == &console_ ? console_view_->slides() : hall_view_->slides();
+  view.draw_list(list, 0, 0);
+  SDL_RenderPresent(r);
+  screen.frame_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  ++screen.frames;
 }
 
 void ShowScreens::deck_changed() {

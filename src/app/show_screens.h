@@ -74,6 +74,12 @@ class ShowScreens {
   void draw_hall(const show::Show& show, double now);
   void draw_console(const show::Show& show, const layout::ConsoleInput& input);
 
+  // A mode's own picture over the hall's slide (a rehearsal bar), under the
+  // overlays; nullptr: none. The list must outlive the frames that draw it.
+  void set_hall_overlay(const layout::DisplayList* list) { hall_overlay_ = list; }
+  // A mode's own screen filling a window (the rehearsal summary), presented.
+  void draw_list(Screen& screen, const layout::DisplayList& list);
+
   // The deck was replaced (after DeckResources::deck_changed), or render
   // targets were lost.
   void deck_changed();
@@ -99,6 +105,7 @@ class ShowScreens {
   SDL_Cursor* hand_ = nullptr;
   SDL_Cursor* arrow_ = nullptr;
   bool hand_shown_ = false;
+  const layout::DisplayList* hall_overlay_ = nullptr;
 };
 
 std::string deck_title(const deck::Deck& deck);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,8 @@ using RichText = std::vector<Span>;
 
 // Plain text of a rich text (for titles, dumps and tests).
 std::string plain_text(const RichText& text);
+// The code points of valid UTF-8 (a deck's text always is).
+std::u32string code_points(std::string_view utf8);
 
 // ------------------------------------------------------------------ diagrams
 
@@ -152,6 +155,11 @@ struct Slide {
   bool show_footer = true;
   int steps = 0;  // highest fragment number on the slide
   std::vector<Block> blocks;
+  // Rehearsal (history/): `<!-- id: NAME -->` keeps the slide's recorded
+  // times through any edit; `<!-- time: 90s -->` is its time budget.
+  std::string id;  // "" when not given (or given twice in the deck)
+  int id_line = 0;
+  double time_s = 0;  // 0: none
 };
 
 struct Meta {

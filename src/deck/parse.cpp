@@ -24,6 +24,22 @@ std::string plain_text(const RichText& text) {
   return out;
 }
 
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    }
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
 namespace {
 
 constexpr const char* kTooBig = "file is larger than 8 MiB; not a slide deck?";
@@ -42,6 +58,23 @@ std::string first_heading(const Deck& deck) {
     }
   }
   return {};
+}
+
+// Two slides that claim one id would share one rehearsal history: the later
+// one loses its id (and is known by its content instead), with a warning.
+void drop_repeated_ids(Deck& deck, Reporter& report) {
+  for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+    Slide& s = deck.slides[i];
+    if (s.id.empty()) continue;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (deck.slides[j].id != s.id) continue;
+      report.warning(s.id_line, 1,
+                     "slide id '" + s.id + "' is already slide " + std::to_string(j + 1) +
+                         "'s; this slide is known by its content instead");
+      s.id.clear();
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -81,6 +114,7 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
       if (s.blank && !s.text.empty()) report.warning(s.first_line, 1, "empty slide");
       deck.slides.push_back(build_slide(s, static_cast<int>(i) + 1, env));
     }
+    drop_repeated_ids(deck, report);
   }
   if (deck.meta.title.empty()) deck.meta.title = first_heading(deck);
   report.finish();

@@ -18,6 +18,7 @@
 
 #include "deck/diagram_yaml.h"
 #include "deck/directives.h"
+#include "deck/duration.h"
 #include "deck/front_matter.h"
 #include "deck/images.h"
 #include "deck/limits.h"
@@ -571,7 +572,8 @@ void Builder::directive(const Comment& c, int line, int column) {
   const std::string& name = c.name;
   const bool valueless = name == "pause" || name == "column" || name == "incremental";
   const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
-                     name == "source" || name == "transition" || name == "footer";
+                     name == "source" || name == "transition" || name == "footer" || name == "id" ||
+                     name == "time";
   if (!known) {
     if (c.has_value) report.warning(line, column, "unknown directive '" + name + "'");
     return;  // a one-word comment is just a comment
@@ -581,6 +583,7 @@ void Builder::directive(const Comment& c, int line, int column) {
                               : name == "transition" ? std::string(" (valid: ") + kTransitions + ")"
                               : name == "class"      ? " (known: lead, small, invert)"
                               : name == "footer"     ? " (off or on)"
+                              : name == "time"       ? " (a length of time like 90s or 1:30)"
                                                      : "";
     report.error(line, column, "directive '" + name + "' needs a value" + valid);
     return;
@@ -642,6 +645,25 @@ void Builder::directive(const Comment& c, int line, int column) {
       return;
     }
     slide_.transition = c.value;
+  } else if (name == "id") {
+    // One word: what the rehearsal history knows the slide by.
+    if (c.value.size() > 64 || c.value.find_first_of(" \t\n") != std::string::npos) {
+      report.error(line, column, "directive 'id' takes one word of at most 64 bytes");
+      return;
+    }
+    slide_.id = c.value;
+    slide_.id_line = line;
+  } else if (name == "time") {
+    // A unit is required: a bare "90" would be minutes, as in `duration:`.
+    double seconds = 0;
+    if (c.value.find_first_not_of("0123456789. ") == std::string::npos ||
+        !parse_duration(c.value, &seconds)) {
+      report.error(
+          line, column,
+          "directive 'time' needs a length of time like 90s, 2m or 1:30 (got '" + c.value + "')");
+      return;
+    }
+    slide_.time_s = seconds;
   } else if (name == "footer") {
     if (c.value == "off") {
       slide_.show_footer = false;

@@ -1,6 +1,6 @@
 // The presenter console's layout (see console.h).
 //
-// [SECTION] Look: colours and sizes
+// [SECTION] Look: colours (screen_text.h) and sizes
 // [SECTION] Grid: where the panels go
 // [SECTION] Pieces: text, slides in panels
 // [SECTION] Panels: top bar, current, next, notes, strip
@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "layout/fragment.h"
+#include "layout/screen_text.h"
 #include "layout/theme.h"
 
 namespace madang::layout {
@@ -20,20 +21,8 @@ namespace madang::layout {
 namespace {
 
 // ============================================================================
-// [SECTION] Look: colours and sizes
+// [SECTION] Look: colours (screen_text.h) and sizes
 // ============================================================================
-
-// Dark, so that the laptop does not light the speaker's face in a dim hall;
-// the slides themselves keep their own colours inside the panels.
-constexpr text::Color kBackground = 0x111418ff;
-constexpr text::Color kPanel = 0x1c2127ff;
-constexpr text::Color kText = 0xeef1f4ff;
-constexpr text::Color kMuted = 0x98a3aeff;
-constexpr text::Color kAccent = 0x4cc3d6ff;
-constexpr text::Color kAhead = 0x4fd18bff;
-constexpr text::Color kBehind = 0xff6b5bff;
-constexpr text::Color kWarning = 0xf2c14eff;
-constexpr text::Color kErrorBox = 0x3a1d1dff;
 
 // Type sizes, in pixels of a 1920x1080 console.
 constexpr float kLabel = 26;
@@ -44,19 +33,6 @@ constexpr float kTimerSmall = 56;
 constexpr float kPace = 40;
 constexpr float kNotes = 36;
 constexpr float kCaption = 30;
-
-text::Color mood_color(Mood mood, text::Color neutral) {
-  switch (mood) {
-    case Mood::kAhead:
-      return kAhead;
-    case Mood::kBehind:
-      return kBehind;
-    case Mood::kWarning:
-      return kWarning;
-    default:
-      return neutral;
-  }
-}
 
 // The theme the notes are set in: the slides' block layout with the
 // console's colours and the notes' size.
@@ -150,54 +126,6 @@ float deck_aspect(const deck::Deck& deck) {
 // [SECTION] Pieces: text, slides in panels
 // ============================================================================
 
-// Text of the console itself (labels, numbers), set by the slides' engine.
-struct Writer {
-  const Context& ctx;
-
-  Fragment text(const std::string& s, float size_1080, text::Color color, float width,
-                text::Align align = text::Align::kLeft, bool bold = false,
-                bool mono = false) const {
-    text::TextStyle style = style_of(ctx.px(size_1080), color, bold);
-    style.monospace = mono;
-    text::ParagraphStyle ps;
-    ps.align = align;
-    ps.line_height = 1.2f;
-    ps.lang = "ko";
-    return paragraph_fragment(ctx, {text::TextRun{s, style}}, ps, std::max(1.0f, width),
-                              ctx.slide.line);
-  }
-
-  // Several styled pieces on one line, left to right.
-  Fragment line(const std::vector<text::TextRun>& runs, float width,
-                text::Align align = text::Align::kLeft) const {
-    text::ParagraphStyle ps;
-    ps.align = align;
-    ps.line_height = 1.2f;
-    ps.lang = "ko";
-    return paragraph_fragment(ctx, runs, ps, std::max(1.0f, width), ctx.slide.line);
-  }
-
-  text::TextRun run(const std::string& s, float size_1080, text::Color color, bool bold = false,
-                    bool mono = false) const {
-    text::TextStyle style = style_of(ctx.px(size_1080), color, bold);
-    style.monospace = mono;
-    return text::TextRun{s, style};
-  }
-};
-
-Command clip_push(Rect r) {
-  Command c;
-  c.kind = CommandKind::kPushClip;
-  c.rect = r;
-  return c;
-}
-
-Command clip_pop() {
-  Command c;
-  c.kind = CommandKind::kPopClip;
-  return c;
-}
-
 // Text too small to read (a thumbnail's) is drawn as a soft bar the length
 // of its run, as layout programs "greek" it: the slide keeps its look at a
 // glance, and no glyph is rasterized at a size nobody can read.
@@ -273,7 +201,16 @@ struct Panels {
                            kStepText, kAccent));
     }
     Fragment f = w.line(runs, g.bar.w * 0.4f);
+    const float after = g.bar.x + inked_width(f) + px(32);
     out.append(std::move(f), g.bar.x, g.bar.y + std::max(0.0f, g.bar.h - f.height) / 2);
+    if (!in.badge.empty()) {
+      // The mode (a rehearsal records): a pill after the position.
+      Fragment t = w.text(in.badge, kLabel, kBackground, g.bar.w * 0.2f, text::Align::kLeft, true);
+      const float pad = px(14), h = t.height + px(10), y = g.bar.y + (g.bar.h - h) / 2;
+      const float tw = inked_width(t);
+      out.add(fill_rect(Rect{after, y, tw + 2 * pad, h}, kBehind, h / 2));
+      out.append(std::move(t), after + pad, y + px(5));
+    }
   }
 
   void current(Fragment& out) const {
@@ -518,32 +455,6 @@ void clock_part(const Context& ctx, const Grid& g, const ConsoleClock& c, Fragme
   out.append(std::move(second), p.x, p.y + ctx.px(14) + first_h + ctx.px(6));
 }
 
-// The console's own context: its unit, its theme, a slide of its own for
-// the locations of its text.
-struct ConsoleContext {
-  deck::Slide slide;
-  Theme theme;
-  SlideState state;
-  Context ctx;
-  ConsoleContext(text::FontSystem& fonts, const deck::Deck& deck, float unit,
-                 DiagnosticLog* diagnostics)
-      : theme(notes_theme(deck)), ctx{fonts, deck, slide, theme, state} {
-    slide.line = 1;
-    ctx.unit = unit;
-    ctx.diagnostics = diagnostics;
-  }
-};
-
-DisplayList to_list(Fragment f, Size size, Color background) {
-  DisplayList list;
-  list.width = size.width;
-  list.height = size.height;
-  list.background = background;
-  list.commands = std::move(f.commands);
-  list.texts = std::move(f.texts);
-  list.hits = std::move(f.hits);
-  return list;
-}
 
 }  // namespace
 
@@ -556,7 +467,7 @@ ConsoleLayout layout_console(text::FontSystem& fonts, LayoutCache& slides, const
   ConsoleLayout result;
   const Grid g = grid_for(size, deck_aspect(deck));
   DiagnosticLog diagnostics;  // repeats fold, the count is capped
-  ConsoleContext cc(fonts, deck, g.unit, &diagnostics);
+  ScreenContext cc(fonts, deck, notes_theme(deck), g.unit, &diagnostics);
   const Panels panels{fonts, slides, deck, input, g, cc.ctx};
   Fragment out;
   panels.bar(out);
@@ -579,7 +490,7 @@ ConsoleLayout layout_console(text::FontSystem& fonts, LayoutCache& slides, const
 DisplayList layout_console_clock(text::FontSystem& fonts, const deck::Deck& deck,
                                  const ConsoleClock& clock, Size size) {
   const Grid g = grid_for(size, deck_aspect(deck));
-  ConsoleContext cc(fonts, deck, g.unit, nullptr);
+  ScreenContext cc(fonts, deck, notes_theme(deck), g.unit, nullptr);
   Fragment out;
   clock_part(cc.ctx, g, clock, out);
   return to_list(std::move(out), size, 0x00000000);

@@ -62,6 +62,7 @@ struct ConsoleInput {
   // Overlays the console owns.
   std::vector<std::string> errors;  // a refused reload: shown here, never in the hall
   int error_count = 0;
+  std::string badge;  // the mode, in the top bar ("리허설 · 기록 중"); empty: none
   ConsoleClock clock;
   bool operator==(const ConsoleInput&) const = default;
 };

@@ -230,4 +230,11 @@ Pace pace_now(const Show& show, double now_ms) {
               on_slide_ms(show.timer, now_ms) / 1000.0, show.duration_s, show.timer.first_slide);
 }
 
+bool set_plan(Show& show, std::vector<double> budgets_s, double duration_s) {
+  if (static_cast<int>(budgets_s.size()) != show.shape.slide_count()) return false;
+  show.budgets_s = std::move(budgets_s);
+  if (duration_s > 0) show.duration_s = duration_s;
+  return true;
+}
+
 }  // namespace madang::show

@@ -123,4 +123,11 @@ NextStep next_step(const Show& show);
 // The talk's pace now.
 Pace pace_now(const Show& show, double now_ms);
 
+// A plan made outside the show (history/plan.h: from the deck's `time:`
+// directives and the rehearsals): a budget per slide and the talk's length
+// they fill (0: keep the show's). Until one is set, and again after a
+// reload, the duration is shared evenly. Refused (false) unless it has one
+// budget per slide.
+bool set_plan(Show& show, std::vector<double> budgets_s, double duration_s);
+
 }  // namespace madang::show

@@ -157,3 +157,60 @@ TEST(Directive, IncrementalFromFrontMatterAndSlideOverride) {
 
 }  // namespace
 }  // namespace madang::deck::test
+
+namespace madang::deck::test {
+namespace {
+
+// Rehearsal directives: `id` names a slide for the history, `time` budgets it.
+TEST(Directive, IdAndTime) {
+  const ParseResult r = parse(
+      "<!-- id: intro -->\n"
+      "<!-- time: 90s -->\n"
+      "# 소개\n"
+      "---\n"
+      "<!-- time: 1:30 -->\n"
+      "<!-- id: 사례-1 -->\n"
+      "# 사례\n"
+      "---\n"
+      "<!-- time: 2m -->\n"
+      "# 끝\n");
+  EXPECT_TRUE(r.diagnostics.empty()) << joined(r);
+  ASSERT_EQ(r.deck.slides.size(), 3u);
+  EXPECT_EQ(r.deck.slides[0].id, "intro");
+  EXPECT_EQ(r.deck.slides[0].time_s, 90);
+  EXPECT_EQ(r.deck.slides[1].id, "사례-1");
+  EXPECT_EQ(r.deck.slides[1].time_s, 90);
+  EXPECT_EQ(r.deck.slides[2].id, "");
+  EXPECT_EQ(r.deck.slides[2].time_s, 120);
+}
+
+TEST(Directive, IdAndTimeErrors) {
+  const ParseResult r = parse(
+      "<!-- time: 90 -->\n"
+      "<!-- time: soon -->\n"
+      "<!-- id: two words -->\n"
+      "<!-- time -->\n"
+      "# 제목\n"
+      "---\n"
+      "<!-- id: a -->\n"
+      "# 하나\n"
+      "---\n"
+      "<!-- id: a -->\n"
+      "# 둘\n");
+  EXPECT_EQ(joined(r),
+            "deck.md:1:1: error: directive 'time' needs a length of time like 90s, 2m or 1:30 "
+            "(got '90')\n"
+            "deck.md:2:1: error: directive 'time' needs a length of time like 90s, 2m or 1:30 "
+            "(got 'soon')\n"
+            "deck.md:3:1: error: directive 'id' takes one word of at most 64 bytes\n"
+            "deck.md:4:1: error: directive 'time' needs a value (a length of time like 90s or "
+            "1:30)\n"
+            "deck.md:10:1: warning: slide id 'a' is already slide 2's; this slide is known by "
+            "its content instead\n");
+  EXPECT_EQ(r.deck.slides[0].time_s, 0);
+  EXPECT_EQ(r.deck.slides[1].id, "a");
+  EXPECT_EQ(r.deck.slides[2].id, "");
+}
+
+}  // namespace
+}  // namespace madang::deck::test

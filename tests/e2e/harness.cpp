@@ -218,21 +218,21 @@ bool XorgDummy::plug_projector() {
 // ------------------------------------------------------------------- Present
 
 Present::Present(const XServer& x, const std::string& deck, const std::vector<std::string>& args,
-                 const std::string& name)
+                 const std::string& name, const std::string& command, const Env& env)
     : x_(x) {
   const std::string dir = temp_dir(name);
   out_ = dir + "/stdout.txt";
   err_ = dir + "/stderr.txt";
   shot_ = dir + "/shot";
-  std::vector<std::string> argv = {MADANG_BINARY, "present", deck};
+  std::vector<std::string> argv = {MADANG_BINARY, command, deck};
   argv.insert(argv.end(), args.begin(), args.end());
-  pid_ = spawn(argv,
-               {{"DISPLAY", x.display()},
-                {"SDL_VIDEODRIVER", "x11"},
-                {"WAYLAND_DISPLAY", std::nullopt},
-                {"SDL_AUDIODRIVER", "dummy"},
-                {"MADANG_PRESENT_TRACE", "1"}},
-               out_, err_);
+  Env all = {{"DISPLAY", x.display()},
+             {"SDL_VIDEODRIVER", "x11"},
+             {"WAYLAND_DISPLAY", std::nullopt},
+             {"SDL_AUDIODRIVER", "dummy"},
+             {"MADANG_PRESENT_TRACE", "1"}};
+  for (const auto& [key, value] : env) all[key] = value;
+  pid_ = spawn(argv, all, out_, err_);
 }
 
 Present::~Present() {
@@ -304,6 +304,12 @@ int Present::wait_exit(std::chrono::milliseconds timeout) {
   const int code = wait_for(pid_, timeout, &exited);
   exited_ = exited_ || exited;
   return code;
+}
+
+void Present::kill9() {
+  if (exited_) return;
+  ::kill(pid_, SIGKILL);
+  wait_exit(std::chrono::seconds(5));
 }
 
 // -------------------------------------------------------------------- images

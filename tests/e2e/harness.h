@@ -76,11 +76,12 @@ class XorgDummy final : public XServer {
   std::string dir_;  // config and log
 };
 
-// `madang present` under test.
+// `madang present` (or another window mode: `command`) under test, with
+// `env` added to its environment.
 class Present {
  public:
   Present(const XServer& x, const std::string& deck, const std::vector<std::string>& args,
-          const std::string& name);
+          const std::string& name, const std::string& command = "present", const Env& env = {});
   ~Present();  // quits it (kills it if it does not quit)
 
   pid_t pid() const { return pid_; }
@@ -101,6 +102,8 @@ class Present {
   long cpu_ticks() const;
   // Waits for the process to exit; its exit code, or -1.
   int wait_exit(std::chrono::milliseconds timeout);
+  // SIGKILL, as a crash or a power cut would end it; waits for it to go.
+  void kill9();
   std::string stderr_text() const { return read_file(err_); }
 
  private:
