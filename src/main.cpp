@@ -52,6 +52,16 @@ int main(int argc, char** argv) {
   present_cmd->add_flag("--no-console", pres.no_console, "One view, no presenter console");
   present_cmd->add_flag("--windowed", pres.windowed, "With --console: the hall in a window too");
 
+  madang::app::KioskOptions kiosk;
+  auto* kiosk_cmd =
+      cli.add_subcommand("kiosk", "Run a deck unattended: full screen, looping, locked down");
+  kiosk_cmd->add_option("deck", kiosk.deck, "Slide description file");
+  kiosk_cmd->add_option("--display", kiosk.display, "Only this display (default: every one)");
+  kiosk_cmd->add_option("--pin-file", kiosk.pin_file, "File holding the staff PIN's hash");
+  kiosk_cmd->add_flag("--hash-pin", kiosk.hash_pin, "Read a PIN on stdin, print its hash");
+  kiosk_cmd->add_flag("--windowed", kiosk.windowed, "In a window, no keyboard grab (to try)");
+  kiosk_cmd->add_option("--size", kiosk.size, "With --windowed: the window's size WxH");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -63,5 +73,6 @@ int main(int argc, char** argv) {
   if (*export_cmd) return madang::app::run_export(exp);
   if (*layout_cmd) return madang::app::run_layout(lay);
   if (*present_cmd) return madang::app::run_present(pres);
+  if (*kiosk_cmd) return madang::app::run_kiosk(kiosk);
   return 2;
 }

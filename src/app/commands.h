@@ -53,11 +53,21 @@ struct PresentOptions {
   bool windowed = false;    // with --console on one display: the hall in a window too
 };
 
+struct KioskOptions {
+  std::string deck;
+  int display = -1;       // -1: full screen on every display
+  bool windowed = false;  // in a window, without the keyboard grab (to try a deck out)
+  std::string size;       // with --windowed: the window's size, WxH
+  std::string pin_file;   // the PIN's hash (app/pin.h says where else it is looked for)
+  bool hash_pin = false;  // --hash-pin: read a PIN on stdin, print its hash
+};
+
 int run_check(const CheckOptions& options);
 int run_export(const ExportOptions& options);
 int run_layout(const LayoutOptions& options);
 int run_export_console(const ExportOptions& options);  // export with --console
 int run_layout_console(const LayoutOptions& options);  // layout with --console
 int run_present(const PresentOptions& options);
+int run_kiosk(const KioskOptions& options);
 
 }  // namespace madang::app

@@ -142,7 +142,8 @@ struct Slide {
   std::string source;               // citation shown as a small source line at the foot
   bool incremental = false;
   bool show_footer = true;
-  int steps = 0;  // highest fragment number on the slide
+  double advance_s = 0;  // kiosk: each step shows this long (`advance: 20s`); 0: the deck's
+  int steps = 0;         // highest fragment number on the slide
   std::vector<Block> blocks;
 };
 
@@ -157,6 +158,8 @@ struct Meta {
   bool incremental = false;
   bool paginate = true;
   double duration_s = 0;  // the talk's planned length (`duration: 20m`); 0: not given
+  double advance_s = 0;   // kiosk: each step's time (`advance: 15s`); 0: the kiosk's default
+  double idle_s = 0;      // kiosk: back to the start after this long untouched; 0: default
 };
 
 struct Deck {

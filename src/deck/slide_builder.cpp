@@ -18,6 +18,7 @@
 
 #include "deck/diagram_yaml.h"
 #include "deck/directives.h"
+#include "deck/duration.h"
 #include "deck/front_matter.h"
 #include "deck/images.h"
 #include "deck/limits.h"
@@ -560,7 +561,8 @@ void Builder::directive(const Comment& c, int line, int column) {
   const std::string& name = c.name;
   const bool valueless = name == "pause" || name == "column" || name == "incremental";
   const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
-                     name == "source" || name == "transition" || name == "footer";
+                     name == "source" || name == "transition" || name == "footer" ||
+                     name == "advance";
   if (!known) {
     if (c.has_value) report.warning(line, column, "unknown directive '" + name + "'");
     return;  // a one-word comment is just a comment
@@ -570,6 +572,7 @@ void Builder::directive(const Comment& c, int line, int column) {
                               : name == "transition" ? std::string(" (valid: ") + kTransitions + ")"
                               : name == "class"      ? " (known: lead, small, invert)"
                               : name == "footer"     ? " (off or on)"
+                              : name == "advance"    ? std::string(" (") + kIntervalForms + ")"
                                                      : "";
     report.error(line, column, "directive '" + name + "' needs a value" + valid);
     return;
@@ -631,6 +634,12 @@ void Builder::directive(const Comment& c, int line, int column) {
       return;
     }
     slide_.transition = c.value;
+  } else if (name == "advance") {
+    if (!parse_interval(c.value, &slide_.advance_s)) {
+      report.error(line, column,
+                   "directive 'advance' must be a length of time " + std::string(kIntervalForms) +
+                       " (got '" + c.value + "')");
+    }
   } else if (name == "footer") {
     if (c.value == "off") {
       slide_.show_footer = false;
