@@ -17,12 +17,15 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--strict", check.strict, "Fail on warnings too");
 
   madang::app::ExportOptions exp;
-  auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files");
+  auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files or a PDF");
   export_cmd->add_option("deck", exp.deck, "Slide description file")->required();
-  export_cmd->add_option("--png", exp.png_dir, "Output folder for slide-NN.png")->required();
-  export_cmd->add_option("--size", exp.size, "Pixel size WxH")->default_val("1920x1080");
+  export_cmd->add_option("--png", exp.png_dir, "Output folder for slide-NN.png");
+  export_cmd->add_option("--pdf", exp.pdf_file, "Output PDF file");
+  export_cmd->add_option("--size", exp.size, "PNG pixel size WxH (default 1920x1080)");
   export_cmd->add_option("--slides", exp.slides, "Slides to export, e.g. 1,3-5");
   export_cmd->add_option("--select", exp.select, "Diagram elements to select, e.g. gov,market");
+  export_cmd->add_flag("--steps", exp.steps, "PDF: a page per fragment step");
+  export_cmd->add_flag("--notes", exp.notes, "PDF: handout pages with the speaker notes");
   export_cmd->add_flag("--console", exp.console, "Render the presenter console (console-NN.png)");
   export_cmd->add_option("--clock", exp.scene.clock, "Console: the wall clock shown, HH:MM");
   export_cmd->add_option("--elapsed", exp.scene.elapsed, "Console: talk time so far, e.g. 12:30");

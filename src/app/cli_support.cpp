@@ -84,6 +84,26 @@ bool load_for_export(const char* command, const std::string& deck_path,
   return true;
 }
 
+bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult* parsed) {
+  *parsed = deck::load_deck(deck_path);
+  if (unreadable(*parsed)) {
+    print_diagnostics(parsed->diagnostics);
+    return false;
+  }
+  const int count = static_cast<int>(parsed->deck.slides.size());
+  if (slide < 0 || slide > count) {
+    std::fprintf(stderr, "madang layout: --slide %d is outside 1-%d\n", slide, count);
+    return false;
+  }
+  return true;
+}
+
+int print_layout_json(const nlohmann::json& out, const Diagnostics& diagnostics) {
+  print_diagnostics(diagnostics);
+  std::printf("%s\n", out.dump().c_str());
+  return has_errors(diagnostics) ? 1 : 0;
+}
+
 std::vector<std::string> split_ids(const std::string& text) {
   std::vector<std::string> ids;
   std::istringstream in(text);

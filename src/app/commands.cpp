@@ -8,6 +8,8 @@
 #include "app/cli_support.h"
 #include "app/layout_json.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -17,6 +19,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/export_pdf.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
 #include "layout/layout.h"
@@ -55,17 +58,25 @@ int run_check(const CheckOptions& options) {
 // [SECTION] export
 // ============================================================================
 
-int run_export(const ExportOptions& options) {
-  if (options.console) return run_export_console(options);
+namespace {
+
+// What every sink gets: the parsed deck and the slides to write.
+struct ExportJob {
+  const ExportOptions& options;
+  const deck::Deck& deck;
+  std::vector<int> slides;  // 0-based, in order
+  std::vector<std::string> select;
+};
+
+// `--png DIR`: one PNG per slide. Slides are independent: each worker has its
+// own fonts and caches (they are not thread-safe) and takes the next slide
+// from a shared counter; the first failed write stops them all.
+int export_png(const ExportJob& job) {
+  const ExportOptions& options = job.options;
+  const deck::Deck& deck = job.deck;
+  const std::vector<int>& slides = job.slides;
   layout::Size size;
-  if (!parse_size("export", options.size, &size)) return 2;
-  deck::ParseResult parsed;
-  std::vector<int> slides;
-  int code = 0;
-  if (!load_for_export("export", options.deck, options.slides, &parsed, &slides, &code)) {
-    return code;
-  }
-  const deck::Deck& deck = parsed.deck;
+  if (!parse_size("export", options.size.empty() ? "1920x1080" : options.size, &size)) return 2;
   std::error_code ec;
   std::filesystem::create_directories(options.png_dir, ec);
   if (ec) {
@@ -73,29 +84,33 @@ int run_export(const ExportOptions& options) {
                  ec.message().c_str());
     return 2;
   }
-  const std::vector<std::string> select = split_ids(options.select);
 
-  // Slides are independent: each worker has its own fonts and caches (they
-  // are not thread-safe) and takes the next slide from a shared counter.
+#if defined(__GLIBC__)
+  // glibc raises its mmap threshold after the first large free, after which
+  // the per-slide megabyte buffers come from the thread arenas and are never
+  // given back; a fixed threshold keeps them in mmap (lecture: 8 MB less peak).
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
   const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
                                                            static_cast<unsigned>(slides.size())));
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
   std::mutex report_mutex;
   Diagnostics layout_diagnostics;
-  std::vector<std::string> failures;
+  std::string failure;
   auto work = [&] {
     auto fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
     render::ImageCache images;
     render::HeadlessRenderer renderer(glyphs, images);
     render::PngWriter png;
-    for (std::size_t k = next++; k < slides.size(); k = next++) {
+    for (std::size_t k = next++; k < slides.size() && !failed; k = next++) {
       const int index = slides[k];
       // --select leaves the slide exactly as the same clicks would.
       const layout::SlideState state =
-          diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, select);
+          diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, job.select);
       layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
-      render::RgbaImage image = renderer.render(l.list);
+      const render::RgbaView image = renderer.render_view(l.list);
       char name[32];
       std::snprintf(name, sizeof name, "slide-%02d.png", index + 1);
       const std::string path = (std::filesystem::path(options.png_dir) / name).string();
@@ -103,7 +118,7 @@ int run_export(const ExportOptions& options) {
       const bool ok = png.write(image, path, &write_error);
       std::lock_guard lock(report_mutex);
       for (Diagnostic& d : l.diagnostics) layout_diagnostics.push_back(std::move(d));
-      if (!ok) failures.push_back(path + ": " + write_error);
+      if (!ok && !failed.exchange(true)) failure = path + ": " + write_error;
     }
   };
   std::vector<std::thread> threads;
@@ -112,12 +127,92 @@ int run_export(const ExportOptions& options) {
   for (std::thread& t : threads) t.join();
 
   print_diagnostics(layout_diagnostics);
-  for (const std::string& f : failures) {
-    std::fprintf(stderr, "madang export: cannot write %s\n", f.c_str());
+  if (failed) {
+    std::fprintf(stderr, "madang export: cannot write %s\n", failure.c_str());
+    return 2;
   }
-  if (!failures.empty()) return 2;
   std::printf("%s: %zu slides exported to %s (%dx%d)\n", options.deck.c_str(), slides.size(),
               options.png_dir.c_str(), size.width, size.height);
+  return 0;
+}
+
+// `--pdf FILE`: one vector PDF (app/export_pdf.h).
+int export_pdf_file(const ExportJob& job) {
+  PdfExportJob pdf;
+  pdf.path = job.options.pdf_file;
+  pdf.slides = job.slides;
+  pdf.select = job.select;
+  pdf.steps = job.options.steps;
+  pdf.notes = job.options.notes;
+  pdf.date = source_date_epoch_iso8601();  // reproducible files when it is set
+  PdfExportResult r = export_pdf(job.deck, pdf);
+  print_diagnostics(r.diagnostics);
+  if (!r.error.empty()) {
+    std::fprintf(stderr, "madang export: cannot write %s: %s\n", pdf.path.c_str(), r.error.c_str());
+    return 2;
+  }
+  // The PDF may be going to stdout itself: the summary goes to stderr then.
+  const bool piped = pdf.path == "/dev/stdout" || pdf.path == "/dev/fd/1";
+  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n", job.options.deck.c_str(),
+               r.pages, pdf.path.c_str());
+  return 0;
+}
+
+// The export formats, like hb-view's output formats: the option naming the
+// output, which of the shared options make sense for it, and the sink.
+struct ExportSink {
+  const char* option;
+  std::string ExportOptions::*output;
+  bool takes_size;   // --size: pixels (PDF pages are in points)
+  bool takes_pages;  // --steps, --notes: page-based output
+  int (*run)(const ExportJob&);
+};
+
+constexpr ExportSink kExportSinks[] = {
+    {"--png", &ExportOptions::png_dir, true, false, export_png},
+    {"--pdf", &ExportOptions::pdf_file, false, true, export_pdf_file},
+};
+
+// Options that no requested sink takes are usage errors, said before any work.
+bool check_export_options(const ExportOptions& options) {
+  bool any = false, size = false, pages = false;
+  for (const ExportSink& sink : kExportSinks) {
+    if ((options.*sink.output).empty()) continue;
+    any = true;
+    size |= sink.takes_size;
+    pages |= sink.takes_pages;
+  }
+  const char* problem = nullptr;
+  if (!any)
+    problem = "give --png DIR or --pdf FILE (or both)";
+  else if (!options.size.empty() && !size)
+    problem = "--size is for --png (PDF pages are in points)";
+  else if ((options.steps || options.notes) && !pages)
+    problem = "--steps and --notes are for --pdf";
+  else if (options.console && options.png_dir.empty())
+    problem = "--console is for --png";
+  if (problem) std::fprintf(stderr, "madang export: %s\n", problem);
+  return problem == nullptr;
+}
+
+}  // namespace
+
+int run_export(const ExportOptions& options) {
+  if (!check_export_options(options)) return 2;
+  if (options.console) {  // the presenter console, as PNGs (app/console_export.cpp)
+    ExportOptions console = options;
+    if (console.size.empty()) console.size = "1920x1080";
+    return run_export_console(console);
+  }
+  deck::ParseResult parsed;
+  ExportJob job{options, parsed.deck, {}, split_ids(options.select)};
+  int code = 0;
+  if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
+    return code;
+  for (const ExportSink& sink : kExportSinks) {
+    if ((options.*sink.output).empty()) continue;
+    if (const int sink_code = sink.run(job); sink_code != 0) return sink_code;
+  }
   return 0;
 }
 
@@ -137,16 +232,9 @@ int run_layout(const LayoutOptions& options) {
   if (options.console) return run_layout_console(options);
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
-  deck::ParseResult parsed = deck::load_deck(options.deck);
-  if (unreadable(parsed)) {
-    print_diagnostics(parsed.diagnostics);
-    return 2;
-  }
+  deck::ParseResult parsed;
+  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
   const int count = static_cast<int>(parsed.deck.slides.size());
-  if (options.slide < 0 || options.slide > count) {
-    std::fprintf(stderr, "madang layout: --slide %d is outside 1-%d\n", options.slide, count);
-    return 2;
-  }
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
   const std::vector<std::string> select = split_ids(options.select);
   nlohmann::json slides = nlohmann::json::array();
@@ -158,11 +246,9 @@ int run_layout(const LayoutOptions& options) {
     slides.push_back(slide_json(*fonts, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
-  print_diagnostics(parsed.diagnostics);
-  nlohmann::json out = {{"size", nlohmann::json::array({size.width, size.height})},
-                        {"slides", std::move(slides)}};
-  std::printf("%s\n", out.dump().c_str());
-  return has_errors(parsed.diagnostics) ? 1 : 0;
+  return print_layout_json(
+      {{"size", nlohmann::json::array({size.width, size.height})}, {"slides", std::move(slides)}},
+      parsed.diagnostics);
 }
 
 }  // namespace madang::app

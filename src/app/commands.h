@@ -23,11 +23,14 @@ struct ConsoleScene {
 
 struct ExportOptions {
   std::string deck;
-  std::string png_dir;
-  std::string size = "1920x1080";
+  std::string png_dir;   // --png DIR: slide-NN.png (or console-NN.png) files
+  std::string pdf_file;  // --pdf FILE: one PDF (at least one of the two)
+  std::string size;      // PNG only, "WxH"; empty means 1920x1080
   std::string slides;    // "1,3-5"; empty means all
   std::string select;    // "gov,market"
-  bool console = false;  // the presenter console instead of the slides
+  bool steps = false;    // PDF: a page per fragment step
+  bool notes = false;    // PDF: handout pages, the slide above its notes
+  bool console = false;  // PNG: the presenter console instead of the slides
   ConsoleScene scene;
 };
 

@@ -144,17 +144,10 @@ int run_export_console(const ExportOptions& options) {
 int run_layout_console(const LayoutOptions& options) {
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
-  deck::ParseResult parsed = deck::load_deck(options.deck);
-  if (unreadable(parsed)) {
-    print_diagnostics(parsed.diagnostics);
-    return 2;
-  }
+  deck::ParseResult parsed;
+  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
   const deck::Deck& deck = parsed.deck;
   const int count = static_cast<int>(deck.slides.size());
-  if (options.slide < 0 || options.slide > count) {
-    std::fprintf(stderr, "madang layout: --slide %d is outside 1-%d\n", options.slide, count);
-    return 2;
-  }
   double duration_s = 0, elapsed_s = -1;
   std::string wall;
   if (!read_scene("layout", options.scene, &duration_s, &elapsed_s, &wall)) return 2;
@@ -167,24 +160,21 @@ int run_layout_console(const LayoutOptions& options) {
     const Scene scene = scene_at(deck, i, duration_s, elapsed_s, wall, select);
     layout::ConsoleLayout console = layout::layout_console(
         *fonts, cache, deck, show::console_input(scene.show, scene.now_ms, scene.wall), size);
-    auto rect = [](const layout::Rect& r) { return nlohmann::json::array({r.x, r.y, r.w, r.h}); };
     nlohmann::json strip = nlohmann::json::array();
     for (const layout::ConsoleStripItem& item : console.strip) {
-      strip.push_back({{"slide", item.slide + 1}, {"rect", rect(item.rect)}});
+      strip.push_back({{"slide", item.slide + 1}, {"rect", rect_json(item.rect)}});
     }
     pages.push_back({{"index", i + 1},
-                     {"current", rect(console.current)},
-                     {"next", rect(console.next)},
-                     {"notes", rect(console.notes)},
+                     {"current", rect_json(console.current)},
+                     {"next", rect_json(console.next)},
+                     {"notes", rect_json(console.notes)},
                      {"strip", std::move(strip)},
                      {"items", list_json(*fonts, layout::overlay(console.base, console.clock))}});
     for (Diagnostic& d : console.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
-  print_diagnostics(parsed.diagnostics);
-  nlohmann::json out = {{"size", nlohmann::json::array({size.width, size.height})},
-                        {"console", std::move(pages)}};
-  std::printf("%s\n", out.dump().c_str());
-  return has_errors(parsed.diagnostics) ? 1 : 0;
+  return print_layout_json(
+      {{"size", nlohmann::json::array({size.width, size.height})}, {"console", std::move(pages)}},
+      parsed.diagnostics);
 }
 
 }  // namespace madang::app

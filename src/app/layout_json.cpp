@@ -5,7 +5,7 @@ namespace madang::app {
 
 using nlohmann::json;
 
-static json rect_json(const layout::Rect& r) {
+json rect_json(const layout::Rect& r) {
   return json::array({r.x, r.y, r.w, r.h});
 }
 

@@ -12,6 +12,9 @@
 
 namespace madang::app {
 
+// [x, y, w, h]
+nlohmann::json rect_json(const layout::Rect& r);
+
 // The list's items, as a JSON array.
 nlohmann::json list_json(const text::FontSystem& fonts, const layout::DisplayList& list);
 

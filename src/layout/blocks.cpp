@@ -110,6 +110,7 @@ std::vector<text::TextRun> to_runs(const deck::RichText& rich, const text::TextS
     if (span.style & deck::kLink) {
       run.style.underline = true;
       run.style.color = theme.accent;
+      run.style.link = span.link;
     }
     // Adjacent spans of one style shape better as one run.
     if (!runs.empty() && runs.back().style == run.style) {

@@ -53,20 +53,25 @@ HeadlessRenderer::HeadlessRenderer(text::GlyphCache& glyphs, ImageCache& images)
 
 HeadlessRenderer::~HeadlessRenderer() = default;
 
-RgbaImage HeadlessRenderer::render(const layout::DisplayList& list) {
-  RgbaImage out;
-  if (list.width <= 0 || list.height <= 0 || !impl_->prepare(list.width, list.height)) return out;
+RgbaView HeadlessRenderer::render_view(const layout::DisplayList& list) {
+  if (list.width <= 0 || list.height <= 0 || !impl_->prepare(list.width, list.height)) return {};
   impl_->translator->draw(list);  // fills the list's background first
   SDL_RenderFlush(impl_->renderer);
-  out.width = list.width;
-  out.height = list.height;
-  out.pixels.resize(static_cast<size_t>(list.width) * list.height * 4);
-  const auto* src = static_cast<const std::uint8_t*>(impl_->surface->pixels);
-  const size_t row = static_cast<size_t>(list.width) * 4;
-  for (int y = 0; y < list.height; ++y) {
-    std::memcpy(out.pixels.data() + y * row, src + static_cast<size_t>(y) * impl_->surface->pitch,
+  return RgbaView{static_cast<const std::uint8_t*>(impl_->surface->pixels), list.width, list.height,
+                  static_cast<std::size_t>(impl_->surface->pitch)};
+}
+
+RgbaImage HeadlessRenderer::render(const layout::DisplayList& list) {
+  RgbaImage out;
+  const RgbaView view = render_view(list);
+  if (!view.pixels) return out;
+  out.width = view.width;
+  out.height = view.height;
+  const size_t row = static_cast<size_t>(view.width) * 4;
+  out.pixels.resize(row * static_cast<size_t>(view.height));
+  for (int y = 0; y < view.height; ++y)
+    std::memcpy(out.pixels.data() + y * row, view.pixels + static_cast<size_t>(y) * view.stride,
                 row);
-  }
   return out;
 }
 

@@ -24,6 +24,9 @@ class HeadlessRenderer {
 
   // Renders the list at its own size (list.width x list.height).
   RgbaImage render(const layout::DisplayList& list);
+  // The same without a copy: a view of the renderer's own surface, valid
+  // until the next call (the export writes PNGs straight from it).
+  RgbaView render_view(const layout::DisplayList& list);
 
  private:
   struct Impl;

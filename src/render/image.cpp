@@ -1,5 +1,7 @@
 #include "render/image.h"
 
+#include "render/atomic_file.h"
+
 #include <libdeflate.h>
 #include <stb_image.h>
 
@@ -94,33 +96,62 @@ void put_chunk(std::vector<std::uint8_t>& out, const char type[4], const std::ui
 // Nothing depends on time or memory addresses: same pixels, same bytes.
 struct PngWriter::Buffers {
   libdeflate_compressor* compressor = libdeflate_alloc_compressor(1);
-  std::vector<std::uint8_t> raw, packed;
+  // Not vectors: resize() would zero every byte, and zeroing the deflate
+  // output's worst-case bound makes all of it resident (6 MB at 1080p) when
+  // a slide compresses to a few hundred KB. new[] leaves untouched pages
+  // unmapped.
+  std::unique_ptr<std::uint8_t[]> raw, packed;
+  std::size_t raw_size = 0, packed_size = 0;
   ~Buffers() { libdeflate_free_compressor(compressor); }
+
+  static std::uint8_t* reserve(std::unique_ptr<std::uint8_t[]>& buffer, std::size_t& size,
+                               std::size_t want) {
+    if (want > size) {
+      buffer.reset();  // free before allocating: never both at once
+      buffer.reset(new std::uint8_t[want]);
+      size = want;
+    }
+    return buffer.get();
+  }
 };
 
 PngWriter::PngWriter() : buffers_(std::make_unique<Buffers>()) {}
 PngWriter::~PngWriter() = default;
 
 bool PngWriter::write(const RgbaImage& image, const std::string& path, std::string* error) {
+  if (image.width > 0 && image.height > 0 &&
+      image.pixels.size() != static_cast<size_t>(image.width) * image.height * 4) {
+    if (error) *error = "write_png: image has no pixels or a wrong size";
+    return false;
+  }
+  return write(RgbaView{image.pixels.data(), image.width, image.height,
+                        static_cast<std::size_t>(image.width) * 4},
+               path, error);
+}
+
+bool PngWriter::write(const RgbaView& image, const std::string& path, std::string* error) {
   auto fail = [&](const std::string& why) {
     if (error) *error = why;
     return false;
   };
-  if (image.width <= 0 || image.height <= 0 ||
-      image.pixels.size() != static_cast<size_t>(image.width) * image.height * 4)
+  if (image.width <= 0 || image.height <= 0 || !image.pixels ||
+      image.stride < static_cast<std::size_t>(image.width) * 4)
     return fail("write_png: image has no pixels or a wrong size");
-  if (!buffers_->compressor) return fail("cannot write " + path + ": out of memory");
-  bool opaque = true;
-  for (size_t i = 3; i < image.pixels.size() && opaque; i += 4) opaque = image.pixels[i] == 255;
-  const size_t channels = opaque ? 3 : 4;
+  if (!buffers_->compressor) return fail("out of memory");
   const size_t w = static_cast<size_t>(image.width), h = static_cast<size_t>(image.height);
+  bool opaque = true;
+  for (size_t y = 0; y < h && opaque; ++y) {
+    const std::uint8_t* row = image.pixels + y * image.stride;
+    for (size_t x = 3; x < w * 4 && opaque; x += 4) opaque = row[x] == 255;
+  }
+  const size_t channels = opaque ? 3 : 4;
 
   // Scanlines: filter type 0 (none), then the row's pixels.
-  std::vector<std::uint8_t>& raw = buffers_->raw;
-  raw.resize((1 + w * channels) * h);
-  std::uint8_t* dst = raw.data();
-  const std::uint8_t* src = image.pixels.data();
+  const size_t raw_size = (1 + w * channels) * h;
+  std::uint8_t* raw = Buffers::reserve(buffers_->raw, buffers_->raw_size, raw_size);
+  std::uint8_t* dst = raw;
   for (size_t y = 0; y < h; ++y) {
+    const std::uint8_t* src = image.pixels + y * image.stride;
     *dst++ = 0;
     if (opaque) {
       for (size_t x = 0; x < w; ++x, src += 4, dst += 3) {
@@ -130,15 +161,13 @@ bool PngWriter::write(const RgbaImage& image, const std::string& path, std::stri
       }
     } else {
       std::memcpy(dst, src, w * 4);
-      src += w * 4;
       dst += w * 4;
     }
   }
-  std::vector<std::uint8_t>& packed = buffers_->packed;
-  packed.resize(libdeflate_zlib_compress_bound(buffers_->compressor, raw.size()));
-  const size_t size = libdeflate_zlib_compress(buffers_->compressor, raw.data(), raw.size(),
-                                               packed.data(), packed.size());
-  if (size == 0) return fail("cannot write " + path + ": compression failed");
+  const size_t bound = libdeflate_zlib_compress_bound(buffers_->compressor, raw_size);
+  std::uint8_t* packed = Buffers::reserve(buffers_->packed, buffers_->packed_size, bound);
+  const size_t size = libdeflate_zlib_compress(buffers_->compressor, raw, raw_size, packed, bound);
+  if (size == 0) return fail("compression failed");
 
   std::vector<std::uint8_t> head = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   std::vector<std::uint8_t> ihdr;
@@ -150,15 +179,17 @@ bool PngWriter::write(const RgbaImage& image, const std::string& path, std::stri
   put_u32(head, static_cast<std::uint32_t>(size));
   head.insert(head.end(), {'I', 'D', 'A', 'T'});
   std::vector<std::uint8_t> tail;
-  put_u32(tail, libdeflate_crc32(libdeflate_crc32(0, "IDAT", 4), packed.data(), size));
+  put_u32(tail, libdeflate_crc32(libdeflate_crc32(0, "IDAT", 4), packed, size));
   put_chunk(tail, "IEND", nullptr, 0);
 
-  std::FILE* fp = std::fopen(path.c_str(), "wb");
-  if (!fp) return fail("cannot write " + path);
-  const bool written = std::fwrite(head.data(), 1, head.size(), fp) == head.size() &&
-                       std::fwrite(packed.data(), 1, size, fp) == size &&
-                       std::fwrite(tail.data(), 1, tail.size(), fp) == tail.size();
-  if (std::fclose(fp) != 0 || !written) return fail("cannot write " + path);
+  // Whole or not at all: a full disk leaves no truncated PNG behind.
+  AtomicFile file;
+  std::string why;
+  if (!file.open(path, &why)) return fail(why);
+  file.write(head.data(), head.size());
+  file.write(packed, size);
+  file.write(tail.data(), tail.size());
+  if (!file.commit(&why)) return fail(why);
   return true;
 }
 

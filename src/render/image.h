@@ -3,6 +3,7 @@
 // Promise: no SDL types; decoding failures are values (nullptr + message).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -14,6 +15,13 @@ namespace madang::render {
 struct RgbaImage {
   int width = 0, height = 0;
   std::vector<std::uint8_t> pixels;  // RGBA8, straight alpha, rows top to bottom
+};
+
+// Pixels owned elsewhere (a renderer's surface): RGBA8 rows `stride` bytes apart.
+struct RgbaView {
+  const std::uint8_t* pixels = nullptr;
+  int width = 0, height = 0;
+  std::size_t stride = 0;
 };
 
 // Decodes each path once. Not thread-safe: one per thread.
@@ -36,8 +44,10 @@ class PngWriter {
   ~PngWriter();
   PngWriter(const PngWriter&) = delete;
   PngWriter& operator=(const PngWriter&) = delete;
-  // false + message on failure.
+  // false + the reason on failure (the system's, e.g. "No space left on
+  // device"); written whole or not at all (render/atomic_file.h).
   bool write(const RgbaImage& image, const std::string& path, std::string* error);
+  bool write(const RgbaView& image, const std::string& path, std::string* error);
 
  private:
   struct Buffers;

@@ -43,6 +43,7 @@
 
 #include "render/atlas.h"
 #include "render/coverage.h"
+#include "render/paint_geometry.h"
 #include "render/render.h"
 
 namespace madang::render {
@@ -451,26 +452,10 @@ struct SdlRenderer::Impl {
                     static_cast<float>(s.y + s.h) / ph, page.color ? white : ink);
       glyphs_pending = true;
     }
-    if (run.style.underline || run.style.strike) draw_decorations(c, base_x, base_y);
-  }
-
-  // Thickness and offsets are fractions of the size, rounded to whole pixels
-  // so that lines stay crisp (the display list carries no font metrics).
-  void draw_decorations(const Command& c, float base_x, float base_y) {
-    const text::GlyphRun& run = c.run;
-    const text::Glyph& first = run.glyphs.front();
-    const text::Glyph& last = run.glyphs.back();
-    float x0 = base_x + first.x, x1 = base_x + last.x + last.advance;
-    float thick = std::max(1.0f, std::round(run.size / 18));
-    layout::Color color = run.style.color;
-    if (run.style.underline) {
-      float y = std::round(base_y + run.size * 0.1f);
-      fill_rect({x0 - ox, y - oy, x1 - x0, thick}, color, 0);
-    }
-    if (run.style.strike) {
-      float y = std::round(base_y - run.size * 0.3f - thick / 2);
-      fill_rect({x0 - ox, y - oy, x1 - x0, thick}, color, 0);
-    }
+    // Rounded to whole pixels where they land on the renderer, then drawn
+    // through fill_rect (which adds the offset back).
+    for (const Rect& r : decoration_rects(run, {base_x, base_y}))
+      fill_rect({r.x - ox, r.y - oy, r.w, r.h}, run.style.color, 0);
   }
 
   void draw_image(const Command& c) {
@@ -489,21 +474,14 @@ struct SdlRenderer::Impl {
                        quad.indices.data(), static_cast<int>(quad.indices.size()));
   }
 
-  // A light box with diagonal hatching and an outline; the layout stage draws
-  // the label over it as glyph runs.
+  // The hatched box of paint_geometry.h; the label is drawn by layout.
   void draw_placeholder(const Rect& box) {
-    fill_rect(box, 0xeef0f3ff, 0);
-    Rect r = moved(box);
-    constexpr float kSpacing = 14;
-    float x0 = r.x + 1, y0 = r.y + 1, x1 = r.x + r.w - 1, y1 = r.y + r.h - 1;
-    // Lines x + y = k, cut to the box.
-    for (float k = x0 + y0 + kSpacing; k < x1 + y1; k += kSpacing) {
-      float sx = std::max(x0, k - y1), ex = std::min(x1, k - y0);
-      if (ex - sx < 1) continue;
-      line_spans({sx, k - sx}, {ex, k - ex}, 1.5f, visible(), spans);
-    }
-    draw_spans(to_sdl_color(0xd3d8dfff, opacity()));  // hatches never cross: one batch
-    stroke_rect({box.x + 1, box.y + 1, box.w - 2, box.h - 2}, 0xa8b0baff, 0, 2);
+    const Placeholder p = placeholder_geometry(box);
+    fill_rect(box, p.fill, 0);
+    for (size_t i = 0; i + 1 < p.hatches.size(); i += 2)
+      line_spans(moved(p.hatches[i]), moved(p.hatches[i + 1]), p.hatch_width, visible(), spans);
+    draw_spans(to_sdl_color(p.hatch, opacity()));  // hatches never cross: one batch
+    stroke_rect(p.outline_rect, p.outline, 0, p.outline_width);
   }
 
   void execute(const Command& c) {

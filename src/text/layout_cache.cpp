@@ -65,6 +65,7 @@ struct Hasher {
     value(s.color);
     value((s.bold ? 1 : 0) | (s.italic ? 2 : 0) | (s.monospace ? 4 : 0) | (s.underline ? 8 : 0) |
           (s.strike ? 16 : 0));
+    bytes(s.link);
   }
   std::uint64_t finish() const {
     std::uint64_t h = 0;
@@ -78,7 +79,8 @@ struct Hasher {
 
 bool same_style(const TextStyle& a, const TextStyle& b) {
   return a.size == b.size && a.color == b.color && a.bold == b.bold && a.italic == b.italic &&
-         a.monospace == b.monospace && a.underline == b.underline && a.strike == b.strike;
+         a.monospace == b.monospace && a.underline == b.underline && a.strike == b.strike &&
+         a.link == b.link;
 }
 
 bool same_paragraph_style(const ParagraphStyle& a, const ParagraphStyle& b) {

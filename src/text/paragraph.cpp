@@ -77,7 +77,7 @@ void shape_all(FontSystemImpl& fonts, Shaped* sh) {
 bool same_run(const GlyphRun& r, FontId font, const TextStyle& style, const FaceChoice& face) {
   const TextStyle& a = r.style;
   return r.font == font && r.size == style.size && a.color == style.color &&
-         a.underline == style.underline && a.strike == style.strike &&
+         a.underline == style.underline && a.strike == style.strike && a.link == style.link &&
          r.synthetic_bold == face.synthetic_bold && r.synthetic_italic == face.synthetic_italic;
 }
 
@@ -117,9 +117,11 @@ void build_runs(FontSystemImpl& fonts, const Shaped& sh, std::size_t begin, std:
       run.synthetic_bold = item.face.synthetic_bold;
       run.synthetic_italic = item.face.synthetic_italic;
       run.x = pen;
+      run.text_begin = static_cast<std::uint32_t>(a - begin);
       line->runs.push_back(std::move(run));
     }
     GlyphRun& run = line->runs.back();
+    run.text.append(sh.text, a, b - a);  // items are consecutive: the run's text grows at its end
     for (const ShapedGlyph* g = ga; g != gb; ++g) {
       run.glyphs.push_back(Glyph{g->id, static_cast<std::uint32_t>(g->cluster - begin),
                                  pen - run.x + g->x_offset, g->y_offset, g->advance});

@@ -47,6 +47,10 @@ struct TextStyle {
   bool underline = false;
   bool strike = false;
   Color color = 0x000000ff;
+  // Target of a hyperlink ("https://..."), or empty. The text engine only
+  // carries it to the glyph runs (runs split where it changes) so that a PDF
+  // can make the drawn text a live link.
+  std::string link;
   bool operator==(const TextStyle&) const = default;
 };
 
@@ -84,6 +88,10 @@ struct GlyphRun {
   bool synthetic_italic = false;  // face has no italic: slant when rasterizing
   float x = 0;                    // run origin, relative to the line's left edge
   std::vector<Glyph> glyphs;
+  // The UTF-8 the glyphs draw (like hb-view's text and clusters, so that a
+  // PDF stays searchable): Glyph::cluster - text_begin indexes `text`.
+  std::string text;
+  std::uint32_t text_begin = 0;
 };
 
 // The paragraph text is the runs' texts, each normalized to NFC (conjoining

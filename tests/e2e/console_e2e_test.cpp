@@ -17,6 +17,7 @@
 
 #include "harness.h"
 #include "image_compare.h"
+#include "xvfb_suite.h"
 
 namespace madang::e2e {
 namespace {
@@ -69,24 +70,8 @@ ConsoleRects console_rects(int slide) {
   return out;
 }
 
-class ConsoleE2E : public ::testing::Test {
+class ConsoleE2E : public TwoDisplaySuite<ConsoleE2E> {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    x_ = XorgDummy::start(true, &error).release();
-    ASSERT_NE(x_, nullptr) << error;
-  }
-  static void TearDownTestSuite() {
-    delete x_;
-    x_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(x_, nullptr); }
-
-  static std::string name() {
-    return std::string("console-") +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  }
-
   static render::RgbaImage hall_of(const render::RgbaImage& shot, int x = kProjectorX) {
     return crop(shot, x, 0, kW, kH);
   }
@@ -122,8 +107,6 @@ class ConsoleE2E : public ::testing::Test {
         crop_rows(export_console(kLecture, slide, name() + "-cref-" + what, args), kBarBottom, kH),
         console_of, kLaptopX, "console-" + what);
   }
-
-  static inline XorgDummy* x_ = nullptr;
 };
 
 TEST_F(ConsoleE2E, TheHallGetsTheSlideAndTheSpeakerTheConsole) {

@@ -1,6 +1,7 @@
 // `madang export` and `madang layout --json` as a user runs them: files,
 // pixel sizes, byte-identical reruns, --slides, --size, --select, errors.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -20,10 +21,13 @@ using madang::test::read_file;
 
 class Export : public ::testing::Test {
  protected:
+  // The folder names the process too: other checkouts on the same machine run
+  // the same tests, and a shared name let one run's SetUp delete another's files.
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
            ("madang-export-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+            std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
