@@ -420,6 +420,7 @@ void KioskMode::handle(const SDL_Event& e, double now) {
       if (!s || m.gate.mode != GateMode::kClosed) return;
       m.took(hall_hover(m.show, KioskScreens::target(*s), static_cast<float>(e.motion.x),
                         static_cast<float>(e.motion.y)));
+      m.screens.show_hand(!show::here(m.show).hovered.empty());
       return;
     }
     case SDL_MOUSEBUTTONDOWN:

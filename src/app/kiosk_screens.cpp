@@ -16,6 +16,8 @@ KioskScreens::~KioskScreens() {
     s->view.reset();
   }
   screens_.clear();
+  if (hand_) SDL_FreeCursor(hand_);
+  if (arrow_) SDL_FreeCursor(arrow_);
   if (!cursor_shown_) SDL_ShowCursor(SDL_ENABLE);
 }
 
@@ -60,6 +62,8 @@ bool KioskScreens::open(const deck::Deck& deck, std::string* error) {
   for (int display : wanted_displays()) {
     if (!open_on(deck, display, error)) return false;
   }
+  hand_ = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
+  arrow_ = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_ARROW);
   return !screens_.empty();
 }
 
@@ -185,6 +189,12 @@ void KioskScreens::show_cursor(bool visible) {
   if (visible == cursor_shown_) return;
   cursor_shown_ = visible;
   SDL_ShowCursor(visible ? SDL_ENABLE : SDL_DISABLE);
+}
+
+void KioskScreens::show_hand(bool hand) {
+  if (hand == hand_shown_) return;
+  hand_shown_ = hand;
+  if (SDL_Cursor* c = hand ? hand_ : arrow_) SDL_SetCursor(c);
 }
 
 long KioskScreens::texture_count() const {

@@ -76,6 +76,8 @@ class KioskScreens {
 
   void show_cursor(bool visible);
   bool cursor_shown() const { return cursor_shown_; }
+  // The pointer's shape: a hand over a diagram element, else an arrow.
+  void show_hand(bool hand);
 
   // Live textures of every window (leak checks).
   long texture_count() const;
@@ -88,6 +90,9 @@ class KioskScreens {
   KioskScreenOptions options_;
   std::vector<std::unique_ptr<KioskScreen>> screens_;
   bool cursor_shown_ = true;
+  SDL_Cursor* hand_ = nullptr;
+  SDL_Cursor* arrow_ = nullptr;
+  bool hand_shown_ = false;
 };
 
 }  // namespace madang::app

@@ -1,5 +1,5 @@
-// Every example fenced as `markdown` in docs/format.md is a complete deck
-// that parses with no errors and no warnings.
+// Every example fenced as `markdown` in docs/format.md (and docs/kiosk.md) is
+// a complete deck that parses with no errors and no warnings.
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +57,21 @@ TEST(Docs, EveryMarkdownExampleParsesCleanly) {
     EXPECT_TRUE(r.diagnostics.empty()) << "example at docs/format.md:" << e.line << "\n"
                                        << joined(r);
     EXPECT_FALSE(r.deck.slides.empty()) << "example at docs/format.md:" << e.line;
+  }
+}
+
+TEST(Docs, TheKioskExamplesParseCleanly) {
+  std::ifstream in(std::string(MADANG_SOURCE_DIR) + "/docs/kiosk.md");
+  ASSERT_TRUE(in) << "docs/kiosk.md not found";
+  std::stringstream doc;
+  doc << in.rdbuf();
+  const std::vector<Example> examples = markdown_examples(doc.str());
+  EXPECT_GE(examples.size(), 1u);
+  for (const Example& e : examples) {
+    const ParseResult r = parse(e.text);
+    EXPECT_TRUE(r.diagnostics.empty()) << "example at docs/kiosk.md:" << e.line << "\n"
+                                       << joined(r);
+    EXPECT_FALSE(r.deck.slides.empty()) << "example at docs/kiosk.md:" << e.line;
   }
 }
 

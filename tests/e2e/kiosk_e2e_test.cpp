@@ -83,12 +83,13 @@ Point element(const std::string& deck, int slide, const std::string& id) {
 }
 
 class KioskE2E : public XvfbSuite<KioskE2E> {
- protected:
+ public:
   static bool same(const render::RgbaImage& a, const render::RgbaImage& b) {
     const test::ImageDiff d = test::diff_images(a, b, kSame.channel);
     return d.same_size && d.differing_pixels <= kSame.pixels;
   }
 
+ protected:
   ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
                                             const std::string& what) {
     if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
@@ -287,6 +288,63 @@ TEST_F(KioskE2E, TheScreenSaverStaysOff) {
     p.signal(SIGTERM);
     EXPECT_EQ(p.wait_exit(5s), 0);
   }
+}
+
+// Two displays (Xorg's dummy driver: a 1920x1080 display at x 0 and another at
+// x 1920): the kiosk is full screen on both, one show.
+class KioskTwoDisplaysE2E : public TwoDisplaySuite<KioskTwoDisplaysE2E> {
+ protected:
+  ::testing::AssertionResult both_show(Present& p, const render::RgbaImage& expected,
+                                       const std::string& what) {
+    if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
+    render::RgbaImage left, right;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+      const render::RgbaImage shot = p.screenshot();
+      left = crop(shot, 0, 0, 1920, 1080);
+      right = crop(shot, 1920, 0, 1920, 1080);
+      if (KioskE2E::same(left, expected) && KioskE2E::same(right, expected)) {
+        return ::testing::AssertionSuccess();
+      }
+      std::this_thread::sleep_for(200ms);
+    }
+    const auto l = test::compare_images(left, expected, kSame, name() + "-" + what + "-left");
+    if (!l) return l;
+    return test::compare_images(right, expected, kSame, name() + "-" + what + "-right");
+  }
+};
+
+TEST_F(KioskTwoDisplaysE2E, EveryDisplayShowsTheDeckAndATapOnEitherIsOneShow) {
+  // The test deck with slide 1 standing a minute (screenshots of both
+  // displays take longer than its 2 s).
+  std::string text = read_file(kDeck);
+  text.replace(text.find("<!-- advance: 2s -->"), 20, "<!-- advance: 1m -->");
+  const std::string deck = temp_dir(name() + "-deck") + "/kiosk.md";
+  std::ofstream(deck) << text;
+  const Point gov = element(deck, 1, "gov");
+  ASSERT_GT(gov.x, 0);
+  Present p(*x_, deck, {}, name(), kiosk(name()));
+  ASSERT_NE(p.wait_idle({"slide=1 ", "windows=2 "}, 8s), "") << p.stderr_text();
+  EXPECT_TRUE(both_show(p, export_slide(deck, 1, name() + "-ref1"), "slide1"));
+  // A tap on the second display's diagram: both displays show it selected.
+  p.click(1920 + gov.x, gov.y, 1);
+  p.move(1920 + 8, 8);
+  ASSERT_NE(p.wait_idle({"selected=gov ", "phase=visitor"}), "") << p.last_idle();
+  EXPECT_TRUE(both_show(p, export_slide(deck, 1, name() + "-gov", "gov"), "gov"));
+  p.signal(SIGTERM);
+  EXPECT_EQ(p.wait_exit(5s), 0);
+}
+
+TEST_F(KioskTwoDisplaysE2E, DisplayKShowsItOnOneDisplayOnly) {
+  Present p(*x_, kDeck, {"--display", "1"}, name(), kiosk(name()));
+  ASSERT_NE(p.wait_idle({"slide=1 ", "windows=1 "}, 8s), "") << p.stderr_text();
+  const render::RgbaImage expected = export_slide(kDeck, 1, name() + "-ref1");
+  render::RgbaImage right;
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    right = crop(p.screenshot(), 1920, 0, 1920, 1080);
+    if (KioskE2E::same(right, expected)) break;
+    std::this_thread::sleep_for(200ms);
+  }
+  EXPECT_TRUE(test::compare_images(right, expected, kSame, name() + "-right"));
 }
 
 }  // namespace
