@@ -84,7 +84,6 @@ struct KioskMode::Impl {
   long reloads = 0, refused = 0;
   bool traced = false;
   bool keypad_traced = false;
-  bool trace_all = false;  // the trace printed since the last frame
 
   void log(LogLevel level, const std::string& message) const {
     if (setup.log) log_line(level, "kiosk", message);

@@ -146,7 +146,7 @@ class SoakClock final : public LoopClock {
     } else if (s.frames != last_.frames && !last_.animating && !s.animating &&
                s.frames - last_.frames != s.animation_frames - last_.animation_frames) {
       ++still_frames;  // drew though nothing changed and nothing was moving
-      std::printf("a still frame at %.3f s\n", now_ / 1000);
+      std::printf("a frame no change asked for, at %.3f s\n", now_ / 1000);
     }
     seen_ = seen;
     last_ = s;

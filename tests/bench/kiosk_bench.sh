@@ -32,6 +32,8 @@ export DISPLAY=:$n SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy MADANG_KIOSK_TRACE=
 unset WAYLAND_DISPLAY MADANG_KIOSK_PIN_HASH
 XDG_CONFIG_HOME=$out "$madang" kiosk "$deck" >"$out/trace" 2>"$out/log" &
 kiosk_pid=$!
+for _ in $(seq 200); do grep -q '^idle' "$out/trace" 2>/dev/null && break; sleep 0.05; done
+grep -q '^idle' "$out/trace" || { echo "the kiosk did not start; log:" >&2; cat "$out/log" >&2; exit 1; }
 tick=$(getconf CLK_TCK)
 : >"$out/samples"
 for ((i = 0; i * 5 <= seconds; i++)); do
@@ -40,7 +42,7 @@ for ((i = 0; i * 5 <= seconds; i++)); do
   stat=$(sed 's/.*) //' "/proc/$kiosk_pid/stat")
   cpu=$(awk '{print $12 + $13}' <<<"$stat")  # utime + stime (fields 14, 15)
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$kiosk_pid/status")
-  last=$(grep '^idle' "$out/trace" | tail -1)
+  last=$(grep '^idle' "$out/trace" | tail -1 || true)
   frames=$(sed -n 's/.* frames=\([0-9]*\).*/\1/p' <<<"$last")
   advances=$(sed -n 's/.* advances=\([0-9]*\).*/\1/p' <<<"$last")
   echo "$(date +%s.%N) $cpu $rss ${frames:-0} ${advances:-0}" >>"$out/samples"
