@@ -79,6 +79,16 @@ int main(int argc, char** argv) {
   rehearsals_cmd->add_option("--forget", runs.forget, "Remove run RUN from the history");
   rehearsals_cmd->add_option("--last", runs.last, "Runs side by side in the table")->default_val(5);
 
+  madang::app::KioskOptions kiosk;
+  auto* kiosk_cmd =
+      cli.add_subcommand("kiosk", "Run a deck unattended: full screen, looping, locked down");
+  kiosk_cmd->add_option("deck", kiosk.deck, "Slide description file");
+  kiosk_cmd->add_option("--display", kiosk.display, "Only this display (default: every one)");
+  kiosk_cmd->add_option("--pin-file", kiosk.pin_file, "File holding the staff PIN's hash");
+  kiosk_cmd->add_flag("--hash-pin", kiosk.hash_pin, "Read a PIN on stdin, print its hash");
+  kiosk_cmd->add_flag("--windowed", kiosk.windowed, "In a window, no keyboard grab (to try)");
+  kiosk_cmd->add_option("--size", kiosk.size, "With --windowed: the window's size WxH");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -92,5 +102,6 @@ int main(int argc, char** argv) {
   if (*present_cmd) return madang::app::run_present(pres);
   if (*rehearse_cmd) return madang::app::run_rehearse(reh);
   if (*rehearsals_cmd) return madang::app::run_rehearsals(runs);
+  if (*kiosk_cmd) return madang::app::run_kiosk(kiosk);
   return 2;
 }

@@ -75,6 +75,15 @@ struct RehearsalsOptions {
   int last = 5;          // runs shown side by side in the table
 };
 
+struct KioskOptions {
+  std::string deck;
+  int display = -1;       // -1: full screen on every display
+  bool windowed = false;  // in a window, without the keyboard grab (to try a deck out)
+  std::string size;       // with --windowed: the window's size, WxH
+  std::string pin_file;   // the PIN's hash (app/pin.h says where else it is looked for)
+  bool hash_pin = false;  // --hash-pin: read a PIN on stdin, print its hash
+};
+
 int run_check(const CheckOptions& options);
 int run_export(const ExportOptions& options);
 int run_layout(const LayoutOptions& options);
@@ -83,5 +92,6 @@ int run_layout_console(const LayoutOptions& options);  // layout with --console
 int run_present(const PresentOptions& options);
 int run_rehearse(const RehearseOptions& options);
 int run_rehearsals(const RehearsalsOptions& options);
+int run_kiosk(const KioskOptions& options);
 
 }  // namespace madang::app

@@ -46,12 +46,16 @@ const layout::DisplayList* HallView::laid_out(const deck::Deck& deck,
 }
 
 void HallView::begin(const deck::Deck& deck, int from_slide, const layout::SlideState& from_state,
-                     const show::HallPicture& picture, int w, int h, double now_ms) {
+                     const show::HallPicture& picture, int w, int h, double now_ms,
+                     const TransitionStyle& style) {
   Transition t;
-  if (picture.slide != from_slide) {
+  if (style.fade_ms > 0) {
+    t.kind = TransitionKind::kFade;
+    t.duration_ms = style.fade_ms;
+  } else if (picture.slide != from_slide) {
     t.kind = transition_into(deck, picture.slide);
     t.duration_ms = kTransitionMs;
-    t.direction = picture.slide > from_slide ? 1 : -1;
+    t.direction = picture.slide > from_slide || style.forward ? 1 : -1;
   } else {
     t.kind = TransitionKind::kFade;  // a fragment appears (or hides) softly
     t.duration_ms = kRevealMs;

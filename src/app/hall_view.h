@@ -15,6 +15,12 @@
 
 namespace madang::app {
 
+// How a change of the hall's picture is shown, when not as the deck says.
+struct TransitionStyle {
+  double fade_ms = 0;    // > 0: a fade this long, whatever the deck says
+  bool forward = false;  // a slide change moves forward (the kiosk's loop to slide 1)
+};
+
 class HallView {
  public:
   HallView(SDL_Renderer* renderer, DeckResources& resources);
@@ -31,7 +37,8 @@ class HallView {
   // Starts a transition from what was shown (`from_slide` in `from_state`)
   // to `picture`: a slide change slides or fades, a fragment fades in.
   void begin(const deck::Deck& deck, int from_slide, const layout::SlideState& from_state,
-             const show::HallPicture& picture, int w, int h, double now_ms);
+             const show::HallPicture& picture, int w, int h, double now_ms,
+             const TransitionStyle& style = {});
   void cut() { transition_ = {}; }
   bool animating(double now_ms) const { return transition_running(transition_, now_ms); }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -227,6 +228,53 @@ struct Overlays::Impl {
     }
   }
 
+  // ---------------------------------------------------------------- keypad
+  // Text centred in `r`, at the atlas size (scaled text blurs) unless it
+  // would not fit.
+  void centred(ImDrawList* dl, ImFont* f, float size, const layout::Rect& r, ImU32 color,
+               const std::string& s) {
+    ImVec2 t = text_size(f, size, s);
+    if (t.x > r.w * 0.94f) {
+      size *= r.w * 0.94f / t.x;
+      t = text_size(f, size, s);
+    }
+    dl->AddText(f, size, {std::floor(r.x + (r.w - t.x) / 2), std::floor(r.y + (r.h - t.y) / 2)},
+                color, s.c_str());
+  }
+
+  void draw_keypad(ImDrawList* dl, const OverlayInput& in) {
+    const KeypadPicture& k = *in.keypad;
+    const KeypadLayout& pad = k.layout;
+    // The slide dims behind it: the keypad is the only thing that listens.
+    dl->AddRectFilled({0, 0}, {static_cast<float>(in.width), static_cast<float>(in.height)},
+                      IM_COL32(0, 0, 0, 150));
+    const layout::Rect& p = pad.panel;
+    dl->AddRectFilled({p.x, p.y}, {p.x + p.w, p.y + p.h}, kPanel, px * 0.5f);
+    centred(dl, font, px, pad.title, kText, k.title);
+    if (pad.dots.w > 0) {
+      const float r = std::max(4.0f, pad.dots.h * 0.14f), step = r * 3.2f;
+      const int n = std::max(k.typed, kPinMinDigits);
+      float x = pad.dots.x + (pad.dots.w - step * static_cast<float>(n - 1)) / 2;
+      const float y = pad.dots.y + pad.dots.h / 2;
+      for (int i = 0; i < n; ++i, x += step) {
+        if (i < k.typed) {
+          dl->AddCircleFilled({x, y}, r, kText, 20);
+        } else {
+          dl->AddCircle({x, y}, r, kDim, 20, std::max(1.0f, r * 0.25f));
+        }
+      }
+    }
+    if (!k.note.empty()) centred(dl, font, px, pad.note, IM_COL32(255, 150, 150, 255), k.note);
+    for (const PadButton& b : pad.buttons) {
+      const layout::Rect& r = b.rect;
+      const bool ok = b.key == GateKey::kOk;
+      dl->AddRectFilled({r.x, r.y}, {r.x + r.w, r.y + r.h},
+                        ok ? IM_COL32(37, 99, 235, 255) : IM_COL32(58, 58, 66, 255), px * 0.3f);
+      const bool digit = b.key == GateKey::kDigit && big != font;
+      centred(dl, digit ? big : font, digit ? big->FontSize : px, r, kText, b.label);
+    }
+  }
+
   // -------------------------------------------------------------- overview
   void draw_overview(ImDrawList* dl, const OverlayInput& in) {
     const OverviewGrid& g = *in.grid;
@@ -275,6 +323,7 @@ Overlays::Overlays(SDL_Renderer* renderer, float font_px, std::string* warning)
                " (install fonts-noto-cjk); Korean overlay text will not show";
   }
   m.texts = {kHelpTitle, kHelpFooter, kJumpLabel, kJumpHint, kErrorTitle, kMoreErrors};
+  for (const std::string& t : keypad_texts()) m.texts.push_back(t);
   for (const HelpLine& l : help_lines(default_bindings(), diagram_bindings())) {
     m.texts.push_back(l.keys + l.korean + l.english);
   }
@@ -288,7 +337,7 @@ Overlays::~Overlays() {
 }
 
 bool Overlays::visible(const OverlayInput& in) {
-  return in.help || !in.jump.empty() || !in.errors.empty() || in.grid;
+  return in.help || !in.jump.empty() || !in.errors.empty() || in.grid || in.keypad;
 }
 
 float Overlays::font_px() const {
@@ -326,6 +375,7 @@ void Overlays::draw(const OverlayInput& in) {
   if (!in.errors.empty()) m.draw_errors(dl, in);
   if (in.help) m.draw_help(dl, in);
   if (!in.jump.empty()) m.draw_jump(dl, in);
+  if (in.keypad) m.draw_keypad(dl, in);
   ImGui::Render();
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }

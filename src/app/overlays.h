@@ -1,6 +1,6 @@
-// Present mode's overlays, drawn with Dear ImGui over the slide: the help
-// (generated from the key table), the overview grid of thumbnails, the typed
-// jump number, and the reload-error box.
+// The overlays of the window modes, drawn with Dear ImGui over the slide: the
+// help (generated from the key table), the overview grid of thumbnails, the
+// typed jump number, the reload-error box, and the kiosk's staff keypad.
 //
 // Promise: draws only what its input says, holds no presentation state. Korean
 // renders with Noto Sans CJK KR, but only the glyphs the overlays use are
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/keymap.h"
+#include "app/keypad.h"
 #include "app/overview.h"
 
 namespace madang::app {
@@ -32,6 +33,8 @@ struct OverlayInput {
   std::vector<SDL_Texture*> thumbs;
   int cursor = 0;
   int current = 0;
+  // The kiosk's way-out keypad (app/keypad.h): shown when not null.
+  const KeypadPicture* keypad = nullptr;
 };
 
 class Overlays {

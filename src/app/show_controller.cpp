@@ -97,29 +97,10 @@ bool ShowController::open() {
 //-----------------------------------------------------------------------------
 
 void ShowController::key_down(int scancode, int mods, Screen* from, double now) {
-  const deck::Slide* slide = show::current_slide(show_);
-  const bool diagrams = slide && diagram::has_diagrams(*slide);
-  const KeyRoute route =
-      route_key(scancode, mods, key_context(show_.at, show::here(show_), diagrams));
-  diagram::Update update;
-  switch (route) {
-    case KeyRoute::kFocusNext:
-    case KeyRoute::kFocusPrevious:
-      if (const layout::DisplayList* list = hall_list()) {
-        update = diagram::focus_next(*list, show::here(show_), route == KeyRoute::kFocusPrevious);
-      }
-      break;
-    case KeyRoute::kPressEnter:
-      if (slide) update = diagram::press_enter(*slide, show::here(show_));
-      break;
-    case KeyRoute::kDiagramEscape:
-      update = diagram::escape(show::here(show_));
-      break;
-    case KeyRoute::kNavigation:
-      break;
-  }
-  if (update.handled) {
-    took(show::take(show_, update.state));
+  show::Change change;
+  if (diagram_key(show_, hall_list(hall_target(), show_, hall_covered()), scancode, mods,
+                  &change)) {
+    took(change);
     return;
   }
   // The diagrams did not take it (say Tab before the diagram's fragment is
@@ -161,9 +142,7 @@ void ShowController::act(const Action& action, Screen* from, double now) {
       after.blank == show::Blank::kNone && before.blank == show::Blank::kNone && !overview_in_hall;
   const bool moved = after.slide != before.slide || after.state.step != before.state.step;
   if (moved && plain) {
-    int w = 0, h = 0;
-    ShowScreens::output_size(screens_.hall(), &w, &h);
-    screens_.hall_view().begin(show_.deck, before.slide, before.state, after, w, h, now);
+    begin_hall_transition(hall_target(), show_, before, now);
   } else {
     screens_.hall_view().cut();
   }
@@ -179,33 +158,12 @@ void ShowController::took(const show::Change& change) {
 // [SECTION] Input: pointer, touch, wheel
 //-----------------------------------------------------------------------------
 
-// The display list under the pointer in the hall's window: none when an
-// overview, help or blank screen covers the slide, or the hall is frozen.
-const layout::DisplayList* ShowController::hall_list() {
-  if (show_.freeze.on || show_.at.blank != show::Blank::kNone ||
-      (!screens_.has_console() && (show_.at.overview || show_.at.help))) {
-    return nullptr;
-  }
-  int w = 0, h = 0;
-  ShowScreens::output_size(screens_.hall(), &w, &h);
-  return screens_.hall_view().laid_out(show_.deck, show::hall(show_), w, h);
-}
-
-layout::Point ShowController::on_hall_slide(float x, float y) {
-  int w = 0, h = 0;
-  ShowScreens::output_size(screens_.hall(), &w, &h);
-  return window_to_slide(x, y, screens_.hall().window->scale(),
-                         HallView::slide_rect_in(w, h, show_.deck));
-}
-
 void ShowController::pointer(Screen* screen, float x, float y, double now) {
   if (!screen) return;
   if (screen == &screens_.hall()) {
     if (screens_.has_console()) took(show::point(show_, false, 0, 0, now));
-    const layout::DisplayList* list = hall_list();
-    if (!list) return;
-    const layout::Point p = on_hall_slide(x, y);
-    took(show::take(show_, diagram::pointer_move(*list, show::here(show_), p.x, p.y).state));
+    if (!hall_list(hall_target(), show_, hall_covered())) return;
+    took(hall_hover(show_, hall_target(), x, y, hall_covered()));
   } else {
     if (show_.at.overview || show_.at.help) return;
     const layout::ConsoleLayout& laid = console_layout(now);
@@ -235,12 +193,9 @@ void ShowController::click(Screen* screen, float x, float y, double now) {
   const deck::Slide* slide = show::current_slide(show_);
   if (!slide) return;
   if (screen == &screens_.hall()) {
-    const layout::DisplayList* list = hall_list();
-    if (!list) return;
-    const layout::Point p = on_hall_slide(x, y);
     // Not handled (no diagram there, nothing to reset): a click on a slide
     // means nothing else; it does not advance.
-    took(show::take(show_, diagram::click(*slide, *list, show::here(show_), p.x, p.y).state));
+    took(hall_click(show_, hall_target(), x, y, hall_covered()));
     return;
   }
   const layout::ConsoleLayout& laid = console_layout(now);
@@ -296,19 +251,21 @@ void ShowController::handle(const SDL_Event& e, double now) {
             e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y, now);
       return;
     case SDL_FINGERDOWN:
-      finger_x_ = e.tfinger.x;
-      finger_y_ = e.tfinger.y;
+      touches_.down(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      return;
+    case SDL_FINGERMOTION:
+      touches_.move(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       return;
     case SDL_FINGERUP: {
-      const float dx = e.tfinger.x - finger_x_, dy = e.tfinger.y - finger_y_;
+      const Gesture g = touches_.up(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       Screen* s = screens_.of(e.tfinger.windowID);
       if (!s) s = &screens_.hall();
-      if (is_tap(dx, dy)) {
+      if (g.kind == Gesture::Kind::kTap) {
         // A tap that misses the diagrams does nothing, as a click.
-        const layout::Point p = finger_to_window(e.tfinger.x, e.tfinger.y, s->window->scale());
+        const layout::Point p = finger_to_window(g.x, g.y, s->window->scale());
         click(s, p.x, p.y, now);
-      } else {
-        act(swipe_action(dx, dy), s, now);
+      } else if (g.kind == Gesture::Kind::kSwipe) {
+        act(g.swipe, s, now);
       }
       return;
     }
@@ -374,7 +331,7 @@ void ShowController::reload() {
     for (const std::string& message : warnings) say(message);
     if (planner) planner(show_);
     screens_.deck_changed();
-    diagram_clock_ms_ = -1;
+    diagram_clock_.reset();
     if (screens_.hand_shown()) screens_.show_hand(false);
     watcher_->watch(show_.deck);  // the images may have changed
   }
@@ -411,22 +368,9 @@ const layout::ConsoleLayout& ShowController::console_layout(double now) {
   return screens_.console_view().laid_out(show_.deck, console_now(now, &tick), w, h);
 }
 
-void ShowController::advance_diagram_animation(double now) {
-  if (!diagram::animating(show::here(show_))) {
-    diagram_clock_ms_ = -1;
-    return;
-  }
-  // The first frame of a change shows it at 0; later ones move on by the
-  // time that really passed, so the animation lasts its 200 ms whatever the
-  // frame rate.
-  const double dt = diagram_clock_ms_ < 0 ? 0 : now - diagram_clock_ms_;
-  diagram_clock_ms_ = now;
-  took(show::take(show_, diagram::tick(show::here(show_), static_cast<float>(dt / 1000.0))));
-}
-
 double ShowController::frame(double now) {
   constexpr double kFrameMs = 1000.0 / 60;
-  advance_diagram_animation(now);
+  took(diagram_clock_.tick(show_, now));
   if (show::hide_still_pointer(show_, now)) screens_.hall().dirty = true;
   double sleep = -1;  // until input
   auto soon = [&](double ms) { sleep = sleep < 0 ? ms : std::min(sleep, ms); };

@@ -25,8 +25,10 @@
 #include <vector>
 
 #include "app/deck_watcher.h"
+#include "app/hall_input.h"
 #include "app/loop.h"
 #include "app/show_screens.h"
+#include "app/touch.h"
 #include "show/show.h"
 
 namespace madang::app {
@@ -73,15 +75,16 @@ class ShowController final : public Mode {
  private:
   void key_down(int scancode, int mods, Screen* from, double now);
   void act(const Action& action, Screen* from, double now);
-  const layout::DisplayList* hall_list();
-  layout::Point on_hall_slide(float x, float y);
+  HallTarget hall_target() { return {screens_.hall().window.get(), &screens_.hall_view()}; }
+  bool hall_covered() const {
+    return !screens_.has_console() && (show_.at.overview || show_.at.help);
+  }
   void pointer(Screen* screen, float x, float y, double now);
   void click(Screen* screen, float x, float y, double now);
   void wheel(Screen* screen, int y, double now);
   void reload();
   layout::ConsoleInput console_now(double now, double* next_tick_ms);
   const layout::ConsoleLayout& console_layout(double now);
-  void advance_diagram_animation(double now);
   void print_idle();
   void mark(const char* phase);
   void say(const std::string& message) const;
@@ -94,12 +97,12 @@ class ShowController final : public Mode {
   ShowScreens screens_;
   std::unique_ptr<DeckWatcher> watcher_;
   bool trace_ = false, first_frame_exit_ = false, first_frame_done_ = false;
-  std::string startup_;           // "phase=ms ..." up to the first frame
-  double diagram_clock_ms_ = -1;  // last animation tick; -1: at rest
-  bool hall_animating_ = false;   // the last hall frame was mid-transition
+  std::string startup_;  // "phase=ms ..." up to the first frame
+  DiagramClock diagram_clock_;
+  bool hall_animating_ = false;  // the last hall frame was mid-transition
   layout::ConsoleClock drawn_clock_;
   bool traced_ = false;
-  float finger_x_ = 0, finger_y_ = 0;
+  TouchTracker touches_;
 };
 
 // What `present` and `rehearse` do before any window opens (as sent does):

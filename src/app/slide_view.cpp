@@ -169,4 +169,11 @@ SDL_Texture* SlideView::thumbnail(const deck::Deck& deck, int slide, int w, int 
   return texture;
 }
 
+int SlideView::texture_count() const {
+  int n = impl_->sdl ? impl_->sdl->texture_count() : 0;
+  for (const TexturePtr& t : impl_->pictures) n += t ? 1 : 0;
+  for (const Thumb& t : impl_->thumbs) n += t.texture ? 1 : 0;
+  return n;
+}
+
 }  // namespace madang::app

@@ -66,6 +66,9 @@ class SlideView {
   // when render targets fail. Owned by the view.
   SDL_Texture* thumbnail(const deck::Deck& deck, int slide, int w, int h);
 
+  // Textures it holds now (its renderer's, transitions', thumbnails'): leak checks.
+  int texture_count() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -153,7 +153,8 @@ struct Slide {
   std::string source;               // citation shown as a small source line at the foot
   bool incremental = false;
   bool show_footer = true;
-  int steps = 0;  // highest fragment number on the slide
+  double advance_s = 0;  // kiosk: each step shows this long (`advance: 20s`); 0: the deck's
+  int steps = 0;         // highest fragment number on the slide
   std::vector<Block> blocks;
   // Rehearsal (history/): `<!-- id: NAME -->` keeps the slide's recorded
   // times through any edit; `<!-- time: 90s -->` is its time budget.
@@ -176,6 +177,8 @@ struct Meta {
   bool incremental = false;
   bool paginate = true;
   double duration_s = 0;  // the talk's planned length (`duration: 20m`); 0: not given
+  double advance_s = 0;   // kiosk: each step's time (`advance: 15s`); 0: the kiosk's default
+  double idle_s = 0;      // kiosk: back to the start after this long untouched; 0: default
 };
 
 struct Deck {

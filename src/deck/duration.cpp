@@ -71,4 +71,13 @@ bool parse_duration(const std::string& text, double* seconds) {
   return true;
 }
 
+bool parse_interval(const std::string& text, double* seconds) {
+  bool unit = false;
+  for (char c : text) {
+    unit = unit || !(std::isdigit(static_cast<unsigned char>(c)) ||
+                     std::isspace(static_cast<unsigned char>(c)) || c == '.');
+  }
+  return unit && parse_duration(text, seconds);
+}
+
 }  // namespace madang::deck

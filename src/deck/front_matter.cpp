@@ -120,6 +120,16 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
         continue;
       }
       meta->duration_s = seconds;
+    } else if (key == "advance" || key == "idle") {
+      std::string text;
+      double seconds = 0;
+      if (!read.text(value, key, &text) || text.empty()) continue;
+      if (!parse_interval(text, &seconds)) {
+        read.error(value,
+                   key + " must be a length of time " + kIntervalForms + " (got '" + text + "')");
+        continue;
+      }
+      (key == "advance" ? meta->advance_s : meta->idle_s) = seconds;
     } else if (key == "paginate") {
       read.boolean(value, key, &meta->paginate);
     } else if (key == "incremental") {

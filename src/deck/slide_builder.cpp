@@ -573,7 +573,7 @@ void Builder::directive(const Comment& c, int line, int column) {
   const bool valueless = name == "pause" || name == "column" || name == "incremental";
   const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
                      name == "source" || name == "transition" || name == "footer" || name == "id" ||
-                     name == "time";
+                     name == "time" || name == "advance";
   if (!known) {
     if (c.has_value) report.warning(line, column, "unknown directive '" + name + "'");
     return;  // a one-word comment is just a comment
@@ -584,6 +584,7 @@ void Builder::directive(const Comment& c, int line, int column) {
                               : name == "class"      ? " (known: lead, small, invert)"
                               : name == "footer"     ? " (off or on)"
                               : name == "time"       ? " (a length of time like 90s or 1:30)"
+                              : name == "advance"    ? std::string(" (") + kIntervalForms + ")"
                                                      : "";
     report.error(line, column, "directive '" + name + "' needs a value" + valid);
     return;
@@ -656,14 +657,19 @@ void Builder::directive(const Comment& c, int line, int column) {
   } else if (name == "time") {
     // A unit is required: a bare "90" would be minutes, as in `duration:`.
     double seconds = 0;
-    if (c.value.find_first_not_of("0123456789. ") == std::string::npos ||
-        !parse_duration(c.value, &seconds)) {
+    if (!parse_interval(c.value, &seconds)) {
       report.error(
           line, column,
           "directive 'time' needs a length of time like 90s, 2m or 1:30 (got '" + c.value + "')");
       return;
     }
     slide_.time_s = seconds;
+  } else if (name == "advance") {
+    if (!parse_interval(c.value, &slide_.advance_s)) {
+      report.error(line, column,
+                   "directive 'advance' must be a length of time " + std::string(kIntervalForms) +
+                       " (got '" + c.value + "')");
+    }
   } else if (name == "footer") {
     if (c.value == "off") {
       slide_.show_footer = false;

@@ -33,6 +33,9 @@ class SdlRenderer {
   // Textures are lost (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): rebuild lazily.
   void invalidate();
 
+  // Textures it holds now (atlas pages, images): leak checks.
+  int texture_count() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -580,4 +580,11 @@ void SdlRenderer::invalidate() {
   impl_->destroy_textures();
 }
 
+int SdlRenderer::texture_count() const {
+  int n = 0;
+  for (const Impl::Page& p : impl_->pages) n += p.texture ? 1 : 0;
+  for (const auto& [path, t] : impl_->image_textures) n += t.texture ? 1 : 0;
+  return n;
+}
+
 }  // namespace madang::render

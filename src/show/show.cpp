@@ -139,6 +139,34 @@ Change take(Show& show, const layout::SlideState& state) {
   return change;
 }
 
+Change restart(Show& show, double now_ms) {
+  Change change;
+  const HallPicture before = hall(show);
+  const std::vector<layout::SlideState> slides_before = show.slides;
+  const PresentState at_before = show.at;
+  PresentState at = apply(show.at, {ActionKind::kGoto, 0}, show.shape);
+  at.help = false;
+  at.overview = false;
+  at.jump.clear();
+  show.at = at;
+  show.freeze = {};
+  show.pointer.visible = false;
+  reset_diagrams(show);
+  if (show.at.slide != at_before.slide) {
+    show.timer = slide_changed(show.timer, show.at.slide, now_ms);
+    show.notes_scroll = 0;
+  }
+  const HallPicture after = hall(show);
+  change.hall = after.slide != before.slide || !(after.state == before.state) ||
+                after.blank != before.blank || after.pointer.visible != before.pointer.visible;
+  change.any = change.hall || !(show.at == at_before) || show.slides != slides_before;
+  change.from_slide = before.slide;
+  change.from_state = before.state;
+  change.moved = show.at.slide != at_before.slide || show.at.step != at_before.step;
+  change.slide_changed = show.at.slide != at_before.slide;
+  return change;
+}
+
 Change point(Show& show, bool visible, float x, float y, double now_ms) {
   Change change;
   Pointer p = show.pointer;

@@ -90,6 +90,10 @@ Change act(Show& show, const Action& action, double now_ms);
 // A diagram event produced a new state for the current slide.
 Change take(Show& show, const layout::SlideState& state);
 
+// Back to the first slide's first step with every diagram at rest and no
+// overlay (a kiosk's loop and its return to the start after a visitor).
+Change restart(Show& show, double now_ms);
+
 // The speaker's pointer moved over (or left: visible = false) the slide.
 Change point(Show& show, bool visible, float x, float y, double now_ms);
 // Hides a pointer that has been still for kPointerHideMs; true when it did.

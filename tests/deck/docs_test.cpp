@@ -1,5 +1,5 @@
-// Every example fenced as `markdown` in docs/format.md is a complete deck
-// that parses with no errors and no warnings.
+// Every example fenced as `markdown` in docs/format.md (and docs/kiosk.md) is
+// a complete deck that parses with no errors and no warnings.
 #include <fstream>
 #include <sstream>
 
@@ -45,19 +45,28 @@ std::vector<Example> markdown_examples(const std::string& doc) {
   return out;
 }
 
-TEST(Docs, EveryMarkdownExampleParsesCleanly) {
-  std::ifstream in(std::string(MADANG_SOURCE_DIR) + "/docs/format.md");
-  ASSERT_TRUE(in) << "docs/format.md not found";
-  std::stringstream doc;
-  doc << in.rdbuf();
-  const std::vector<Example> examples = markdown_examples(doc.str());
-  EXPECT_GE(examples.size(), 12u);
+// Every markdown example of docs/`doc` parses cleanly into slides.
+void expect_clean_examples(const std::string& doc, std::size_t at_least) {
+  std::ifstream in(std::string(MADANG_SOURCE_DIR) + "/docs/" + doc);
+  ASSERT_TRUE(in) << "docs/" << doc << " not found";
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::vector<Example> examples = markdown_examples(text.str());
+  EXPECT_GE(examples.size(), at_least);
   for (const Example& e : examples) {
     const ParseResult r = parse(e.text);
-    EXPECT_TRUE(r.diagnostics.empty()) << "example at docs/format.md:" << e.line << "\n"
+    EXPECT_TRUE(r.diagnostics.empty()) << "example at docs/" << doc << ":" << e.line << "\n"
                                        << joined(r);
-    EXPECT_FALSE(r.deck.slides.empty()) << "example at docs/format.md:" << e.line;
+    EXPECT_FALSE(r.deck.slides.empty()) << "example at docs/" << doc << ":" << e.line;
   }
+}
+
+TEST(Docs, EveryMarkdownExampleParsesCleanly) {
+  expect_clean_examples("format.md", 12);
+}
+
+TEST(Docs, TheKioskExamplesParseCleanly) {
+  expect_clean_examples("kiosk.md", 1);
 }
 
 TEST(Docs, ExtractorSeesNestedFences) {

@@ -218,41 +218,48 @@ bool XorgDummy::plug_projector() {
 // ------------------------------------------------------------------- Present
 
 Present::Present(const XServer& x, const std::string& deck, const std::vector<std::string>& args,
-                 const std::string& name, const std::string& command, const Env& env)
-    : x_(x) {
+                 const std::string& name, const ModeRun& mode)
+    : x_(x), quit_key_(mode.quit_key) {
   const std::string dir = temp_dir(name);
   out_ = dir + "/stdout.txt";
   err_ = dir + "/stderr.txt";
   shot_ = dir + "/shot";
-  std::vector<std::string> argv = {MADANG_BINARY, command, deck};
+  std::vector<std::string> argv = {MADANG_BINARY, mode.command, deck};
   argv.insert(argv.end(), args.begin(), args.end());
-  Env all = {{"DISPLAY", x.display()},
-             {"SDL_VIDEODRIVER", "x11"},
-             {"WAYLAND_DISPLAY", std::nullopt},
-             {"SDL_AUDIODRIVER", "dummy"},
-             {"MADANG_PRESENT_TRACE", "1"}};
-  for (const auto& [key, value] : env) all[key] = value;
-  pid_ = spawn(argv, all, out_, err_);
+  Env env = {{"DISPLAY", x.display()},          {"SDL_VIDEODRIVER", "x11"},
+             {"WAYLAND_DISPLAY", std::nullopt}, {"SDL_AUDIODRIVER", "dummy"},
+             {"MADANG_PRESENT_TRACE", "1"},     {"MADANG_KIOSK_TRACE", "1"}};
+  for (const auto& [k, v] : mode.env) env[k] = v;
+  pid_ = spawn(argv, env, out_, err_);
 }
 
 Present::~Present() {
   if (exited_) return;
-  key("q");
-  if (wait_exit(3s) < 0 && !exited_) stop(pid_);
+  if (!quit_key_.empty()) {
+    key(quit_key_);
+    if (wait_exit(3s) >= 0 || exited_) return;
+  }
+  stop(pid_);
 }
 
 std::string Present::wait_idle(const std::vector<std::string>& needles,
+                               std::chrono::milliseconds timeout) {
+  return wait_line("idle ", needles, timeout);
+}
+
+std::string Present::wait_line(const std::string& prefix, const std::vector<std::string>& needles,
                                std::chrono::milliseconds timeout) {
   const auto end = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < end) {
     std::istringstream lines(read_file(out_));
     std::string line;
     std::size_t index = 0;
+    std::size_t& seen = seen_[prefix];
     while (std::getline(lines, line)) {
-      if (line.rfind("idle ", 0) != 0) continue;
-      if (index++ < seen_) continue;
-      seen_ = index;
-      last_ = line;
+      if (line.rfind(prefix, 0) != 0) continue;
+      if (index++ < seen) continue;
+      seen = index;
+      if (prefix == "idle ") last_ = line;
       bool all = true;
       for (const std::string& n : needles) all = all && line.find(n) != std::string::npos;
       if (all) return line;
@@ -260,6 +267,22 @@ std::string Present::wait_idle(const std::vector<std::string>& needles,
     std::this_thread::sleep_for(20ms);
   }
   return "";
+}
+
+void Present::xdotool(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {"xdotool"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  run(argv, {{"DISPLAY", x_.display()}}, 10s);
+}
+
+void Present::signal(int signal) {
+  if (!exited_) kill(pid_, signal);
+}
+
+bool Present::running() {
+  if (exited_) return false;
+  wait_exit(0ms);
+  return !exited_;
 }
 
 void Present::key(const std::string& keys) {
@@ -300,9 +323,13 @@ long Present::cpu_ticks() const {
 }
 
 int Present::wait_exit(std::chrono::milliseconds timeout) {
+  if (exited_) return exit_code_;
   bool exited = false;
   const int code = wait_for(pid_, timeout, &exited);
-  exited_ = exited_ || exited;
+  if (exited) {
+    exited_ = true;
+    exit_code_ = code;
+  }
   return code;
 }
 

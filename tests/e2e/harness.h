@@ -76,12 +76,18 @@ class XorgDummy final : public XServer {
   std::string dir_;  // config and log
 };
 
-// `madang present` (or another window mode: `command`) under test, with
-// `env` added to its environment.
+// Which mode runs, and with what more in its environment.
+struct ModeRun {
+  std::string command = "present";  // or "kiosk"
+  Env env;                          // added to the test environment
+  std::string quit_key = "q";       // pressed to end it; "": SIGTERM
+};
+
+// `madang present` (or another window mode) under test.
 class Present {
  public:
   Present(const XServer& x, const std::string& deck, const std::vector<std::string>& args,
-          const std::string& name, const std::string& command = "present", const Env& env = {});
+          const std::string& name, const ModeRun& mode = {});
   ~Present();  // quits it (kills it if it does not quit)
 
   pid_t pid() const { return pid_; }
@@ -89,8 +95,18 @@ class Present {
   // every `needle`; returns it, or "" on timeout.
   std::string wait_idle(const std::vector<std::string>& needles,
                         std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // Waits for a new stdout line starting with `prefix` ("keypad ") holding
+  // every needle; "" on timeout.
+  std::string wait_line(const std::string& prefix, const std::vector<std::string>& needles,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // The last idle line seen.
   const std::string& last_idle() const { return last_; }
+  // Runs xdotool with `args` on this server ("keydown", "ctrl+alt+shift+q").
+  void xdotool(const std::vector<std::string>& args);
+  // Sends `signal` to the process.
+  void signal(int signal);
+  // Whether the process still runs.
+  bool running();
   // Presses keys (xdotool names: "Right", "3", "Return", "question").
   void key(const std::string& keys);
   // Moves the pointer to (x, y) and clicks `button` (1 left, 4/5 wheel up/down).
@@ -110,10 +126,12 @@ class Present {
   const XServer& x_;
   pid_t pid_ = -1;
   std::string out_, err_, shot_;
-  std::size_t seen_ = 0;  // idle lines consumed
+  std::map<std::string, std::size_t> seen_;  // lines consumed, by prefix
+  std::string quit_key_;
   std::string last_;
   int shots_ = 0;
   bool exited_ = false;
+  int exit_code_ = -1;
 };
 
 // `madang export DECK --slides N` at 1920x1080 (with `--select IDS` when given).
