@@ -21,18 +21,27 @@ struct Walker {
     }
   }
 
-  void image(deck::Block& b) {
-    auto it = verdicts.find(b.image.resolved);
+  void image(deck::Block& b) { check(b.image, b.line, b.column, "; it is drawn as a placeholder"); }
+
+  void backgrounds(std::vector<deck::BackgroundImage>& list) {
+    for (deck::BackgroundImage& bg : list) {
+      if (!bg.image.resolved.empty())
+        check(bg.image, bg.line, bg.column, "; the background is left out");
+    }
+  }
+
+  void check(deck::Image& image, int line, int column, const char* instead) {
+    auto it = verdicts.find(image.resolved);
     if (it == verdicts.end()) {
       std::string why;
-      const bool ok = render::decode_image(b.image.resolved, &why) != nullptr;
-      it = verdicts.emplace(b.image.resolved, ok ? std::string() : why).first;
+      const bool ok = render::decode_image(image.resolved, &why) != nullptr;
+      it = verdicts.emplace(image.resolved, ok ? std::string() : why).first;
     }
     if (it->second.empty()) return;
-    out.push_back({{deck.path, b.line, b.column},
+    out.push_back({{deck.path, line, column},
                    Severity::kWarning,
-                   "image '" + b.image.src + "' " + it->second + "; it is drawn as a placeholder"});
-    b.image.resolved.clear();
+                   "image '" + image.src + "' " + it->second + instead});
+    image.resolved.clear();
   }
 };
 
@@ -40,7 +49,11 @@ struct Walker {
 
 void check_images(deck::Deck* deck, Diagnostics* diagnostics) {
   Walker walker{*deck, *diagnostics, {}};
-  for (deck::Slide& slide : deck->slides) walker.blocks(slide.blocks);
+  for (deck::Slide& slide : deck->slides) {
+    walker.blocks(slide.blocks);
+    walker.backgrounds(slide.background.images);
+    walker.backgrounds(slide.background.directive_images);
+  }
 }
 
 deck::ParseResult load_deck_checked(const std::string& path) {

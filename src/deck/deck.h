@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "deck/background.h"
 #include "deck/diagnostics.h"
 
 namespace madang::deck {
@@ -104,16 +105,6 @@ struct Table {
   std::vector<int> row_lines;               // file line of each row
 };
 
-struct Image {
-  std::string alt;
-  std::string src;       // as written in the deck
-  std::string resolved;  // absolute path, empty when missing or refused
-  int pixel_width = 0;   // from the file's header, when resolved and checked
-  int pixel_height = 0;
-  float width = 0;   // requested size: > 0 in pixels at 1920x1080,
-  float height = 0;  // or a fraction of the content box when < 0 (-0.5: 50%)
-};
-
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   int line = 0, column = 0;
@@ -161,6 +152,9 @@ struct Slide {
   std::string id;  // "" when not given (or given twice in the deck)
   int id_line = 0;
   double time_s = 0;  // 0: none
+  // Marp backgrounds: `![bg](…)` images and the background directives.
+  SlideBackground background;
+  std::vector<StyleSetting> style_settings;  // as written on this slide
 };
 
 struct Meta {
@@ -179,6 +173,7 @@ struct Meta {
   double duration_s = 0;  // the talk's planned length (`duration: 20m`); 0: not given
   double advance_s = 0;   // kiosk: each step's time (`advance: 15s`); 0: the kiosk's default
   double idle_s = 0;      // kiosk: back to the start after this long untouched; 0: default
+  std::vector<StyleSetting> style_settings;  // background directives in the front matter
 };
 
 struct Deck {

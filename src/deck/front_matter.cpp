@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "deck/background_directives.h"
 #include "deck/duration.h"
 #include "deck/yaml_load.h"
 
@@ -142,6 +143,11 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
         continue;
       }
       meta->transition = name;
+    } else if (int line = 0, column = 0;
+               read.at(value, &line, &column),
+               take_style_directive(key, value.IsScalar() ? value.Scalar() : "", value.IsScalar(),
+                                    line, column, report, &meta->style_settings)) {
+      // backgroundColor and the like (background_directives.h), from slide 1 on.
     } else {
       read.warning(key_node, "unknown front matter key '" + key + "'");
     }

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 
+#include "deck/image_keywords.h"
 #include "io/files.h"
 #include "io/image_header.h"
 
@@ -11,23 +12,6 @@ namespace madang::deck {
 namespace fs = std::filesystem;
 
 namespace {
-
-// "800", "12.5", "50%": pixels (> 0) or a share of the content box (< 0).
-bool parse_size(std::string_view s, float* out) {
-  const bool percent = !s.empty() && s.back() == '%';
-  if (percent) s.remove_suffix(1);
-  float v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !(v > 0)) return false;
-  if (percent) {
-    if (v > 100) return false;
-    *out = -v / 100.0f;
-  } else {
-    if (v > 100000) return false;
-    *out = v;
-  }
-  return true;
-}
 
 bool has_scheme(const std::string& src) {
   const std::size_t colon = src.find(':');
@@ -58,108 +42,121 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-// True when path is base itself or inside it (both normalised).
-bool inside(const fs::path& path, const fs::path& base) {
-  auto p = path.begin();
-  for (auto b = base.begin(); b != base.end(); ++b, ++p) {
-    if (b->empty()) continue;  // trailing separator
-    if (p == path.end() || *p != *b) return false;
+void report_keywords(const ImageKeywords& k, int line, int column, Reporter& report) {
+  for (const std::string& problem : k.problems) report.warning(line, column, problem);
+  for (const ImageFilter& f : k.filters) {
+    if (filter_drawn(f.kind)) continue;
+    // One message per filter: repeats fold into one line with the first place.
+    report.warning(line, column,
+                   std::string("image filter '") + filter_name(f.kind) +
+                       "' is not drawn; the image is shown without it");
   }
-  return true;
 }
 
 }  // namespace
 
 void read_image_alt(const std::string& alt, int line, int column, Reporter& report, Image* out) {
-  std::size_t i = 0;
-  while (i < alt.size()) {
-    while (i < alt.size() && alt[i] == ' ') ++i;
-    std::size_t end = alt.find(' ', i);
-    if (end == std::string::npos) end = alt.size();
-    const std::string_view word = std::string_view(alt).substr(i, end - i);
-    const std::size_t colon = word.find(':');
-    if (colon == std::string_view::npos) break;
-    const std::string_view key = word.substr(0, colon);
-    float* target = (key == "w" || key == "width")    ? &out->width
-                    : (key == "h" || key == "height") ? &out->height
-                                                      : nullptr;
-    if (target == nullptr) break;
-    if (!parse_size(word.substr(colon + 1), target)) {
-      report.warning(line, column,
-                     "image size '" + std::string(word) +
-                         "' is not a positive number of pixels or a percentage up to 100%");
-    }
-    i = end;
-  }
-  while (i < alt.size() && alt[i] == ' ') ++i;
-  out->alt = alt.substr(i);
+  ImageKeywords k = parse_image_keywords(alt);
+  report_keywords(k, line, column, report);
+  out->alt = std::move(k.alt);
+  out->width = k.width;
+  out->height = k.height;
+  out->filters = std::move(k.filters);
 }
 
-void resolve_image(const std::string& base_dir, bool check_files, int line, int column,
-                   Reporter& report, Image* out) {
+bool read_background_image(const std::string& alt, const std::string& src,
+                           const std::string& base_dir, bool check_files, int line, int column,
+                           Reporter& report, SlideBackground* out) {
+  ImageKeywords k = parse_image_keywords(alt);
+  if (!k.bg) return false;
+  report_keywords(k, line, column, report);
+  BackgroundImage bg;
+  bg.line = line;
+  bg.column = column;
+  bg.fit = (k.width != 0 || k.height != 0) ? BackgroundFit::kSized : k.fit;
+  bg.scale = k.scale;
+  bg.image.src = src;
+  bg.image.alt = std::move(k.alt);
+  bg.image.width = k.width;
+  bg.image.height = k.height;
+  bg.image.filters = std::move(k.filters);
+  // Marp: the last `left`/`right` on the slide wins; `vertical` on any image
+  // stacks them all.
+  if (k.split != BackgroundSplit::kNone) {
+    out->split = k.split;
+    out->split_share = k.split_share;
+  }
+  out->vertical = out->vertical || k.vertical;
+  if (out->images.size() >= kMaxBackgroundImages) {
+    report.warning(line, column,
+                   "a slide shows at most " + std::to_string(kMaxBackgroundImages) +
+                       " background images; this one is left out");
+    return true;
+  }
+  if (resolve_image(base_dir, check_files, line, column, report, &bg.image)) {
+    out->images.push_back(std::move(bg));
+  }
+  return true;
+}
+
+bool resolve_image(const std::string& base_dir, bool check_files, int line, int column,
+                   Reporter& report, Image* out, bool background) {
   const std::string& src = out->src;
+  // What happens to an image that cannot be shown: the deck still opens.
+  const std::string instead =
+      background ? "; the background is left out" : "; it is drawn as a placeholder";
   if (src.empty()) {
-    report.error(line, column, "image has no path");
-    return;
+    report.warning(line, column, "image has no path" + instead);
+    return false;
   }
+  std::string path = src;
   if (has_scheme(src)) {
-    report.error(line, column,
-                 "image URLs are not supported, use a file in the deck's folder: " + src);
-    return;
+    if (src.rfind("file://", 0) != 0) {
+      report.warning(line, column,
+                     "image URL '" + src + "' is not fetched (Madang uses no network)" + instead);
+      return false;
+    }
+    path = src.substr(7);  // file:///home/x.png -> /home/x.png
   }
-  const fs::path relative = fs::path(percent_decode(src));
-  if (relative.is_absolute() || relative.has_root_name()) {
-    report.error(line, column, "image path must be relative to the deck's folder: " + src);
-    return;
-  }
-  const fs::path base = fs::path(base_dir).lexically_normal();
-  const fs::path lexical = (base / relative).lexically_normal();
-  if (!inside(lexical, base)) {
-    report.error(line, column, "image path leaves the deck's folder: " + src);
-    return;
-  }
+  // Relative to the deck's folder (leaving it with ../ is fine), or absolute.
+  const fs::path written = fs::path(percent_decode(path));
+  const fs::path lexical =
+      (written.is_absolute() ? written : fs::path(base_dir) / written).lexically_normal();
   if (!check_files) {
     out->resolved = lexical.string();
-    return;
+    return true;
   }
   std::error_code ec;
-  const fs::path real_base = fs::weakly_canonical(base, ec);
-  const fs::path real = ec ? fs::path() : fs::weakly_canonical(lexical, ec);
-  if (ec) {
-    report.error(line, column, "image not found: " + src);
-    return;
-  }
-  // After symlinks: a link inside the folder may still point out of it.
-  if (!inside(real, real_base)) {
-    report.error(line, column, "image path leaves the deck's folder: " + src);
-    return;
-  }
+  const fs::path real = fs::weakly_canonical(lexical, ec);
   // Regular files only (io/files.h): a FIFO would block, a device never end.
-  const std::string problem = io::regular_file_problem(real.string());
+  const std::string problem = ec ? "does not exist" : io::regular_file_problem(real.string());
   if (problem == "does not exist") {
-    report.error(line, column, "image not found: " + src);
-    return;
+    report.warning(line, column, "image not found: " + src + instead);
+    return false;
   }
   if (!problem.empty()) {
     report.error(line, column, "image " + problem + ": " + src);
-    return;
+    return false;
+  }
+  const std::uintmax_t bytes = fs::file_size(real, ec);
+  if (!ec && bytes > io::kMaxImageFileBytes) {
+    report.error(
+        line, column,
+        "image is larger than " + std::to_string(io::kMaxImageFileBytes >> 20) + " MiB: " + src);
+    return false;
   }
   // The header alone says the format and size: an image we would not decode
-  // (a GIF, a bomb of 20000x20000 pixels) is refused here, before any
+  // (a GIF, a bomb of 20000x20000 pixels) is a warning here, before any
   // decoding, and drawn as a labelled placeholder.
   const io::ImageHeader header = io::read_image_header(real.string());
-  if (header.error == "is empty") {
-    report.error(line, column, "image is empty: " + src);
-    return;
-  }
   if (!header.ok) {
-    report.warning(line, column,
-                   "image '" + src + "' " + header.error + "; it is drawn as a placeholder");
-    return;
+    report.warning(line, column, "image '" + src + "' " + header.error + instead);
+    return false;
   }
   out->resolved = real.string();
   out->pixel_width = header.width;
   out->pixel_height = header.height;
+  return true;
 }
 
 }  // namespace madang::deck

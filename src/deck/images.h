@@ -1,12 +1,15 @@
-// Images: the Marp-style size keywords in alt text, and resolving a path
-// against the deck's folder. Private to deck/.
+// Images: the Marp keywords in alt text (deck/image_keywords.h), `![bg](…)`
+// backgrounds, and resolving a path against the deck's folder. Private to
+// deck/.
 //
-// Promise: only paths inside the deck's folder are resolved; URLs, absolute
-// paths and paths leaving the folder are errors; only regular files are
-// opened; an image whose header says it cannot be shown (not PNG or JPEG,
-// more than io::kMaxImagePixels) is a warning and stays unresolved (a
-// labelled placeholder), decided before any decoding; no std::filesystem
-// exception escapes (error_code overloads only).
+// Promise: forgiving, as Marp is: a missing image, a URL (no network is
+// used) or an unreadable one is a located warning (a labelled placeholder; a
+// background is left out), never an error; paths may leave the deck's folder
+// or be absolute. Refused (errors) are only paths to things that are not
+// regular files (only regular files are opened) and files past
+// io::kMaxImageFileBytes; an image whose header says it cannot be shown (not
+// PNG or JPEG, more than io::kMaxImagePixels) is decided before any decoding;
+// no std::filesystem exception escapes (error_code overloads only).
 #pragma once
 
 #include <string>
@@ -20,9 +23,19 @@ namespace madang::deck {
 // warning at line:column (the image's position).
 void read_image_alt(const std::string& alt, int line, int column, Reporter& report, Image* out);
 
-// Sets out->resolved and the pixel size, reporting problems. base_dir must be
-// absolute.
-void resolve_image(const std::string& base_dir, bool check_files, int line, int column,
-                   Reporter& report, Image* out);
+// `![bg …](src)`: adds the image to the slide's background (its keywords:
+// fit, split, vertical, filters) and returns true; false, with nothing done,
+// when the alt text has no `bg`.
+bool read_background_image(const std::string& alt, const std::string& src,
+                           const std::string& base_dir, bool check_files, int line, int column,
+                           Reporter& report, SlideBackground* out);
+
+// Sets out->resolved and the pixel size, reporting problems; true when the
+// image can be shown. base_dir must be absolute.
+bool resolve_image(const std::string& base_dir, bool check_files, int line, int column,
+                   Reporter& report, Image* out, bool background = false);
+
+// Background images one slide draws at most (more are warned and left out).
+inline constexpr std::size_t kMaxBackgroundImages = 16;
 
 }  // namespace madang::deck

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "deck/background_directives.h"
 #include "deck/font_files.h"
 #include "deck/front_matter.h"
 #include "deck/limits.h"
@@ -115,6 +116,7 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
       deck.slides.push_back(build_slide(s, static_cast<int>(i) + 1, env));
     }
     drop_repeated_ids(deck, report);
+    apply_style_settings(deck, options.check_files, report);
   }
   if (deck.meta.title.empty()) deck.meta.title = first_heading(deck);
   report.finish();

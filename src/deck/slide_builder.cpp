@@ -16,6 +16,7 @@
 #include <cstring>
 #include <memory>
 
+#include "deck/background_directives.h"
 #include "deck/diagram_yaml.h"
 #include "deck/directives.h"
 #include "deck/duration.h"
@@ -448,7 +449,11 @@ bool Builder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
     where(images.size() == 1 ? paragraph : img, &b.line, &b.column);
     const char* url = cmark_node_get_url(img);
     b.image.src = url ? url : "";
-    read_image_alt(plain_text(inlines(img)), b.line, b.column, env_.report, &b.image);
+    const std::string alt = plain_text(inlines(img));
+    if (read_background_image(alt, b.image.src, env_.base_dir, env_.check_files, b.line, b.column,
+                              env_.report, &slide_.background))
+      continue;  // `![bg](…)`: drawn behind the slide (deck/background.h)
+    read_image_alt(alt, b.line, b.column, env_.report, &b.image);
     resolve_image(env_.base_dir, env_.check_files, b.line, b.column, env_.report, &b.image);
     out->push_back(std::move(b));
   }
@@ -570,6 +575,10 @@ void Builder::html_block(cmark_node* node) {
 void Builder::directive(const Comment& c, int line, int column) {
   Reporter& report = env_.report;
   const std::string& name = c.name;
+  // backgroundColor, _color...: resolved with their scopes later (background_directives.h).
+  if (take_style_directive(name, c.value, c.has_value, line, column, report,
+                           &slide_.style_settings))
+    return;
   const bool valueless = name == "pause" || name == "column" || name == "incremental";
   const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
                      name == "source" || name == "transition" || name == "footer" || name == "id" ||

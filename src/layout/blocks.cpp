@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "io/image_header.h"
+#include "layout/background.h"
 #include "layout/fragment.h"
 
 namespace madang::layout {
@@ -445,6 +446,7 @@ static Fragment image_fragment(const Context& ctx, const deck::Block& block, flo
   c.label = img.alt.empty() ? img.src : img.alt;
   if (readable) {
     c.image_path = img.resolved;
+    c.filters = filters_for(img, iw, w, ctx.unit);
   } else {
     if (!img.resolved.empty()) {
       ctx.warn(block.line, block.column, "cannot read image '" + img.src + "'");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "deck/background.h"
 #include "text/text.h"
 
 namespace madang::layout {
@@ -31,7 +32,8 @@ enum class CommandKind {
   kLine,        // points[0..1], color, width; arrow_end draws a head at points[1]
   kPolygon,     // points (convex), color
   kGlyphRun,    // origin (pen at baseline), run
-  kImage,       // rect, image_path (empty: draw a labelled placeholder with `label`)
+  kImage,       // rect, image_path (empty: draw a labelled placeholder with `label`),
+                // filters (CSS filters on the pixels; blur radius in image pixels)
   kPushClip,    // rect
   kPopClip,
   kPushOpacity,  // opacity multiplies everything until the matching pop
@@ -51,6 +53,7 @@ struct Command {
   text::GlyphRun run;
   std::string image_path;
   std::string label;
+  std::vector<deck::ImageFilter> filters;  // kImage
 };
 
 // A clickable element of a diagram, in the same pixels as the commands.

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/background.h"
 #include "layout/fragment.h"
 #include "layout/theme.h"
 
@@ -403,8 +404,12 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   if (index < 0 || index >= static_cast<int>(deck.slides.size())) return result;
   const deck::Slide& slide = deck.slides[static_cast<std::size_t>(index)];
 
-  const Theme theme = theme_named(deck.meta.theme, has_class(slide, "invert"));
+  Theme theme = theme_named(deck.meta.theme, has_class(slide, "invert"));
   list.background = theme.background;
+  // Marp's backgroundColor and color directives (deck/background.h).
+  const deck::SlideBackground& bg = slide.background;
+  if (bg.has_color) list.background = bg.color;
+  if (bg.has_text_color) theme.text = theme.heading = bg.text_color;
   Context ctx{fonts, deck, slide, theme, state};
   ctx.unit = static_cast<float>(size.height) / 1080.0f;
   DiagnosticLog diagnostics;  // repeats fold, the count is capped
@@ -421,22 +426,26 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   if (has_class(slide, "small")) ctx.body = theme.small_body_size;
 
   Fragment out;
-  const Region full{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
+  // `![bg](…)` images first; a split background leaves the content the other side.
+  const Rect slide_rect{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
+  const BackgroundPlan plan = plan_background(bg, slide_rect);
+  out.commands = background_commands(bg, plan, slide_rect, ctx.unit);
+  const Region full{plan.content.x, plan.content.y, plan.content.w, plan.content.h};
   const std::string& kind = slide.layout;
   if (kind == "title" || kind == "section") {
     layout_title_slide(ctx, out, full, kind == "section");
     const float footer_h = kind == "section" ? place_footer(ctx, out, full, deck.slides.size()) : 0;
     const float bottom = footer_h > 0 ? footer_h + ctx.px(20) : ctx.px(theme.margin_bottom);
     result.content_area =
-        Rect{ctx.px(theme.margin_x), ctx.px(theme.margin_top), full.w - 2 * ctx.px(theme.margin_x),
-             full.h - ctx.px(theme.margin_top) - bottom};
+        Rect{full.x + ctx.px(theme.margin_x), ctx.px(theme.margin_top),
+             full.w - 2 * ctx.px(theme.margin_x), full.h - ctx.px(theme.margin_top) - bottom};
   } else {
     const float footer_h = place_footer(ctx, out, full, deck.slides.size());
     const float source_h = place_source(ctx, out, full, footer_h);
     const float top = ctx.px(theme.margin_top);
     const float bottom =
         full.h - (footer_h > 0 ? footer_h + ctx.px(20) : ctx.px(theme.margin_bottom)) - source_h;
-    const Region frame{ctx.px(theme.margin_x), top, full.w - 2 * ctx.px(theme.margin_x),
+    const Region frame{full.x + ctx.px(theme.margin_x), top, full.w - 2 * ctx.px(theme.margin_x),
                        bottom - top};
     const FitResult fit = layout_content(ctx, out, frame, result);
     result.scale = fit.scale;

@@ -13,6 +13,7 @@
 #include "io/files.h"
 #include "io/image_header.h"
 #include "render/atomic_file.h"
+#include "render/image_filter.h"
 
 namespace madang::render {
 
@@ -168,6 +169,24 @@ std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* er
                             file.bytes.size(), error);
 }
 
+const RgbaImage* ImageCache::get(const std::string& path,
+                                 const std::vector<deck::ImageFilter>& filters,
+                                 std::string* error) {
+  if (filters.empty()) return get(path, error);
+  const std::string key = image_key(path, filters);
+  auto it = images_.find(key);
+  if (it != images_.end()) {
+    it->second.used = ++clock_;
+    if (!it->second.image && error) *error = it->second.error;
+    return it->second.image.get();
+  }
+  std::unique_ptr<RgbaImage> filtered;
+  if (const RgbaImage* plain = get(path, error)) {
+    filtered = std::make_unique<RgbaImage>(apply_filters(*plain, filters));
+  }
+  return keep(key, std::move(filtered), error ? *error : std::string());
+}
+
 const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
   ++clock_;
   auto it = images_.find(path);
@@ -176,12 +195,20 @@ const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
     if (!it->second.image && error) *error = it->second.error;
     return it->second.image.get();
   }
+  std::string why;
+  std::unique_ptr<RgbaImage> image = decode_image(path, &why);
+  if (!image && error) *error = why;
+  return keep(path, std::move(image), why);
+}
+
+const RgbaImage* ImageCache::keep(const std::string& key, std::unique_ptr<RgbaImage> image,
+                                  std::string error) {
   Entry entry;
-  entry.image = decode_image(path, &entry.error);
-  entry.used = clock_;
-  if (!entry.image && error) *error = entry.error;
+  entry.image = std::move(image);
+  entry.error = std::move(error);
+  entry.used = ++clock_;
   const std::size_t size = entry.image ? entry.image->pixels.size() : 0;
-  it = images_.emplace(path, std::move(entry)).first;
+  auto it = images_.emplace(key, std::move(entry)).first;
   bytes_ += size;
   // Over budget: drop the images used longest ago (never the one just made).
   while (bytes_ > budget_) {

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "deck/background.h"
+
 namespace madang::render {
 
 struct RgbaImage {
@@ -48,6 +50,10 @@ class ImageCache {
   // nullptr when the file is missing or not a PNG/JPEG; `error` says why
   // (as decode_image).
   const RgbaImage* get(const std::string& path, std::string* error = nullptr);
+  // The image with CSS filters applied (render/image_filter.h), computed
+  // once per (path, filters) and kept within the same budget.
+  const RgbaImage* get(const std::string& path, const std::vector<deck::ImageFilter>& filters,
+                       std::string* error = nullptr);
   void clear() {
     images_.clear();
     bytes_ = 0;
@@ -60,6 +66,8 @@ class ImageCache {
     std::string error;
     std::uint64_t used = 0;  // when last asked for
   };
+  const RgbaImage* keep(const std::string& key, std::unique_ptr<RgbaImage> image,
+                        std::string error);
   std::map<std::string, Entry> images_;
   std::size_t budget_;
   std::size_t bytes_ = 0;

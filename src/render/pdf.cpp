@@ -64,6 +64,7 @@
 
 #include "render/atomic_file.h"
 #include "render/coverage.h"
+#include "render/image_filter.h"
 #include "render/paint_geometry.h"
 
 namespace madang::render {
@@ -316,11 +317,14 @@ struct PdfWriter::Impl {
     return faces.emplace(id, face).first->second;
   }
 
-  cairo_surface_t* image_surface(const std::string& path) {
-    auto it = image_surfaces.find(path);
+  // One surface per image and filters (render/image_filter.h).
+  cairo_surface_t* image_surface(const std::string& path,
+                                 const std::vector<deck::ImageFilter>& filters) {
+    const std::string key = image_key(path, filters);
+    auto it = image_surfaces.find(key);
     if (it != image_surfaces.end()) return it->second;
     cairo_surface_t* s = nullptr;
-    if (const RgbaImage* img = images.get(path)) {
+    if (const RgbaImage* img = images.get(path, filters)) {
       s = surface_from_rgba(img->pixels.data(), img->width, img->height, false);
       if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(s);
@@ -328,7 +332,7 @@ struct PdfWriter::Impl {
       } else {
         // A JPEG goes into the PDF as its own bytes (smaller than re-deflated
         // pixels); cairo checks that they describe the same image.
-        auto* bytes = new std::string(file_bytes(path));
+        auto* bytes = new std::string(filters.empty() ? file_bytes(path) : std::string());
         if (is_jpeg(*bytes)) {
           cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
                                       reinterpret_cast<const unsigned char*>(bytes->data()),
@@ -336,13 +340,13 @@ struct PdfWriter::Impl {
         } else {
           delete bytes;
         }
-        auto* id = new std::string("madang-image:" + path);
+        auto* id = new std::string("madang-image:" + key);
         cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID,
                                     reinterpret_cast<const unsigned char*>(id->data()), id->size(),
                                     free_bytes, id);
       }
     }
-    return image_surfaces.emplace(path, s).first->second;
+    return image_surfaces.emplace(key, s).first->second;
   }
 
   cairo_surface_t* emoji_surface(text::FontId font, std::uint32_t glyph, EmojiPlace* place) {
@@ -436,7 +440,7 @@ struct PdfWriter::Impl {
 
   void draw_image(const Command& c) {
     if (c.rect.w <= 0 || c.rect.h <= 0) return;
-    cairo_surface_t* s = c.image_path.empty() ? nullptr : image_surface(c.image_path);
+    cairo_surface_t* s = c.image_path.empty() ? nullptr : image_surface(c.image_path, c.filters);
     if (!s) {
       const Placeholder p = placeholder_geometry(c.rect);
       fill_rect(c.rect, p.fill, 0);

@@ -43,6 +43,7 @@
 
 #include "render/atlas.h"
 #include "render/coverage.h"
+#include "render/image_filter.h"
 #include "render/paint_geometry.h"
 #include "render/render.h"
 
@@ -296,11 +297,14 @@ struct SdlRenderer::Impl {
   // [SECTION] Images
   //-----------------------------------------------------------------------------
 
-  SDL_Texture* image_texture(const std::string& path) {
-    auto it = image_textures.find(path);
+  // One texture per image and filters (render/image_filter.h).
+  SDL_Texture* image_texture(const std::string& path,
+                             const std::vector<deck::ImageFilter>& filters) {
+    const std::string key = image_key(path, filters);
+    auto it = image_textures.find(key);
     if (it != image_textures.end()) return it->second.texture;
     ImageTexture t;
-    if (const RgbaImage* img = images.get(path)) {
+    if (const RgbaImage* img = images.get(path, filters)) {
       t.texture = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
                                     img->width, img->height);
       if (t.texture) {
@@ -309,7 +313,7 @@ struct SdlRenderer::Impl {
         SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
       }
     }
-    image_textures.emplace(path, t);
+    image_textures.emplace(key, t);
     return t.texture;
   }
 
@@ -460,7 +464,7 @@ struct SdlRenderer::Impl {
 
   void draw_image(const Command& c) {
     if (c.rect.w <= 0 || c.rect.h <= 0) return;
-    SDL_Texture* tex = c.image_path.empty() ? nullptr : image_texture(c.image_path);
+    SDL_Texture* tex = c.image_path.empty() ? nullptr : image_texture(c.image_path, c.filters);
     if (!tex) {
       draw_placeholder(c.rect);
       return;

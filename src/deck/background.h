@@ -1,0 +1,93 @@
+// Images and slide backgrounds as plain data: an image with its Marp-style
+// keywords (size, CSS filters), and what a slide draws behind its content
+// (`![bg](…)` images, split backgrounds, the background directives).
+//
+// Promise: plain structs, no SDL/cairo types; sizes are in pixels of a
+// 1920x1080 slide (as everywhere in the deck model) or fractions; every
+// image remembers where it was written. Read by layout/background.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace madang::deck {
+
+// A CSS filter on an image (Marp: `![grayscale sepia:50%](…)`).
+enum class FilterKind : std::uint8_t {
+  kBlur,        // amount: radius in px at 1920x1080
+  kBrightness,  // amount: factor (1: unchanged)
+  kContrast,    // factor
+  kDropShadow,  // not drawn (warned)
+  kGrayscale,   // 0..1
+  kHueRotate,   // not drawn (warned); degrees
+  kInvert,      // 0..1
+  kOpacity,     // 0..1
+  kSaturate,    // not drawn (warned); factor
+  kSepia,       // 0..1
+};
+
+struct ImageFilter {
+  FilterKind kind = FilterKind::kGrayscale;
+  float amount = 1;
+  bool operator==(const ImageFilter&) const = default;
+};
+
+struct Image {
+  std::string alt;
+  std::string src;       // as written in the deck
+  std::string resolved;  // absolute path, empty when missing or refused
+  int pixel_width = 0;   // from the file's header, when resolved and checked
+  int pixel_height = 0;
+  float width = 0;                   // requested size: > 0 in pixels at 1920x1080,
+  float height = 0;                  // or a fraction of the content box when < 0 (-0.5: 50%)
+  std::vector<ImageFilter> filters;  // in the order written
+};
+
+// CSS background-size: how an image fills its cell.
+enum class BackgroundFit : std::uint8_t {
+  kCover,    // fills the cell, cropped (Marp's default)
+  kContain,  // whole image inside the cell (`contain`, `fit`)
+  kAuto,     // the image's own size (1 image pixel = 1 px at 1920x1080)
+  kScale,    // `N%`: the image's width is N% of the cell's
+  kSized,    // `w:`/`h:` given (Image::width/height)
+};
+
+struct BackgroundImage {
+  Image image;
+  BackgroundFit fit = BackgroundFit::kCover;
+  float scale = 1;           // kScale: 1.5 for 150%
+  float position_x = 0.5f;   // CSS background-position, 0 left .. 1 right
+  float position_y = 0.5f;   // 0 top .. 1 bottom
+  int line = 0, column = 0;  // where it was written
+};
+
+enum class BackgroundSplit : std::uint8_t { kNone, kLeft, kRight };
+
+struct SlideBackground {
+  // From `![bg](…)`: laid side by side (or top to bottom when `vertical`),
+  // in the split area when `split` is set, else over the whole slide.
+  std::vector<BackgroundImage> images;
+  bool vertical = false;
+  BackgroundSplit split = BackgroundSplit::kNone;
+  float split_share = 0.5f;  // of the slide's width the split area takes
+  // From the directives (backgroundColor, backgroundImage, backgroundSize,
+  // backgroundPosition, color) after their scopes: drawn under the images.
+  bool has_color = false;
+  std::uint32_t color = 0;  // 0xRRGGBBAA
+  std::vector<BackgroundImage> directive_images;
+  bool has_text_color = false;
+  std::uint32_t text_color = 0;
+};
+
+// A background directive as written (`<!-- _backgroundColor: #123 -->`);
+// resolved into SlideBackground after all slides are read
+// (deck/background_directives.h), because a local one carries on.
+struct StyleSetting {
+  std::string key;  // without the `_`
+  std::string value;
+  bool spot = false;  // `_key`: this slide only
+  int line = 0, column = 0;
+};
+
+}  // namespace madang::deck

@@ -1,0 +1,136 @@
+#include "layout/background.h"
+
+#include <algorithm>
+
+#include "io/image_header.h"
+
+namespace madang::layout {
+
+namespace {
+
+// The image's pixel size: from the parser, or from the file's header.
+bool pixel_size(const deck::Image& image, int* w, int* h) {
+  if (image.resolved.empty()) return false;
+  *w = image.pixel_width;
+  *h = image.pixel_height;
+  if (*w > 0 && *h > 0) return true;
+  const io::ImageHeader header = io::read_image_header(image.resolved);
+  *w = header.width;
+  *h = header.height;
+  return header.ok && *w > 0 && *h > 0;
+}
+
+Command image_command(const deck::BackgroundImage& bg, int iw, int ih, Rect cell, float unit) {
+  Command c;
+  c.kind = CommandKind::kImage;
+  c.rect = background_image_rect(bg, iw, ih, cell, unit);
+  c.image_path = bg.image.resolved;
+  c.label = bg.image.alt.empty() ? bg.image.src : bg.image.alt;
+  c.filters = filters_for(bg.image, iw, c.rect.w, unit);
+  return c;
+}
+
+void draw_in(std::vector<Command>& out, const deck::BackgroundImage& bg, Rect cell, float unit) {
+  int iw = 0, ih = 0;
+  if (cell.w <= 0 || cell.h <= 0 || !pixel_size(bg.image, &iw, &ih)) return;
+  Command clip;
+  clip.kind = CommandKind::kPushClip;
+  clip.rect = cell;
+  out.push_back(clip);
+  out.push_back(image_command(bg, iw, ih, cell, unit));
+  Command pop;
+  pop.kind = CommandKind::kPopClip;
+  out.push_back(pop);
+}
+
+}  // namespace
+
+BackgroundPlan plan_background(const deck::SlideBackground& background, Rect slide) {
+  BackgroundPlan plan;
+  plan.area = slide;
+  plan.content = slide;
+  if (background.split != deck::BackgroundSplit::kNone) {
+    const float share = std::clamp(background.split_share, 0.0f, 1.0f);
+    const float w = slide.w * share;
+    const bool left = background.split == deck::BackgroundSplit::kLeft;
+    plan.area = Rect{left ? slide.x : slide.x + slide.w - w, slide.y, w, slide.h};
+    plan.content = Rect{left ? slide.x + w : slide.x, slide.y, slide.w - w, slide.h};
+  }
+  const std::size_t n = background.images.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const float k = static_cast<float>(i), count = static_cast<float>(n);
+    Rect cell = plan.area;
+    if (background.vertical) {
+      cell.h = plan.area.h / count;
+      cell.y = plan.area.y + k * cell.h;
+    } else {
+      cell.w = plan.area.w / count;
+      cell.x = plan.area.x + k * cell.w;
+    }
+    plan.cells.push_back(cell);
+  }
+  return plan;
+}
+
+Rect background_image_rect(const deck::BackgroundImage& image, int pixel_width, int pixel_height,
+                           Rect cell, float unit) {
+  const float iw = static_cast<float>(std::max(1, pixel_width));
+  const float ih = static_cast<float>(std::max(1, pixel_height));
+  float w = cell.w, h = cell.h;
+  switch (image.fit) {
+    case deck::BackgroundFit::kCover:
+    case deck::BackgroundFit::kContain: {
+      const float sx = cell.w / iw, sy = cell.h / ih;
+      const float s =
+          image.fit == deck::BackgroundFit::kCover ? std::max(sx, sy) : std::min(sx, sy);
+      w = iw * s;
+      h = ih * s;
+      break;
+    }
+    case deck::BackgroundFit::kAuto:
+      w = iw * unit;
+      h = ih * unit;
+      break;
+    case deck::BackgroundFit::kScale:
+      w = cell.w * image.scale;
+      h = w * ih / iw;
+      break;
+    case deck::BackgroundFit::kSized: {
+      const float rw = image.image.width, rh = image.image.height;
+      w = rw > 0 ? rw * unit : rw < 0 ? -rw * cell.w : 0;
+      h = rh > 0 ? rh * unit : rh < 0 ? -rh * cell.h : 0;
+      if (w <= 0 && h <= 0) w = iw * unit;
+      if (w <= 0) w = h * iw / ih;
+      if (h <= 0) h = w * ih / iw;
+      break;
+    }
+  }
+  // CSS background-position: the same fraction of the image and of the cell
+  // line up (0.5: centred; an image larger than its cell is cropped evenly).
+  return Rect{cell.x + (cell.w - w) * image.position_x, cell.y + (cell.h - h) * image.position_y, w,
+              h};
+}
+
+std::vector<Command> background_commands(const deck::SlideBackground& background,
+                                         const BackgroundPlan& plan, Rect slide, float unit) {
+  std::vector<Command> out;
+  for (const deck::BackgroundImage& bg : background.directive_images) draw_in(out, bg, slide, unit);
+  for (std::size_t i = 0; i < background.images.size() && i < plan.cells.size(); ++i) {
+    draw_in(out, background.images[i], plan.cells[i], unit);
+  }
+  return out;
+}
+
+std::vector<deck::ImageFilter> filters_for(const deck::Image& image, int pixel_width,
+                                           float drawn_width, float unit) {
+  std::vector<deck::ImageFilter> out = image.filters;
+  for (deck::ImageFilter& f : out) {
+    // A blur of N px on the slide is N * (image pixels per slide pixel) in the image.
+    if (f.kind == deck::FilterKind::kBlur && drawn_width > 0) {
+      f.amount = f.amount * unit * static_cast<float>(pixel_width) / drawn_width;
+    }
+  }
+  return out;
+}
+
+}  // namespace madang::layout

@@ -1,0 +1,41 @@
+// Slide backgrounds (deck/background.h) as display-list commands: where the
+// `![bg](…)` images go (the whole slide, or the split side), how each fills
+// its cell (CSS background-size and background-position), and what room the
+// content keeps.
+//
+// Promise: pure geometry and commands, no I/O but reading an image's header
+// when the parser did not; every image is clipped to its cell; an image that
+// cannot be read leaves its cell empty (the parser warned).
+#pragma once
+
+#include <vector>
+
+#include "deck/background.h"
+#include "layout/display_list.h"
+
+namespace madang::layout {
+
+struct BackgroundPlan {
+  Rect area;                // where the `![bg]` images go: the split side or the slide
+  Rect content;             // what is left for the slide's content
+  std::vector<Rect> cells;  // one per image, side by side (or stacked when vertical)
+};
+
+BackgroundPlan plan_background(const deck::SlideBackground& background, Rect slide);
+
+// The image's rect for a cell, as CSS background-size and -position place it
+// (it may spill over the cell: callers clip). `unit` is px per px at 1080p.
+Rect background_image_rect(const deck::BackgroundImage& image, int pixel_width, int pixel_height,
+                           Rect cell, float unit);
+
+// The commands that draw the slide's background images (directive images
+// over the whole slide, then the `![bg]` ones in their cells).
+std::vector<Command> background_commands(const deck::SlideBackground& background,
+                                         const BackgroundPlan& plan, Rect slide, float unit);
+
+// An image's filters for a command that draws `pixel_width` image pixels
+// `drawn_width` px wide: the blur radius becomes image pixels.
+std::vector<deck::ImageFilter> filters_for(const deck::Image& image, int pixel_width,
+                                           float drawn_width, float unit);
+
+}  // namespace madang::layout
