@@ -194,7 +194,7 @@ Value read_value(const StyleSetting& s, const std::string& base_dir, bool check_
 
 using Settings = std::map<std::string, Value>;
 
-void apply(const Settings& on, SlideBackground* bg) {
+void apply_settings(const Settings& on, SlideBackground* bg) {
   const auto get = [&](const char* key) -> const Value* {
     auto it = on.find(key);
     return it != on.end() && it->second.ok ? &it->second : nullptr;
@@ -302,7 +302,7 @@ void apply_style_settings(Deck& deck, bool check_files, Reporter& report) {
     read(slide.style_settings, &spot);
     Settings on = local;
     for (auto& [key, value] : spot) on[key] = value;
-    apply(on, &slide.background);
+    apply_settings(on, &slide.background);
   }
 }
 
