@@ -125,6 +125,10 @@ Value read_value(const StyleSetting& s, const std::string& base_dir, bool check_
   Value v;
   const std::string_view text = unquote(s.value);
   const std::string name = (s.spot ? "_" : "") + s.key;
+  if (text.empty()) {
+    report.error(s.line, s.column, "directive '" + name + "' needs a value");
+    return v;
+  }
   if (s.key == "backgroundColor" || s.key == "color") {
     v.ok = parse_css_color(text, &v.color);
     if (!v.ok) {
@@ -278,11 +282,8 @@ bool take_style_directive(const std::string& name, const std::string& value, boo
   if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; })) {
     return false;
   }
-  if (!has_value || trim(value).empty()) {
-    report.error(line, column, "directive '" + name + "' needs a value");
-    return true;
-  }
-  out->push_back(StyleSetting{key, value, spot, line, column});
+  // Checked with the others, in the order written (read_value).
+  out->push_back(StyleSetting{key, has_value ? value : std::string(), spot, line, column});
   return true;
 }
 

@@ -19,7 +19,8 @@
 namespace madang::deck {
 
 // True when `name` (with or without `_`) is one of these directives: the
-// setting is kept in `out` (a missing value is an error).
+// setting is kept in `out`, and checked by apply_style_settings (where a
+// missing value is an error), so its messages come in the order written.
 bool take_style_directive(const std::string& name, const std::string& value, bool has_value,
                           int line, int column, Reporter& report, std::vector<StyleSetting>* out);
 

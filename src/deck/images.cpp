@@ -93,7 +93,7 @@ bool read_background_image(const std::string& alt, const std::string& src,
                        " background images; this one is left out");
     return true;
   }
-  if (resolve_image(base_dir, check_files, line, column, report, &bg.image)) {
+  if (resolve_image(base_dir, check_files, line, column, report, &bg.image, true)) {
     out->images.push_back(std::move(bg));
   }
   return true;
