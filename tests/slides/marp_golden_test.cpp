@@ -53,7 +53,7 @@ title: Marp images
 
 ---
 
-![bg contain](img/wide.png)
+![bg contain](img/tall.png)
 
 # contain
 
