@@ -128,8 +128,8 @@ std::unique_ptr<text::FontSystem> make_fonts(const deck::Deck& deck, Diagnostics
       const auto [line, column] = p.family >= 0 && p.family < static_cast<int>(places.size())
                                       ? places[static_cast<std::size_t>(p.family)]
                                       : std::pair<int, int>{1, 1};
-      diagnostics->push_back(Diagnostic{SourceLocation{deck.path, line, column},
-                                        Severity::kWarning, std::move(p.message)});
+      diagnostics->push_back(Diagnostic{SourceLocation{deck.path, line, column}, Severity::kWarning,
+                                        std::move(p.message)});
     }
   }
   return fonts;

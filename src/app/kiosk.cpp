@@ -22,10 +22,10 @@
 
 #include "app/cli_support.h"
 #include "app/commands.h"
-#include "app/image_check.h"
 #include "app/deck_watcher.h"
 #include "app/diagram_input.h"
 #include "app/hall_input.h"
+#include "app/image_check.h"
 #include "app/keypad.h"
 #include "app/log.h"
 #include "app/pin.h"

@@ -455,7 +455,6 @@ void clock_part(const Context& ctx, const Grid& g, const ConsoleClock& c, Fragme
   out.append(std::move(second), p.x, p.y + ctx.px(14) + first_h + ctx.px(6));
 }
 
-
 }  // namespace
 
 // ============================================================================

@@ -442,8 +442,7 @@ namespace {
 // A flow or compare with more elements than its room can show readably (a
 // flow of 30 steps is a wall of small cards) is drawn anyway, with a located
 // warning saying how many would fit. The measures are those the layouts use.
-void warn_if_crowded(const Context& ctx, const deck::Block& block, float width,
-                     float max_height) {
+void warn_if_crowded(const Context& ctx, const deck::Block& block, float width, float max_height) {
   const deck::Diagram& d = block.diagram;
   const int n = static_cast<int>(d.nodes.size());
   if (n < 2) return;

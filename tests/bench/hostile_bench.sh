@@ -7,7 +7,7 @@
 #   OLD=/path/to/old/madang tests/bench/hostile_bench.sh BUILD_DIR  (one run
 #   each of the old binary too, killed after LIMIT seconds, default 200)
 set -euo pipefail
-build=${1:?build dir}
+build=$(cd "${1:?build dir}" && pwd)  # absolute: the cases run in a scratch folder
 runs=${2:-3}
 limit=${LIMIT:-200}
 dir=$(mktemp -d)

@@ -15,17 +15,13 @@ const std::string kDeck = std::string(MADANG_E2E_DATA) + "/kiosk.md";
 
 // No display, no PIN from the environment or the user's config.
 Env bare(const std::string& name) {
-  return {{"DISPLAY", std::nullopt},
-          {"WAYLAND_DISPLAY", std::nullopt},
-          {"SDL_VIDEODRIVER", std::nullopt},
-          {"MADANG_KIOSK_PIN_HASH", std::nullopt},
-          {"JOURNAL_STREAM", std::nullopt},
-          {"XDG_CONFIG_HOME", temp_dir(name)}};
+  return {{"DISPLAY", std::nullopt},         {"WAYLAND_DISPLAY", std::nullopt},
+          {"SDL_VIDEODRIVER", std::nullopt}, {"MADANG_KIOSK_PIN_HASH", std::nullopt},
+          {"JOURNAL_STREAM", std::nullopt},  {"XDG_CONFIG_HOME", temp_dir(name)}};
 }
 
 RunResult hash_pin(const std::string& input) {
-  return run({"sh", "-c", "printf '" + input + "' | '" + MADANG_BINARY + "' kiosk --hash-pin"},
-             {});
+  return run({"sh", "-c", "printf '" + input + "' | '" + MADANG_BINARY + "' kiosk --hash-pin"}, {});
 }
 
 TEST(KioskCli, HashPinPrintsASaltedHashOfTheDigitsOnStdin) {

@@ -49,9 +49,9 @@ class RehearseE2E : public XvfbSuite<RehearseE2E> {
                                     const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"--fullscreen", "--history", history_};
     args.insert(args.end(), extra.begin(), extra.end());
-    return std::make_unique<Present>(*x_, deck, args, name() + "-" + std::to_string(++runs_),
-                                     ModeRun{"rehearse",
-                                             Env{{"MADANG_CLOCK_SCALE", std::to_string(scale)}}});
+    return std::make_unique<Present>(
+        *x_, deck, args, name() + "-" + std::to_string(++runs_),
+        ModeRun{"rehearse", Env{{"MADANG_CLOCK_SCALE", std::to_string(scale)}}});
   }
 
   Json rehearsals_json(const std::string& deck) {

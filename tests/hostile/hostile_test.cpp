@@ -1,5 +1,5 @@
 // Every case of issue #15 as a user meets it: the binary runs under 1 GiB of
-// address space (ulimit -v) and a kill timer; each case must end within 10 s
+// address space (ulimit -v) and a kill timer (30 s); each case must take under 10 s of CPU
 // without a signal and name what is wrong at its line:column. The inputs are
 // generated here (hostile_inputs.h).
 #include <gtest/gtest.h>
@@ -53,7 +53,9 @@ class Hostile : public ::testing::Test {
   static void expect_bounded(const CommandResult& r, int exit_code, const std::string& what) {
     EXPECT_EQ(r.signal, 0) << what << "\n" << r.err.substr(0, 2000);
     EXPECT_EQ(r.exit_code, exit_code) << what << "\n" << r.err.substr(0, 2000);
-    EXPECT_LT(r.seconds, 10.0) << what;
+    // CPU time: the bound is on the work, which a busy machine (CI runs
+    // tests two at a time) does not change; the kill timer bounds the wall.
+    EXPECT_LT(r.cpu_seconds, 10.0) << what << " (" << r.seconds << " s wall)";
   }
 
   static std::vector<std::string> lines(const std::string& text) {

@@ -338,6 +338,33 @@ TEST_F(LayoutTest, SelectedElementsWearTheThemesSelectionColour) {
   }
 }
 
+// A selected edge's label wears the selection colour too, and the corners
+// stay as they are.
+TEST_F(LayoutTest, ASelectedEdgeLabelWearsTheSelectionColour) {
+  deck::Block triangle = triangle_block();
+  triangle.diagram.edges = {{"gov", "market", "협력", "정부와 시장의 협력", 0}};
+  deck::Deck d = one_slide({heading("사회혁신의 영역과 주체"), triangle});
+  const Theme theme = theme_named("hall", false);
+  SlideState state;
+  state.selected = {"gov-market"};
+  const SlideLayout l = lay(d, state);
+  auto accent_fills_in = [&](const std::string& id) {
+    const auto hit = std::find_if(l.list.hits.begin(), l.list.hits.end(),
+                                  [&](const HitRegion& h) { return h.id == id; });
+    EXPECT_NE(hit, l.list.hits.end()) << id;
+    int count = 0;
+    for (const Command& c : l.list.commands) {
+      if (c.kind != CommandKind::kFillRect || c.color != theme.accent) continue;
+      const float cx = c.rect.x + c.rect.w / 2, cy = c.rect.y + c.rect.h / 2;
+      if (hit != l.list.hits.end() && hit->rect.contains(cx, cy)) ++count;
+    }
+    return count;
+  };
+  EXPECT_EQ(accent_fills_in("gov-market"), 1);
+  EXPECT_EQ(accent_fills_in("gov"), 0);
+  EXPECT_EQ(accent_fills_in("market"), 0);
+}
+
 TEST_F(LayoutTest, CacheReturnsTheSameLayoutForTheSameKey) {
   deck::Deck d = one_slide({heading("제목"), para("본문")});
   LayoutCache cache;

@@ -10,7 +10,8 @@ struct CommandResult {
   int exit_code = -1;  // -1 when killed by a signal
   int signal = 0;
   std::string out, err;
-  double seconds = 0;
+  double seconds = 0;      // wall time
+  double cpu_seconds = 0;  // user + system time of the command and what it waited for
 };
 
 // Runs `command` through /bin/sh; `scratch_dir` holds its captured stderr.
