@@ -323,7 +323,13 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
   const Theme& th = ctx.theme;
   const deck::Meta& meta = ctx.deck.meta;
   const deck::Slide& slide = ctx.slide;
-  if (!slide.show_footer || (slide.footer.empty() && !slide.paginate)) return 0;
+  // A deck the parser made has each slide's footer resolved (and its pages
+  // counted); one built by hand has neither, and takes the deck's footer.
+  const bool parsed = ctx.deck.pages > 0;
+  const deck::RichText footer = parsed || !slide.footer.empty() || meta.footer.empty()
+                                    ? slide.footer
+                                    : deck::RichText{deck::Span{meta.footer, deck::kPlain, {}}};
+  if (!slide.show_footer || (footer.empty() && !slide.paginate)) return 0;
   const float y = full.y + full.h - ctx.px(th.margin_bottom);
   const float x = full.x + ctx.px(th.margin_x);
   const float w = full.w - 2 * ctx.px(th.margin_x);
@@ -334,10 +340,9 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
   if (slide.paginate) {
     // The deck counts its pages (Marp's hold and skip are not counted); a
     // deck built by hand has none counted and numbers every slide.
-    const bool counted = ctx.deck.pages > 0;
     const std::string number =
-        std::to_string(counted ? slide.page : slide.index) + " / " +
-        std::to_string(counted ? static_cast<std::size_t>(ctx.deck.pages) : slide_count);
+        std::to_string(parsed ? slide.page : slide.index) + " / " +
+        std::to_string(parsed ? static_cast<std::size_t>(ctx.deck.pages) : slide_count);
     text::ParagraphStyle ps;
     ps.align = text::Align::kRight;
     ps.lang = meta.lang;
@@ -347,10 +352,10 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
                   TextRole::kFooter);
     out.append(std::move(n), x + w - number_w, base_y);
   }
-  if (!slide.footer.empty()) {
+  if (!footer.empty()) {
     text::ParagraphStyle ps;
     ps.lang = meta.lang;
-    Fragment f = with_role(paragraph_fragment(ctx, to_runs(slide.footer, s, th), ps,
+    Fragment f = with_role(paragraph_fragment(ctx, to_runs(footer, s, th), ps,
                                               w - number_w - ctx.px(24), ctx.slide.line),
                            TextRole::kFooter);
     out.append(std::move(f), x, base_y);
