@@ -22,6 +22,7 @@
 #include "app/export_pdf.h"
 #include "app/image_check.h"
 #include "deck/parse.h"
+#include "diagram/elements.h"
 #include "diagram/interaction.h"
 #include "layout/layout.h"
 #include "layout/stats.h"
@@ -219,6 +220,31 @@ bool check_export_options(const ExportOptions& options) {
   return problem == nullptr;
 }
 
+// An id given to --select that no exported slide's diagram has: an error
+// that lists the ids those slides do have (a typo would otherwise export the
+// slide unselected and exit 0).
+bool check_select(const deck::Deck& deck, const std::vector<int>& slides,
+                  const std::vector<std::string>& select) {
+  std::vector<std::string> known;
+  for (int index : slides) {
+    for (const diagram::Element& e :
+         diagram::elements_of(deck.slides[static_cast<std::size_t>(index)])) {
+      if (std::find(known.begin(), known.end(), e.id) == known.end()) known.push_back(e.id);
+    }
+  }
+  bool ok = true;
+  for (const std::string& id : select) {
+    if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+    std::fprintf(stderr,
+                 "madang export: --select: no diagram element '%s' on the exported slides (%s)\n",
+                 id.c_str(), list.empty() ? "they have no diagram" : ("ids: " + list).c_str());
+    ok = false;
+  }
+  return ok;
+}
+
 }  // namespace
 
 int run_export(const ExportOptions& options) {
@@ -233,6 +259,7 @@ int run_export(const ExportOptions& options) {
   int code = 0;
   if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
     return code;
+  if (!check_select(parsed.deck, job.slides, job.select)) return 2;
   // Without any font every slide would be written blank: stop and say what
   // to install.
   Diagnostics font_diagnostics;

@@ -128,6 +128,7 @@ struct Block {
 
   Image image;
   Diagram diagram;
+  bool fit = false;  // heading: `<!-- fit -->` in it (Marp) sets it to fill the slide's width
 };
 
 // -------------------------------------------------------------------- slides
@@ -147,6 +148,12 @@ struct Slide {
   double advance_s = 0;  // kiosk: each step shows this long (`advance: 20s`); 0: the deck's
   int steps = 0;         // highest fragment number on the slide
   std::vector<Block> blocks;
+  // Marp's header and footer directives, resolved for this slide (a local
+  // one carries on to later slides, a `_` spot one is for this slide only);
+  // the footer starts as the deck's `footer:`. Inline Markdown.
+  RichText header, footer;
+  bool paginate = true;  // show the page number (Marp: `paginate`)
+  int page = 0;          // the number shown: slides counted so far (hold and skip are not)
   // Rehearsal (history/): `<!-- id: NAME -->` keeps the slide's recorded
   // times through any edit; `<!-- time: 90s -->` is its time budget.
   std::string id;  // "" when not given (or given twice in the deck)
@@ -174,6 +181,12 @@ struct Meta {
   double advance_s = 0;   // kiosk: each step's time (`advance: 15s`); 0: the kiosk's default
   double idle_s = 0;      // kiosk: back to the start after this long untouched; 0: default
   std::vector<StyleSetting> style_settings;  // background directives in the front matter
+  // A Marp deck (front matter `marp:`, a Marp theme or key): Marp's scopes for
+  // class and transition (they carry on to later slides) and its fragmented
+  // `*` and `1)` lists. docs/format.md, "Coming from Marp".
+  bool marp = false;
+  unsigned heading_divider = 0;                   // bit L set: a heading of level L starts a slide
+  std::string description, url, image, keywords;  // Marp's metadata, kept for exports
 };
 
 struct Deck {
@@ -181,6 +194,7 @@ struct Deck {
   std::string base_dir;  // folder that relative image paths resolve against
   Meta meta;
   std::vector<Slide> slides;
+  int pages = 0;  // the page count shown with each number (Marp's hold and skip are not counted)
 };
 
 }  // namespace madang::deck

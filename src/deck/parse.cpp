@@ -3,6 +3,7 @@
 //   slides) -> read_front_matter (YAML) -> build_slide (cmark-gfm) per slide.
 #include "deck/parse.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "deck/background_directives.h"
@@ -96,10 +97,23 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   }
   const std::string text = clean_source(source, report);
   const LineIndex lines(text);
+  // The front matter comes first, to know Marp's headingDivider before the
+  // split (a comment may set it too: the last one wins).
   SplitDeck split = split_deck(lines, report);
+  FrontLocals front;
   if (split.has_front_matter) {
-    read_front_matter(split.front_matter, split.front_matter_line, lines, report, &deck.meta);
+    read_front_matter(split.front_matter, split.front_matter_line, lines, report, &deck.meta,
+                      &front);
     resolve_font_files(deck.base_dir, options.check_files, report, &deck.meta);
+  }
+  if (const std::string divider = comment_heading_divider(lines); !divider.empty()) {
+    unsigned mask = 0;
+    if (parse_heading_divider(divider, &mask)) deck.meta.heading_divider = mask;
+  }
+  if (deck.meta.heading_divider != 0) {
+    Diagnostics again;  // the first split reported its problems already
+    Reporter quiet(file_name, again);
+    split = split_deck(lines, quiet, deck.meta.heading_divider);
   }
 
   const bool nothing = split.slides.size() == 1 && split.slides[0].blank;
@@ -108,13 +122,21 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   } else {
     std::size_t text_left = limits::kMaxDeckTextBytes;
     bool text_reported = false;
-    const SlideEnv env{lines,      report,        deck.meta, deck.base_dir, options.check_files,
-                       &text_left, &text_reported};
+    LocalDirectives carry = front.locals;
+    const SlideEnv env{
+        lines,      report,         deck.meta, deck.base_dir,      options.check_files,
+        &text_left, &text_reported, &carry,    &front.first_spots, &deck.meta};
+    int page = 0;
     for (std::size_t i = 0; i < split.slides.size(); ++i) {
       const SlideSource& s = split.slides[i];
       if (s.blank && !s.text.empty()) report.warning(s.first_line, 1, "empty slide");
-      deck.slides.push_back(build_slide(s, static_cast<int>(i) + 1, env));
+      bool counted = true;
+      deck.slides.push_back(build_slide(s, static_cast<int>(i) + 1, env, &counted));
+      // Marp: hold shows the last number again, skip shows none; neither counts.
+      page += counted ? 1 : 0;
+      deck.slides.back().page = std::max(1, page);
     }
+    deck.pages = page;
     drop_repeated_ids(deck, report);
     apply_style_settings(deck, options.check_files, report);
   }

@@ -25,8 +25,8 @@ class Reporter {
     log_.add(severity, SourceLocation{file_, line, column}, std::move(message));
   }
 
-  // Appends what was reported (and the "N more not shown" line when the cap
-  // was hit) to the output list.
+  // Appends what was reported, sorted by line and column (and the "N more
+  // not shown" line when the cap was hit), to the output list.
   void finish();
 
   const std::string& file() const { return file_; }

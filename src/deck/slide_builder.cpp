@@ -23,6 +23,8 @@
 #include "deck/front_matter.h"
 #include "deck/images.h"
 #include "deck/limits.h"
+#include "deck/scoped.h"
+#include "deck/suggest.h"
 
 namespace madang::deck {
 
@@ -87,7 +89,58 @@ void set_fragment(Block& block, int fragment, int column_index) {
 
 constexpr const char* kLayouts[] = {"title", "section", "content", "two-column", "quote", "image"};
 constexpr const char* kLayoutList = "title, section, content, two-column, quote, image";
-constexpr const char* kClasses[] = {"lead", "small", "invert"};
+
+// The tag a piece of raw HTML opens with ("div", "style"), for warnings by kind.
+std::string html_tag(std::string_view html) {
+  const std::size_t lt = html.find('<');
+  if (lt == std::string_view::npos) return "html";
+  std::size_t i = lt + 1;
+  if (i < html.size() && html[i] == '/') ++i;
+  std::string tag;
+  while (i < html.size() && tag.size() < 16 &&
+         ((html[i] >= 'a' && html[i] <= 'z') || (html[i] >= 'A' && html[i] <= 'Z') ||
+          (html[i] >= '0' && html[i] <= '9'))) {
+    tag += static_cast<char>(html[i] >= 'A' && html[i] <= 'Z' ? html[i] - 'A' + 'a' : html[i]);
+    ++i;
+  }
+  return tag.empty() ? "html" : tag;
+}
+
+void warn_html(Reporter& report, int line, int column, const std::string& tag) {
+  if (tag == "style") {
+    report.warning(line, column,
+                   "a <style> block is not applied: Madang has no CSS; choose a look with "
+                   "'theme:' and 'class:'");
+  } else {
+    report.warning(line, column, "raw HTML <" + tag + "> is not rendered");
+  }
+}
+
+// Pandoc's (and Marp's) inline math: `$x$` with no blank inside either
+// dollar and no digit right after the closing one; `$$` opens display math.
+bool looks_like_math(std::string_view text) {
+  if (text.find("$$") != std::string_view::npos) return true;
+  for (std::size_t open = text.find('$'); open != std::string_view::npos;
+       open = text.find('$', open + 1)) {
+    if (open + 1 >= text.size() || text[open + 1] == ' ' || text[open + 1] == '\t') continue;
+    const std::size_t close = text.find('$', open + 1);
+    if (close == std::string_view::npos) return false;
+    if (text[close - 1] != ' ' && text[close - 1] != '\t' &&
+        (close + 1 >= text.size() || text[close + 1] < '0' || text[close + 1] > '9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Marp's fragmented lists: `*` bullets and `1)` numbers (not `-`, `+`, `1.`).
+bool fragmented_marker(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return false;
+  if (line[i] == '*') return true;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+  return i < line.size() && line[i] == ')';
+}
 
 template <std::size_t N>
 bool one_of(const std::string& s, const char* const (&names)[N]) {
@@ -140,7 +193,12 @@ class Builder {
   void code_block(cmark_node* node, Block* out);
   void table(cmark_node* node, Block* out);
   void html_block(cmark_node* node);
+  void comment(const Comment& c, int line, int column);
   void directive(const Comment& c, int line, int column);
+  void global_directive(const Comment& c, int line, int column);
+  void add_note(const std::string& text, int line);
+  RichText inline_markdown(const std::string& text, int line);
+  void resolve_directives();
   void assign_fragments();
   bool spend(int line, int column);
   void spend_text(std::string* text, cmark_node* node);
@@ -161,6 +219,11 @@ class Builder {
   int column_ = 0;
   int column_line_ = 0, column_col_ = 0;
   bool incremental_set_ = false;
+  LocalDirectives spots_;  // Marp's `_name` directives of this slide
+  bool fit_ = false;       // a `<!-- fit -->` was in the inline content just read
+
+ public:
+  bool counted_ = true;
 };
 
 void Builder::where(cmark_node* node, int* line, int* column) const {
@@ -263,6 +326,13 @@ RichText Builder::inlines(cmark_node* container) {
     };
     switch (type) {
       case CMARK_NODE_TEXT:
+        if (mode_ == Mode::kSlide && !(style & kCode) && looks_like_math(literal(node))) {
+          int line = 0, column = 0;
+          where(node, &line, &column);
+          env_.report.warning(line, column,
+                              "math is shown as its source text: Madang does not typeset "
+                              "math");
+        }
         emit(literal(node), style);
         break;
       case CMARK_NODE_SOFTBREAK:
@@ -303,19 +373,25 @@ RichText Builder::inlines(cmark_node* container) {
         } else if (mode_ == Mode::kNotes) {
           break;  // notes are read by the speaker alone: HTML is left out quietly
         } else if (html.rfind("<!--", 0) == 0) {
-          // A comment inside text is not a directive; say so when it looks like one.
+          // A comment inside text is not a directive; say so when it looks
+          // like one. `<!-- fit -->` fits a heading; others are notes.
           const CommentScan scan = scan_comments(html);
-          if (!scan.comments.empty() && scan.comments[0].directive_like &&
-              scan.comments[0].has_value) {
-            int line = 0, column = 0;
-            where(node, &line, &column);
+          int line = 0, column = 0;
+          where(node, &line, &column);
+          if (scan.comments.empty() || scan.comments[0].tool) {
+          } else if (scan.comments[0].text == "fit") {
+            fit_ = true;
+          } else if (scan.comments[0].directive_like && scan.comments[0].has_value &&
+                     scan.comments[0].known) {
             env_.report.warning(line, column, "a directive must stand on a line of its own");
+          } else if (!scan.comments[0].text.empty()) {
+            add_note(scan.comments[0].text, line);
           }
         } else if (!warned_html) {
           warned_html = true;
           int line = 0, column = 0;
           where(node, &line, &column);
-          env_.report.warning(line, column, "raw HTML is not rendered");
+          warn_html(env_.report, line, column, html_tag(html));
         }
         break;
       }
@@ -374,7 +450,19 @@ void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
     case CMARK_NODE_HEADING:
       b.kind = BlockKind::kHeading;
       b.level = cmark_node_get_heading_level(node);
+      fit_ = false;
       b.text = inlines(node);
+      b.fit = fit_;
+      fit_ = false;
+      // `# <!-- fit --> Title`: the blank the comment leaves is not the title's.
+      while (!b.text.empty() && b.text.front().text.find_first_not_of(' ') == std::string::npos &&
+             b.text.front().text != "\n") {
+        b.text.erase(b.text.begin());
+      }
+      if (b.fit && !b.text.empty()) {
+        std::string& first = b.text.front().text;
+        first.erase(0, first.find_first_not_of(' '));
+      }
       break;
     case CMARK_NODE_THEMATIC_BREAK:
       b.kind = BlockKind::kRule;
@@ -565,36 +653,140 @@ void Builder::html_block(cmark_node* node) {
     const int at_column = nl == std::string_view::npos
                               ? column + count_code_points(before)
                               : 1 + count_code_points(before.substr(nl + 1));
-    if (c.directive_like) directive(c, at_line, at_column);
+    comment(c, at_line + c.line_offset, c.line_offset > 0 ? 1 : at_column);
   }
-  if (!scan.rest.empty() && !is_br(scan.rest)) {
-    env_.report.warning(line, column, "raw HTML is not rendered");
+  if (!scan.rest.empty() && !is_br(scan.rest)) warn_html(env_.report, line, column, html_tag(html));
+}
+
+// What a comment is: a directive (ours or Marp's), a misspelled one, a
+// linter's, or a speaker note (Marp: every other comment is one).
+void Builder::comment(const Comment& c, int line, int column) {
+  if (c.tool) return;
+  if (c.directive_like && c.known) {
+    directive(c, line, column);
+    return;
   }
+  if (c.directive_like) {
+    // `_pagniate`: a misspelled spot directive is suggested with its '_'.
+    const bool spot = c.name.size() > 1 && c.name.front() == '_';
+    std::vector<std::string> names;
+    for (const std::string& n : directive_names()) {
+      if (!spot || is_local_directive(n)) names.push_back(spot ? "_" + n : n);
+    }
+    const std::string near = nearest(c.name, names);
+    if (!near.empty()) {
+      env_.report.warning(line, column,
+                          "unknown directive '" + c.name + "'; did you mean '" + near + "'?");
+      return;
+    }
+  }
+  if (!c.text.empty()) add_note(c.text, line);
+}
+
+void Builder::add_note(const std::string& text, int line) {
+  if (slide_.notes.empty()) slide_.notes_line = line;
+  if (!slide_.notes.empty()) slide_.notes += "\n\n";
+  slide_.notes += text;
+}
+
+// Marp's global directives may be written in any comment; the last one wins.
+void Builder::global_directive(const Comment& c, int line, int column) {
+  Reporter& report = env_.report;
+  Meta* meta = env_.globals;
+  const std::string& v = c.value;
+  if (meta == nullptr) return;
+  if (c.name == "theme") {
+    const std::string mapped = theme_for(v);
+    if (mapped.empty()) {
+      const std::string near = nearest(v, {"hall", "hall-dark", "default", "gaia", "uncover"});
+      report.warning(line, column,
+                     "unknown theme '" + v + "'" +
+                         (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                         " (known: " + kThemes + "); using " + meta->theme);
+      return;
+    }
+    meta->theme = mapped;
+    if (v == "default" || v == "gaia" || v == "uncover") meta->marp = true;
+  } else if (c.name == "size") {
+    if (v == "16:9" || v == "4:3") {
+      meta->aspect_w = v == "4:3" ? 4 : 16;
+      meta->aspect_h = v == "4:3" ? 3 : 9;
+    } else {
+      report.warning(line, column, "unknown size '" + v + "' (valid: 16:9, 4:3)");
+    }
+  } else if (c.name == "style") {
+    report.warning(line, column,
+                   "CSS in 'style' is not applied: Madang has no CSS; choose a look with "
+                   "'theme:' (" +
+                       std::string(kThemes) + ") and 'class:'");
+  } else if (c.name == "headingDivider") {
+    unsigned mask = 0;
+    if (!parse_heading_divider(v, &mask)) {
+      report.error(line, column,
+                   "headingDivider must be a heading level 1 to 6, a list of levels like [1, 2], "
+                   "or false (got '" +
+                       v + "')");
+    }
+  } else if (c.name == "lang") {
+    if (!v.empty()) meta->lang = v;
+  } else if (c.name == "title") {
+    meta->title = v;
+  } else if (c.name == "author") {
+    meta->author = v;
+  } else if (c.name == "description") {
+    meta->description = v;
+  } else if (c.name == "url") {
+    meta->url = v;
+  } else if (c.name == "image") {
+    meta->image = v;
+  } else if (c.name == "keywords") {
+    meta->keywords = v;
+  }  // marp, math: accepted (math is shown as its source, with a warning where used)
 }
 
 void Builder::directive(const Comment& c, int line, int column) {
   Reporter& report = env_.report;
   const std::string& name = c.name;
   // backgroundColor, _color...: resolved with their scopes later (background_directives.h).
-  if (take_style_directive(name, c.value, c.has_value, line, column, report,
+  if (take_style_directive(c.spot ? "_" + name : name, c.value, c.has_value, line, column, report,
                            &slide_.style_settings))
     return;
   const bool valueless = name == "pause" || name == "column" || name == "incremental";
-  const bool known = valueless || name == "layout" || name == "class" || name == "notes" ||
-                     name == "source" || name == "transition" || name == "footer" || name == "id" ||
-                     name == "time" || name == "advance";
-  if (!known) {
-    if (c.has_value) report.warning(line, column, "unknown directive '" + name + "'");
-    return;  // a one-word comment is just a comment
+  const bool scoped = is_local_directive(name) &&
+                      !(name == "footer" && !c.spot && (c.value == "off" || c.value == "on"));
+  if (!valueless && !scoped && !c.has_value) {
+    // A lone word that names a directive needing a value: a note, as in Marp.
+    if (name != "layout" && name != "notes" && name != "source" && name != "id" && name != "time" &&
+        name != "advance") {
+      add_note(c.text, line);
+      return;
+    }
+  }
+  if (scoped) {
+    if (!c.has_value) {
+      add_note(c.text, line);
+      return;
+    }
+    if (!check_scoped(name, c.value, line, column, report)) return;
+    // Our decks wrote class and transition for one slide: outside a Marp deck
+    // they keep that meaning.
+    const bool spot = c.spot || (!env_.meta.marp && (name == "class" || name == "transition"));
+    (spot || env_.carry == nullptr ? spots_ : *env_.carry)[name] = {c.value, line, column};
+    return;
+  }
+  if (!is_directive_name(name) || (!valueless && !c.has_value && name == "notes")) return;
+  const bool ours = valueless || name == "layout" || name == "notes" || name == "source" ||
+                    name == "footer" || name == "id" || name == "time" || name == "advance";
+  if (!ours) {
+    global_directive(c, line, column);
+    return;
   }
   if (!valueless && (!c.has_value || c.value.empty()) && name != "notes") {
-    const std::string valid = name == "layout"       ? std::string(" (valid: ") + kLayoutList + ")"
-                              : name == "transition" ? std::string(" (valid: ") + kTransitions + ")"
-                              : name == "class"      ? " (known: lead, small, invert)"
-                              : name == "footer"     ? " (off or on)"
-                              : name == "time"       ? " (a length of time like 90s or 1:30)"
-                              : name == "advance"    ? std::string(" (") + kIntervalForms + ")"
-                                                     : "";
+    const std::string valid = name == "layout"    ? std::string(" (valid: ") + kLayoutList + ")"
+                              : name == "footer"  ? " (off or on)"
+                              : name == "time"    ? " (a length of time like 90s or 1:30)"
+                              : name == "advance" ? std::string(" (") + kIntervalForms + ")"
+                                                  : "";
     report.error(line, column, "directive '" + name + "' needs a value" + valid);
     return;
   }
@@ -621,26 +813,15 @@ void Builder::directive(const Comment& c, int line, int column) {
     incremental_set_ = true;
   } else if (name == "layout") {
     if (!one_of(c.value, kLayouts)) {
-      report.error(line, column, "unknown layout '" + c.value + "' (valid: " + kLayoutList + ")");
+      const std::string near =
+          nearest(c.value, {"title", "section", "content", "two-column", "quote", "image"});
+      report.error(line, column,
+                   "unknown layout '" + c.value + "'" +
+                       (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                       " (valid: " + kLayoutList + ")");
       return;
     }
     slide_.layout = c.value;
-  } else if (name == "class") {
-    std::size_t i = 0;
-    while (i < c.value.size()) {
-      const std::size_t start = c.value.find_first_not_of(" \t\n", i);
-      if (start == std::string::npos) break;
-      std::size_t end = c.value.find_first_of(" \t\n", start);
-      if (end == std::string::npos) end = c.value.size();
-      const std::string word = c.value.substr(start, end - start);
-      if (!one_of(word, kClasses)) {
-        report.warning(line, column, "unknown class '" + word + "' (known: lead, small, invert)");
-      } else if (std::find(slide_.classes.begin(), slide_.classes.end(), word) ==
-                 slide_.classes.end()) {
-        slide_.classes.push_back(word);
-      }
-      i = end;
-    }
   } else if (name == "notes") {
     if (c.value.empty()) return;
     if (slide_.notes.empty()) slide_.notes_line = line;
@@ -648,13 +829,6 @@ void Builder::directive(const Comment& c, int line, int column) {
     slide_.notes += c.value;
   } else if (name == "source") {
     slide_.source = c.value;
-  } else if (name == "transition") {
-    if (!is_transition(c.value)) {
-      report.error(line, column,
-                   "unknown transition '" + c.value + "' (valid: " + kTransitions + ")");
-      return;
-    }
-    slide_.transition = c.value;
   } else if (name == "id") {
     // One word: what the rehearsal history knows the slide by.
     if (c.value.size() > 64 || c.value.find_first_of(" \t\n") != std::string::npos) {
@@ -680,14 +854,43 @@ void Builder::directive(const Comment& c, int line, int column) {
                        " (got '" + c.value + "')");
     }
   } else if (name == "footer") {
-    if (c.value == "off") {
-      slide_.show_footer = false;
-    } else if (c.value == "on") {
-      slide_.show_footer = true;
-    } else {
-      report.warning(line, column, "directive 'footer' takes 'off' or 'on'");
-    }
+    slide_.show_footer = c.value == "on";  // off or on: other values are Marp's footer text
   }
+}
+
+// Inline Markdown of a header or footer directive, located at its line.
+RichText Builder::inline_markdown(const std::string& text, int line) {
+  if (text.empty()) return {};
+  SlideSource source;
+  source.first_line = std::max(1, line);
+  source.text = text + "\n";
+  source.blank = false;
+  Diagnostics ignored;
+  Reporter quiet(env_.report.file(), ignored);
+  const SlideEnv env{env_.lines, quiet,          env_.meta,         env_.base_dir,
+                     false,      env_.text_left, env_.text_reported};
+  RichText out;
+  for (Block& b : Builder(source, env, Mode::kNotes).build_notes()) {
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
+    if (!out.empty()) out.push_back({" ", kPlain, {}, 0, 0});
+    for (Span& span : b.text) out.push_back(std::move(span));
+  }
+  return out;
+}
+
+// Marp's scoped directives, resolved for this slide.
+void Builder::resolve_directives() {
+  if (slide_.index == 1 && env_.first_spots != nullptr) {
+    for (const auto& [name, v] : *env_.first_spots) spots_.insert({name, v});
+  }
+  static const LocalDirectives kNone;
+  Scoped s = resolve_scoped(env_.carry ? *env_.carry : kNone, spots_, env_.meta);
+  slide_.header = inline_markdown(s.header, s.header_line);
+  slide_.footer = inline_markdown(s.footer, s.footer_line);
+  slide_.paginate = s.paginate;
+  counted_ = s.counted;
+  slide_.classes = std::move(s.classes);
+  slide_.transition = s.transition;
 }
 
 //-----------------------------------------------------------------------------
@@ -704,7 +907,9 @@ void Builder::assign_fragments() {
     Block& b = slide_.blocks[i];
     for (; applied < pauses_before_[i]; ++applied) offset = ++highest;
     set_fragment(b, offset, column_of_[i]);
-    if (b.kind == BlockKind::kList && slide_.incremental) {
+    const bool marp_fragments =
+        env_.meta.marp && b.kind == BlockKind::kList && fragmented_marker(env_.lines.line(b.line));
+    if (b.kind == BlockKind::kList && (slide_.incremental || marp_fragments)) {
       for (std::size_t k = 0; k < b.items.size(); ++k) {
         ListItem& item = b.items[k];
         item.fragment = offset + static_cast<int>(k) + 1;
@@ -728,12 +933,16 @@ void Builder::assign_fragments() {
 Slide Builder::build(int index) {
   slide_.index = index;
   slide_.line = src_.first_line;
-  if (src_.text.empty()) return slide_;
+  if (src_.text.empty()) {
+    resolve_directives();
+    return slide_;
+  }
 
   std::unique_ptr<cmark_node, NodeDeleter> doc = parse_markdown(src_.text);
   if (!doc) return slide_;
 
   blocks(doc.get(), 0, &slide_.blocks);
+  resolve_directives();
   assign_fragments();
   notes();
   if (column_ == 1 && !slide_.layout.empty() && slide_.layout != "two-column") {
@@ -771,8 +980,11 @@ void Builder::notes() {
 
 }  // namespace
 
-Slide build_slide(const SlideSource& source, int index, const SlideEnv& env) {
-  return Builder(source, env).build(index);
+Slide build_slide(const SlideSource& source, int index, const SlideEnv& env, bool* counted) {
+  Builder builder(source, env);
+  Slide slide = builder.build(index);
+  if (counted) *counted = builder.counted_;
+  return slide;
 }
 
 }  // namespace madang::deck

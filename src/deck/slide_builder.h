@@ -9,6 +9,7 @@
 #include <string>
 
 #include "deck/deck.h"
+#include "deck/directives.h"
 #include "deck/parse.h"
 #include "deck/report.h"
 #include "deck/source_text.h"
@@ -25,8 +26,15 @@ struct SlideEnv {
   // Deck-wide text budget (limits.h), spent as slides are built.
   std::size_t* text_left = nullptr;
   bool* text_reported = nullptr;
+  // Marp's local directives so far, carried from slide to slide (in/out);
+  // the front matter's spot ones apply to slide 1.
+  LocalDirectives* carry = nullptr;
+  const LocalDirectives* first_spots = nullptr;
+  // Global directives written in a comment (`<!-- theme: gaia -->`) land here.
+  Meta* globals = nullptr;
 };
 
-Slide build_slide(const SlideSource& source, int index, const SlideEnv& env);
+// *counted: whether the slide takes a page number (Marp's hold and skip do not).
+Slide build_slide(const SlideSource& source, int index, const SlideEnv& env, bool* counted);
 
 }  // namespace madang::deck

@@ -25,7 +25,20 @@ struct Fence {
   char ch = 0;
   std::size_t length = 0;
   int line = 0, column = 0;
+  bool diagram = false;  // info string "diagram ..."
+  int swallowed = 0;     // first `---` line inside it
 };
+
+// The level of an ATX heading line (`## Title`), 0 when it is none.
+int atx_level(std::string_view line) {
+  const std::size_t indent = leading_spaces(line);
+  if (indent > 3) return 0;
+  std::size_t n = indent;
+  while (n < line.size() && line[n] == '#') ++n;
+  const int level = static_cast<int>(n - indent);
+  if (level < 1 || level > 6) return 0;
+  return n == line.size() || line[n] == ' ' || line[n] == '\t' ? level : 0;
+}
 
 // CommonMark: up to three spaces, then at least three ` or ~; a backtick
 // fence's info string may not hold a backtick.
@@ -41,6 +54,11 @@ bool opens_fence(std::string_view line, Fence* fence) {
   fence->ch = c;
   fence->length = n - indent;
   fence->column = static_cast<int>(indent) + 1;
+  std::string_view info = line.substr(n);
+  while (!info.empty() && (info.front() == ' ' || info.front() == '\t')) info.remove_prefix(1);
+  fence->diagram =
+      info.substr(0, 7) == "diagram" && (info.size() == 7 || info[7] == ' ' || info[7] == '\t');
+  fence->swallowed = 0;
   return true;
 }
 
@@ -116,9 +134,48 @@ bool escape_extra_pipes(std::string& line) {
   return changed;
 }
 
+std::string fence_text(const Fence& fence) {
+  return std::string(fence.length, fence.ch);
+}
+
 }  // namespace
 
-SplitDeck split_deck(const LineIndex& lines, Reporter& report) {
+std::string comment_heading_divider(const LineIndex& lines) {
+  std::string found;
+  Fence fence;
+  bool in_fence = false, in_comment = false;
+  for (int l = 1; l <= lines.line_count(); ++l) {
+    const std::string_view line = lines.line(l);
+    if (in_fence) {
+      if (closes_fence(line, fence)) in_fence = false;
+      continue;
+    }
+    if (!in_comment && opens_fence(line, &fence)) {
+      in_fence = true;
+      continue;
+    }
+    const std::size_t open = line.find("<!--");
+    if (!in_comment && open == std::string_view::npos) continue;
+    const std::size_t from = in_comment ? 0 : open + 4;
+    const std::size_t close = line.find("-->", from);
+    in_comment = close == std::string_view::npos;
+    const std::string_view body =
+        line.substr(from, close == std::string_view::npos ? close : close - from);
+    const std::size_t key = body.find("headingDivider");
+    if (key == std::string_view::npos) continue;
+    std::size_t colon = key + 14;
+    while (colon < body.size() && body[colon] == ' ') ++colon;
+    if (colon >= body.size() || body[colon] != ':') continue;
+    std::string_view value = body.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    found = std::string(value);
+  }
+  return found;
+}
+
+SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_divider) {
   SplitDeck out;
   const int n = lines.line_count();
   int first = 1;
@@ -149,6 +206,7 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report) {
   Fence fence;
   bool in_fence = false, in_comment = false;
   int comment_line = 0, comment_column = 0;
+  bool visible = false;  // the slide so far shows something (for headingDivider)
 
   const auto close_slide = [&]() {
     if (oversize) {
@@ -160,12 +218,25 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report) {
     current = SlideSource{};
     slide_line = 0;
     oversize = false;
+    visible = false;
   };
 
   for (int l = first; l <= n; ++l) {
     const std::string_view line = lines.line(l);
     if (in_fence) {
-      if (closes_fence(line, fence)) in_fence = false;
+      if (closes_fence(line, fence)) {
+        in_fence = false;
+        if (fence.diagram && fence.swallowed > 0) {
+          // A diagram's YAML never holds a `---`: the fence was left open.
+          report.error(fence.line, fence.column,
+                       "diagram fence is not closed before the slide break '---' on line " +
+                           std::to_string(fence.swallowed) +
+                           ", so the next slide became part of the diagram; close it with " +
+                           fence_text(fence) + " before that line");
+        }
+      } else if (fence.swallowed == 0 && is_marker_line(line, "---")) {
+        fence.swallowed = l;
+      }
     } else if (in_comment) {
       if (line.find("-->") != std::string_view::npos) in_comment = false;
     } else if (is_marker_line(line, "---")) {
@@ -174,14 +245,25 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report) {
       continue;
     } else if (opens_fence(line, &fence)) {
       in_fence = true;
+      visible = true;
       fence.line = l;
     } else if (opens_comment(line)) {
       const std::size_t at = line.find("<!--");
-      if (line.find("-->", at + 4) == std::string_view::npos) {
+      const std::size_t close = line.find("-->", at + 4);
+      if (close == std::string_view::npos) {
         in_comment = true;
         comment_line = l;
         comment_column = static_cast<int>(at) + 1;
+      } else if (!is_blank(line.substr(close + 3))) {
+        visible = true;
       }
+    } else if (const int level = atx_level(line);
+               level > 0 && (heading_divider & (1u << level)) != 0 && visible) {
+      close_slide();
+      current.first_line = l;
+      visible = true;
+    } else if (!is_blank(line)) {
+      visible = true;
     }
     ++slide_line;
     if (oversize) continue;
@@ -199,7 +281,12 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report) {
     current.text += copy;
     current.text += '\n';
   }
-  if (in_fence) {
+  if (in_fence && fence.swallowed > 0) {
+    report.error(fence.line, fence.column,
+                 "code fence is never closed, so it swallows the slide break '---' on line " +
+                     std::to_string(fence.swallowed) + " and every slide after it; close it with " +
+                     fence_text(fence) + " before that line");
+  } else if (in_fence) {
     report.error(fence.line, fence.column,
                  "code fence is never closed; it runs to the end of the file");
   }

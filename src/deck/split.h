@@ -29,6 +29,13 @@ struct SplitDeck {
   std::vector<SlideSource> slides;
 };
 
-SplitDeck split_deck(const LineIndex& lines, Reporter& report);
+// heading_divider (Marp's headingDivider, a mask of levels: bit L for level
+// L) also starts a slide at each ATX heading of those levels, unless the slide
+// so far shows nothing. A fence that swallows a `---` is an error that names it.
+SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_divider = 0);
+
+// The last `headingDivider: VALUE` written in a comment outside fences, as
+// text ("" when none).
+std::string comment_heading_divider(const LineIndex& lines);
 
 }  // namespace madang::deck

@@ -59,6 +59,21 @@ class Scan final : public YAML::EventHandler {
   int depth_ = 0;
 };
 
+// What to do about yaml-cpp's commonest complaints.
+std::string hint(const std::string& message) {
+  if (message.find("illegal map value") != std::string::npos) {
+    return "; a value that holds ': ' must be put in quotes, like title: \"Part 1: Basics\"";
+  }
+  if (message.find("end of map not found") != std::string::npos ||
+      message.find("end of sequence not found") != std::string::npos) {
+    return "; check the indentation, or put a value that starts with [ { or a quote in quotes";
+  }
+  if (message.find("unknown escape character") != std::string::npos) {
+    return "; inside double quotes a backslash starts an escape: use single quotes, or write \\\\";
+  }
+  return {};
+}
+
 }  // namespace
 
 bool load_yaml(std::string_view text, const char* what, const YamlPlace& place, Reporter& report,
@@ -85,7 +100,7 @@ bool load_yaml(std::string_view text, const char* what, const YamlPlace& place, 
   } catch (const YAML::Exception& e) {
     // e.msg is the message without yaml-cpp's own "line N, column M" prefix.
     place(e.mark, &line, &column);
-    report.error(line, column, std::string("invalid YAML in ") + what + ": " + e.msg);
+    report.error(line, column, std::string("invalid YAML in ") + what + ": " + e.msg + hint(e.msg));
   } catch (const std::exception& e) {
     place(YAML::Mark(), &line, &column);
     report.error(line, column, std::string("cannot read ") + what + ": " + e.what());

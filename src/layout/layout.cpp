@@ -202,7 +202,7 @@ FitResult layout_content(Context& ctx, Fragment& out, Region frame, SlideLayout&
   const deck::Slide& slide = ctx.slide;
   const Theme& th = ctx.theme;
   const std::string& kind = slide.layout;
-  const bool lead = has_class(slide, "lead");
+  const bool lead = has_class(slide, "lead") || th.centred;
   const bool statement = lead && kind != "two-column" && kind != "quote";
   Fragment title;
   std::size_t first = 0;
@@ -242,7 +242,7 @@ FitResult layout_content(Context& ctx, Fragment& out, Region frame, SlideLayout&
 void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) {
   const deck::Slide& slide = ctx.slide;
   const Theme& th = ctx.theme;
-  const bool centred = has_class(slide, "lead");
+  const bool centred = has_class(slide, "lead") || th.centred;
   const float x = full.x + ctx.px(th.margin_x + (centred ? 0 : 40));
   const float w = full.w - 2 * ctx.px(th.margin_x) - ctx.px(centred ? 0 : 40);
   const text::Align align = centred ? text::Align::kCenter : text::Align::kLeft;
@@ -323,7 +323,14 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
 float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t slide_count) {
   const Theme& th = ctx.theme;
   const deck::Meta& meta = ctx.deck.meta;
-  if (!ctx.slide.show_footer || (meta.footer.empty() && !meta.paginate)) return 0;
+  const deck::Slide& slide = ctx.slide;
+  // A deck the parser made has each slide's footer resolved (and its pages
+  // counted); one built by hand has neither, and takes the deck's footer.
+  const bool parsed = ctx.deck.pages > 0;
+  const deck::RichText footer = parsed || !slide.footer.empty() || meta.footer.empty()
+                                    ? slide.footer
+                                    : deck::RichText{deck::Span{meta.footer, deck::kPlain, {}}};
+  if (!slide.show_footer || (footer.empty() && !slide.paginate)) return 0;
   const float y = full.y + full.h - ctx.px(th.margin_bottom);
   const float x = full.x + ctx.px(th.margin_x);
   const float w = full.w - 2 * ctx.px(th.margin_x);
@@ -331,9 +338,12 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
   const text::TextStyle s = style_of(ctx.px(th.footer_size), th.muted);
   const float base_y = y - ctx.px(th.footer_height) + ctx.px(12);
   float number_w = 0;
-  if (meta.paginate) {
+  if (slide.paginate) {
+    // The deck counts its pages (Marp's hold and skip are not counted); a
+    // deck built by hand has none counted and numbers every slide.
     const std::string number =
-        std::to_string(ctx.slide.index) + " / " + std::to_string(slide_count);
+        std::to_string(parsed ? slide.page : slide.index) + " / " +
+        std::to_string(parsed ? static_cast<std::size_t>(ctx.deck.pages) : slide_count);
     text::ParagraphStyle ps;
     ps.align = text::Align::kRight;
     ps.lang = meta.lang;
@@ -343,15 +353,32 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
                   TextRole::kFooter);
     out.append(std::move(n), x + w - number_w, base_y);
   }
-  if (!meta.footer.empty()) {
+  if (!footer.empty()) {
     text::ParagraphStyle ps;
     ps.lang = meta.lang;
-    Fragment f = with_role(paragraph_fragment(ctx, {text::TextRun{meta.footer, s}}, ps,
+    Fragment f = with_role(paragraph_fragment(ctx, to_runs(footer, s, th), ps,
                                               w - number_w - ctx.px(24), ctx.slide.line),
                            TextRole::kFooter);
     out.append(std::move(f), x, base_y);
   }
   return ctx.px(th.margin_bottom + th.footer_height);
+}
+
+// Marp's header: a line of small muted text in the top margin.
+void place_header(const Context& ctx, Fragment& out, Region full) {
+  if (ctx.slide.header.empty()) return;
+  const Theme& th = ctx.theme;
+  text::ParagraphStyle ps;
+  ps.lang = ctx.deck.meta.lang;
+  ps.align = th.centred ? text::Align::kCenter : text::Align::kLeft;
+  const float x = full.x + ctx.px(th.margin_x);
+  const float w = full.w - 2 * ctx.px(th.margin_x);
+  Fragment f =
+      with_role(paragraph_fragment(
+                    ctx, to_runs(ctx.slide.header, style_of(ctx.px(th.footer_size), th.muted), th),
+                    ps, w, ctx.slide.line),
+                TextRole::kFooter);
+  out.append(std::move(f), x, full.y + ctx.px(16));
 }
 
 float place_source(const Context& ctx, Fragment& out, Region full, float footer_h) {
@@ -432,6 +459,7 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   out.commands = background_commands(bg, plan, slide_rect, ctx.unit);
   const Region full{plan.content.x, plan.content.y, plan.content.w, plan.content.h};
   const std::string& kind = slide.layout;
+  place_header(ctx, out, full);
   if (kind == "title" || kind == "section") {
     layout_title_slide(ctx, out, full, kind == "section");
     const float footer_h = kind == "section" ? place_footer(ctx, out, full, deck.slides.size()) : 0;

@@ -43,15 +43,88 @@ Theme hall_dark() {
   return t;
 }
 
+// Marp's Gaia, kept warm: cream paper, slate ink and a sky-blue accent, on
+// the hall's type scale; its ink is darker than Gaia's so that a washed-out
+// projector still reads it (about 9:1). `invert` (and Gaia's `gaia` class)
+// swaps paper and ink.
+Theme gaia(bool invert) {
+  Theme t = hall();
+  t.name = "gaia";
+  if (!invert) {
+    t.background = 0xfff8e1ff;
+    t.text = 0x37474fff;
+    t.muted = 0x66757cff;
+    t.heading = 0x2e3d44ff;
+    t.accent = 0x0277bdff;
+    t.accent_soft = 0xf6e7bcff;
+    t.rule = 0xe0d3a8ff;
+    t.surface = 0xfbefc9ff;
+    t.surface_alt = 0xfdf3d6ff;
+    t.title_band = 0x455a64ff;
+    t.on_accent = 0xfff8e1ff;
+  } else {
+    t.background = 0x455a64ff;
+    t.text = 0xfff8e1ff;
+    t.muted = 0xcfd8dcff;
+    t.heading = 0xfff8e1ff;
+    t.accent = 0x81d4faff;
+    t.accent_soft = 0x546e7aff;
+    t.rule = 0x78909cff;
+    t.surface = 0x50666fff;
+    t.surface_alt = 0x4b6069ff;
+    t.title_band = 0x37474fff;
+    t.on_accent = 0x263238ff;
+  }
+  return t;
+}
+
+// Marp's Uncover: near-white, near-black ink, a cyan accent, everything
+// centred, on the hall's type scale.
+Theme uncover(bool invert) {
+  Theme t = hall();
+  t.name = "uncover";
+  t.centred = true;
+  if (!invert) {
+    t.background = 0xfdfcffff;
+    t.text = 0x202228ff;
+    t.muted = 0x5d6069ff;
+    t.heading = 0x202228ff;
+    t.accent = 0x0086b6ff;
+    t.accent_soft = 0xdcf1f8ff;
+    t.rule = 0xcfd2d8ff;
+    t.surface = 0xeff0f3ff;
+    t.surface_alt = 0xf5f6f8ff;
+    t.title_band = 0x202228ff;
+    t.on_accent = 0xffffffff;
+  } else {
+    t.background = 0x202228ff;
+    t.text = 0xfdfcffff;
+    t.muted = 0xa9adb8ff;
+    t.heading = 0xffffffff;
+    t.accent = 0x60d0f5ff;
+    t.accent_soft = 0x233a44ff;
+    t.rule = 0x454852ff;
+    t.surface = 0x2b2e36ff;
+    t.surface_alt = 0x26282fff;
+    t.title_band = 0x14161aff;
+    t.on_accent = 0x101216ff;
+  }
+  return t;
+}
+
 }  // namespace
 
 Theme theme_named(const std::string& name, bool invert, bool* known) {
   if (known) *known = true;
   Theme t;
-  if (name == "hall" || name.empty()) {
+  if (name == "hall" || name == "default" || name.empty()) {
     t = invert ? hall_dark() : hall();
   } else if (name == "hall-dark") {
     t = invert ? hall() : hall_dark();
+  } else if (name == "gaia") {
+    t = gaia(invert);
+  } else if (name == "uncover") {
+    t = uncover(invert);
   } else {
     if (known) *known = false;
     t = invert ? hall_dark() : hall();

@@ -19,6 +19,7 @@ struct Theme {
   text::Color surface_alt;  // zebra rows, hover
   text::Color title_band;   // title slide band
   text::Color on_accent;    // text on accent surfaces
+  bool centred = false;     // every slide sets its title and body centred (Marp's uncover)
 
   // The type scale (px of a 1080-pixel high slide), set for a hall: read
   // from 20 m, the smallest text is 24 pt on a 13.33-inch slide (48 px), so
@@ -60,7 +61,8 @@ struct Theme {
   float min_scale = 28.0f / 54.0f;
 };
 
-// `name` is the deck's theme; `invert` picks the dark variant of a light theme
+// `name` is the deck's theme (hall, hall-dark, gaia, uncover; Marp's default
+// is hall); `invert` picks the dark variant of a light theme
 // (class: invert). Sets *known to false for an unknown name.
 Theme theme_named(const std::string& name, bool invert = false, bool* known = nullptr);
 

@@ -53,14 +53,14 @@ TEST_F(Cli, CleanDeckExitsZero) {
 TEST_F(Cli, BrokenDeckExitsOneWithLocatedErrors) {
   const std::string deck = write(
       "bad.md",
-      "# 제목\n\n<!-- layout: grid -->\n\n가나다 <!-- wrong: 1 -->\n\n<!-- colour: red -->\n");
+      "# 제목\n\n<!-- layout: grid -->\n\n가나다 <!-- pause: 1 -->\n\n<!-- colour: red -->\n");
   const Outcome r = run("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, deck +
                        ":3:1: error: unknown layout 'grid' (valid: title, section, content, "
                        "two-column, quote, image)\n" +
                        deck + ":5:5: warning: a directive must stand on a line of its own\n" +
-                       deck + ":7:1: warning: unknown directive 'colour'\n");
+                       deck + ":7:1: warning: unknown directive 'colour'; did you mean 'color'?\n");
   EXPECT_EQ(r.out, deck + ": 1 slides, 1 errors, 2 warnings\n");
 }
 
@@ -71,7 +71,36 @@ TEST_F(Cli, WarningsPassUnlessStrict) {
   EXPECT_EQ(plain.out, deck + ": 1 slides, 0 errors, 1 warnings\n");
   const Outcome strict = run("check --strict '" + deck + "'");
   EXPECT_EQ(strict.exit_code, 1);
-  EXPECT_EQ(strict.err, deck + ":3:1: warning: unknown directive 'colour'\n");
+  EXPECT_EQ(strict.err,
+            deck + ":3:1: warning: unknown directive 'colour'; did you mean 'color'?\n");
+}
+
+// A fence left open that swallows the next slide is an error, not a quiet
+// loss of a slide (#14).
+TEST_F(Cli, UnclosedFenceSwallowingASlideFails) {
+  const std::string deck =
+      write("fence.md", "# 하나\n\n```diagram flow\nsteps: [a, b]\n\n---\n\n# 둘\n");
+  const Outcome r = run("check '" + deck + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  // First, by line; the diagram's own complaints about what it swallowed follow.
+  const std::string first = deck +
+                            ":3:1: error: code fence is never closed, so it swallows the slide "
+                            "break '---' on line 6 and every slide after it; close it with ``` "
+                            "before that line\n";
+  EXPECT_EQ(r.err.substr(0, first.size()), first) << r.err;
+}
+
+TEST_F(Cli, ExportSelectWithAnUnknownIdFailsListingTheIds) {
+  const std::string deck = write("sel.md",
+                                 "# 흐름\n\n```diagram flow\nsteps:\n  - {id: plan, label: 계획}\n"
+                                 "  - {id: act, label: 실행}\n```\n");
+  const Outcome r =
+      run("export '" + deck + "' --png '" + (dir_ / "out").string() + "' --select palm");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.err,
+            "madang export: --select: no diagram element 'palm' on the exported slides (ids: "
+            "plan, act)\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "slide-01.png"));
 }
 
 TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {

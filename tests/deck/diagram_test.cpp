@@ -50,11 +50,11 @@ TEST(Diagram, TriangleErrorsAreLocatedInsideTheFence) {
       "shape: round\n"
       "```\n");
   EXPECT_EQ(messages(r), (std::vector<std::string>{
-                             "deck.md:10:1: warning: unknown key 'shape' in a triangle diagram",
                              "deck.md:5:10: error: duplicate id 'a'",
                              "deck.md:6:5: error: node 'c' needs a 'label'",
                              "deck.md:8:19: error: unknown node id 'zz'",
                              "deck.md:9:5: error: an edge needs 'to'",
+                             "deck.md:10:1: warning: unknown key 'shape' in a triangle diagram",
                          }));
   EXPECT_EQ(blocks(r).at(1).diagram.nodes.size(), 2u);
 }
@@ -80,8 +80,8 @@ TEST(Diagram, Compare) {
       "    colour: red\n"
       "```\n");
   EXPECT_EQ(messages(r), (std::vector<std::string>{
-                             "deck.md:11:5: warning: unknown key 'colour' in item",
                              "deck.md:8:5: warning: item 'market' has no value for '재원'",
+                             "deck.md:11:5: warning: unknown key 'colour' in item",
                          }));
   const Diagram& d = blocks(r).at(0).diagram;
   EXPECT_EQ(d.kind, DiagramKind::kCompare);

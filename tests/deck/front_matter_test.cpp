@@ -61,17 +61,17 @@ TEST(FrontMatter, UnknownKeysWarnWrongTypesErr) {
       "colour: red\n"
       "paginate: maybe\n"
       "aspect: 16x9\n"
-      "transition: zoom\n"
+      "transition: zooom\n"
       "fonts: [가, {a: b}]\n"
       "author: [a, b]\n"
       "---\n"
       "# x\n");
   EXPECT_EQ(messages(r),
             (std::vector<std::string>{
-                "deck.md:4:1: warning: unknown front matter key 'colour'",
+                "deck.md:4:1: warning: unknown front matter key 'colour'; did you mean 'color'?",
                 "deck.md:5:11: error: 'paginate' must be true or false",
                 "deck.md:6:9: error: aspect must be W:H with positive whole numbers, like 16:9",
-                "deck.md:7:13: error: unknown transition 'zoom' (valid: fade, slide, none)",
+                "deck.md:7:13: error: unknown transition 'zooom' (valid: fade, slide, none)",
                 "deck.md:8:12: error: fonts must be a font family name or a list of them",
                 "deck.md:9:9: error: 'author' must be text",
             }));

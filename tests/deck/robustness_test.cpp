@@ -105,8 +105,8 @@ TEST(Robustness, DiagnosticsAreCapped) {
   std::string text;
   // 6000 distinct problems: 1000 are shown, the rest counted in one line.
   for (int i = 0; i < 3000; ++i) {
-    text += "<!-- wrong" + std::to_string(i) + ": x -->\n\n<!-- layout: bad" + std::to_string(i) +
-            " -->\n\n";
+    text += "<!-- class: wrong" + std::to_string(i) + " -->\n\n<!-- layout: bad" +
+            std::to_string(i) + " -->\n\n";
   }
   const ParseResult r = parse(text);
   ASSERT_EQ(r.diagnostics.size(), 1001u);
@@ -116,12 +116,12 @@ TEST(Robustness, DiagnosticsAreCapped) {
 
 TEST(Robustness, RepeatedProblemsFoldIntoOneLine) {
   std::string text;
-  for (int i = 0; i < 3000; ++i) text += "<!-- wrong: x -->\n\n<!-- layout: bad -->\n\n";
+  for (int i = 0; i < 3000; ++i) text += "<!-- layuot: x -->\n\n<!-- layout: bad -->\n\n";
   const ParseResult r = parse(text);
   EXPECT_EQ(messages(r),
             (std::vector<std::string>{
-                "deck.md:1:1: warning: unknown directive 'wrong' (3000 times, also on lines 5, 9, "
-                "13 and more)",
+                "deck.md:1:1: warning: unknown directive 'layuot'; did you mean 'layout'? (3000 "
+                "times, also on lines 5, 9, 13 and more)",
                 "deck.md:3:1: error: unknown layout 'bad' (valid: title, section, content, "
                 "two-column, quote, image) (3000 times, also on lines 7, 11, 15 and more)",
             }));

@@ -50,7 +50,8 @@ TEST(Split, UnterminatedFenceRunsToTheEnd) {
   const ParseResult r = parse("# 하나\n\n  ```python\nx = 1\n---\n# 둘\n");
   EXPECT_EQ(messages(r),
             std::vector<std::string>{
-                "deck.md:3:3: error: code fence is never closed; it runs to the end of the file"});
+                "deck.md:3:3: error: code fence is never closed, so it swallows the slide break "
+                "'---' on line 5 and every slide after it; close it with ``` before that line"});
   const auto& b = blocks(r);
   ASSERT_EQ(b.size(), 2u);
   EXPECT_EQ(b[1].kind, BlockKind::kCode);

@@ -70,8 +70,9 @@ TEST(Text, NulBytesAreReplacedAndReported) {
 TEST(Text, ColumnsCountCodePointsNotBytes) {
   // The unknown directive sits after three Korean syllables (9 bytes).
   const ParseResult r =
-      parse("# 제목\n\n> 가나다 <!-- pause: x -->\n\n- 항목\n  <!-- wrong: 1 -->\n");
-  EXPECT_EQ(find(r, "wrong"), "deck.md:6:3: warning: unknown directive 'wrong'");
+      parse("# 제목\n\n> 가나다 <!-- pause: x -->\n\n- 항목\n  <!-- layuot: 1 -->\n");
+  EXPECT_EQ(find(r, "layuot"),
+            "deck.md:6:3: warning: unknown directive 'layuot'; did you mean 'layout'?");
   EXPECT_EQ(find(r, "own"), "deck.md:3:7: warning: a directive must stand on a line of its own");
 }
 
