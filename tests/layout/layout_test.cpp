@@ -310,6 +310,21 @@ TEST_F(LayoutTest, SelectingANodeShowsOnlyItsDetail) {
   EXPECT_NE(find_text(picked.list, "온라인커뮤니티"), nullptr);
 }
 
+// Fill rectangles of `color` wider than `min_width` centred inside the hit
+// region of `id`.
+int fills_in(const SlideLayout& l, const std::string& id, text::Color color, float min_width) {
+  const auto hit = std::find_if(l.list.hits.begin(), l.list.hits.end(),
+                                [&](const HitRegion& h) { return h.id == id; });
+  EXPECT_NE(hit, l.list.hits.end()) << id;
+  int count = 0;
+  for (const Command& c : l.list.commands) {
+    if (c.kind != CommandKind::kFillRect || c.color != color) continue;
+    const float cx = c.rect.x + c.rect.w / 2, cy = c.rect.y + c.rect.h / 2;
+    if (hit != l.list.hits.end() && hit->rect.contains(cx, cy) && c.rect.w > min_width) ++count;
+  }
+  return count;
+}
+
 // A selected diagram element is filled with the theme's selection colour (its
 // accent), and nothing else is: the pure decision the Xvfb tests see as pixels.
 TEST_F(LayoutTest, SelectedElementsWearTheThemesSelectionColour) {
@@ -320,18 +335,7 @@ TEST_F(LayoutTest, SelectedElementsWearTheThemesSelectionColour) {
     SlideState state;
     state.selected = {"gov"};
     const SlideLayout l = lay(d, state);
-    auto accent_fills_in = [&](const std::string& id) {
-      const auto hit = std::find_if(l.list.hits.begin(), l.list.hits.end(),
-                                    [&](const HitRegion& h) { return h.id == id; });
-      EXPECT_NE(hit, l.list.hits.end()) << id;
-      int count = 0;
-      for (const Command& c : l.list.commands) {
-        if (c.kind != CommandKind::kFillRect || c.color != theme.accent) continue;
-        const float cx = c.rect.x + c.rect.w / 2, cy = c.rect.y + c.rect.h / 2;
-        if (hit != l.list.hits.end() && hit->rect.contains(cx, cy) && c.rect.w > 60) ++count;
-      }
-      return count;
-    };
+    auto accent_fills_in = [&](const std::string& id) { return fills_in(l, id, theme.accent, 60); };
     EXPECT_EQ(accent_fills_in("gov"), 1) << (dark ? "hall-dark" : "hall");
     EXPECT_EQ(accent_fills_in("market"), 0) << (dark ? "hall-dark" : "hall");
     EXPECT_EQ(accent_fills_in("civil"), 0) << (dark ? "hall-dark" : "hall");
@@ -348,18 +352,7 @@ TEST_F(LayoutTest, ASelectedEdgeLabelWearsTheSelectionColour) {
   SlideState state;
   state.selected = {"gov-market"};
   const SlideLayout l = lay(d, state);
-  auto accent_fills_in = [&](const std::string& id) {
-    const auto hit = std::find_if(l.list.hits.begin(), l.list.hits.end(),
-                                  [&](const HitRegion& h) { return h.id == id; });
-    EXPECT_NE(hit, l.list.hits.end()) << id;
-    int count = 0;
-    for (const Command& c : l.list.commands) {
-      if (c.kind != CommandKind::kFillRect || c.color != theme.accent) continue;
-      const float cx = c.rect.x + c.rect.w / 2, cy = c.rect.y + c.rect.h / 2;
-      if (hit != l.list.hits.end() && hit->rect.contains(cx, cy)) ++count;
-    }
-    return count;
-  };
+  auto accent_fills_in = [&](const std::string& id) { return fills_in(l, id, theme.accent, 0); };
   EXPECT_EQ(accent_fills_in("gov-market"), 1);
   EXPECT_EQ(accent_fills_in("gov"), 0);
   EXPECT_EQ(accent_fills_in("market"), 0);
