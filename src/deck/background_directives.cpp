@@ -279,6 +279,16 @@ bool take_style_directive(const std::string& name, const std::string& value, boo
                           int line, int column, Reporter& report, std::vector<StyleSetting>* out) {
   const bool spot = !name.empty() && name[0] == '_';
   const std::string key = spot ? name.substr(1) : name;
+  if (key == "backgroundRepeat") {
+    // A background is drawn once, as `no-repeat` would have it; the same
+    // words at every place fold into one warning with the first place.
+    if (unquote(value) != "no-repeat") {
+      report.warning(line, column,
+                     "backgroundRepeat has no effect: a background image is drawn once "
+                     "(no-repeat)");
+    }
+    return true;
+  }
   if (std::none_of(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; })) {
     return false;
   }

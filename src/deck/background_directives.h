@@ -21,6 +21,8 @@ namespace madang::deck {
 // True when `name` (with or without `_`) is one of these directives: the
 // setting is kept in `out`, and checked by apply_style_settings (where a
 // missing value is an error), so its messages come in the order written.
+// `backgroundRepeat` is taken too: a warning (one per deck once folded)
+// unless it says `no-repeat`, which is what is drawn.
 bool take_style_directive(const std::string& name, const std::string& value, bool has_value,
                           int line, int column, Reporter& report, std::vector<StyleSetting>* out);
 

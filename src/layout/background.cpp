@@ -121,6 +121,11 @@ std::vector<Command> background_commands(const deck::SlideBackground& background
   return out;
 }
 
+float css_unit(const deck::Deck& deck, float unit) {
+  constexpr float kMarpSlideHeight = 720;
+  return deck.meta.marp ? unit * 1080.0f / kMarpSlideHeight : unit;
+}
+
 std::vector<deck::ImageFilter> filters_for(const deck::Image& image, int pixel_width,
                                            float drawn_width, float unit) {
   std::vector<deck::ImageFilter> out = image.filters;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "deck/background.h"
+#include "deck/deck.h"
 #include "layout/display_list.h"
 
 namespace madang::layout {
@@ -24,7 +25,8 @@ struct BackgroundPlan {
 BackgroundPlan plan_background(const deck::SlideBackground& background, Rect slide);
 
 // The image's rect for a cell, as CSS background-size and -position place it
-// (it may spill over the cell: callers clip). `unit` is px per px at 1080p.
+// (it may spill over the cell: callers clip). `unit` is px per CSS px of the
+// deck (css_unit).
 Rect background_image_rect(const deck::BackgroundImage& image, int pixel_width, int pixel_height,
                            Rect cell, float unit);
 
@@ -32,6 +34,12 @@ Rect background_image_rect(const deck::BackgroundImage& image, int pixel_width, 
 // over the whole slide, then the `![bg]` ones in their cells).
 std::vector<Command> background_commands(const deck::SlideBackground& background,
                                          const BackgroundPlan& plan, Rect slide, float unit);
+
+// Pixels per CSS pixel of an image size or blur in `deck`, for a slide drawn
+// `unit` px per 1080p px. Marp sizes its slides 1280×720 (960×720 at 4:3), so
+// in a Marp deck a CSS pixel is 1.5 of ours: `w:400px` takes the same share
+// of the slide as in Marp.
+float css_unit(const deck::Deck& deck, float unit);
 
 // An image's filters for a command that draws `pixel_width` image pixels
 // `drawn_width` px wide: the blur radius becomes image pixels.

@@ -209,6 +209,29 @@ Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>
   return f;
 }
 
+float fitted_heading_size(const Context& ctx, const deck::RichText& text, float size, float width) {
+  text::ParagraphStyle ps;
+  ps.lang = ctx.deck.meta.lang;
+  const auto one_line_width = [&](float at) {
+    const std::vector<text::TextRun> runs =
+        to_runs(text, style_of(at, ctx.theme.heading, true), ctx.theme);
+    return text::layout_paragraph(ctx.fonts, runs, ps, 1e6f).width;
+  };
+  const float least = ctx.px(ctx.theme.min_text);
+  const float most = ctx.px(1080.0f / 3);
+  // Widths grow with the size but not exactly in proportion (hinting,
+  // rounded advances): a second measurement corrects the first guess.
+  float fitted = size;
+  for (int round = 0; round < 2; ++round) {
+    const float measured = one_line_width(fitted);
+    if (measured <= 0) return size;
+    const float next = std::clamp(fitted * width / measured * 0.995f, least, most);
+    if (round > 0 && next >= fitted) break;  // already fits: keep the first guess
+    fitted = next;
+  }
+  return fitted;
+}
+
 static Fragment rich_paragraph(const Context& ctx, const deck::RichText& rich,
                                const text::TextStyle& base, text::Align align, float width,
                                int line, int column = 0, float line_height = 0) {
@@ -426,12 +449,12 @@ static Fragment image_fragment(const Context& ctx, const deck::Block& block, flo
   const bool readable = !img.resolved.empty() &&
                         ((iw > 0 && ih > 0) || (image_size(img.resolved, &iw, &ih) && iw > 0));
   float w = width, h = 0;
-  if (img.width > 0) w = std::min(width, ctx.px(img.width));
+  if (img.width > 0) w = std::min(width, img.width * ctx.css_unit);
   if (img.width < 0) w = width * std::min(1.0f, -img.width);
   const float aspect = readable ? static_cast<float>(ih) / static_cast<float>(iw) : 9.0f / 16.0f;
   h = w * aspect;
   if (img.height > 0) {
-    h = ctx.px(img.height);
+    h = img.height * ctx.css_unit;
     if (img.width == 0) w = std::min(width, h / aspect);
   }
   const float limit = std::max(max_height, ctx.px(120));
@@ -446,7 +469,7 @@ static Fragment image_fragment(const Context& ctx, const deck::Block& block, flo
   c.label = img.alt.empty() ? img.src : img.alt;
   if (readable) {
     c.image_path = img.resolved;
-    c.filters = filters_for(img, iw, w, ctx.unit);
+    c.filters = filters_for(img, iw, w, ctx.css_unit);
   } else {
     if (!img.resolved.empty()) {
       ctx.warn(block.line, block.column, "cannot read image '" + img.src + "'");
@@ -474,29 +497,45 @@ static Fragment image_fragment(const Context& ctx, const deck::Block& block, flo
 // [SECTION] Stacking
 // ============================================================================
 
+// A block narrower than its column, centred in it.
+static Fragment centred_in(Fragment f, float width) {
+  if (f.width <= 0 || f.width >= width) return f;
+  Fragment centred;
+  const float x = (width - f.width) / 2;
+  centred.append(std::move(f), x, 0);
+  centred.width = width;
+  return centred;
+}
+
 static Fragment block_fragment(const Context& ctx, const deck::Block& b, float width,
                                float max_height, int diagram_index) {
   switch (b.kind) {
     case deck::BlockKind::kHeading: {
       // ## a step above the body; ### the body's size in bold.
-      const float size = b.level <= 2 ? slide_px(ctx, ctx.theme.subheading_size) : body_size(ctx);
+      float size = b.level <= 2 ? slide_px(ctx, ctx.theme.subheading_size) : body_size(ctx);
+      if (b.fit) size = fitted_heading_size(ctx, b.text, size, width);
       return rich_paragraph(ctx, b.text, style_of(size, ctx.theme.heading, true), body_align(ctx),
                             width, b.line, b.column, ctx.theme.heading_line_height);
     }
     case deck::BlockKind::kParagraph:
       return rich_paragraph(ctx, b.text, style_of(body_size(ctx), ctx.theme.text), body_align(ctx),
                             width, b.line, b.column);
-    case deck::BlockKind::kList:
-      return list_fragment(ctx, b, width, 0);
+    case deck::BlockKind::kList: {
+      Fragment list = list_fragment(ctx, b, width, 0);
+      if (body_align(ctx) != text::Align::kCenter) return list;
+      // On a centred slide a list keeps its items flush left under their
+      // markers, and the block as a whole centres (as a narrow table does).
+      float used = 0;
+      for (const TextItem& t : list.texts) {
+        for (const text::Line& l : t.lines) used = std::max(used, t.rect.x + l.x + l.width);
+      }
+      list.width = used;
+      return centred_in(std::move(list), width);
+    }
     case deck::BlockKind::kTable: {
-      Fragment t = table_fragment(ctx, b, width);
-      if (body_align(ctx) != text::Align::kCenter || t.width >= width) return t;
-      // A table narrower than its column centres on a centred slide.
-      Fragment centred;
-      const float x = (width - t.width) / 2;
-      centred.append(std::move(t), x, 0);
-      centred.width = width;
-      return centred;
+      Fragment table = table_fragment(ctx, b, width);
+      if (body_align(ctx) != text::Align::kCenter) return table;
+      return centred_in(std::move(table), width);
     }
     case deck::BlockKind::kQuote:
       return quote_fragment(ctx, b, width);

@@ -58,7 +58,10 @@ struct Context {
   const deck::Slide& slide;
   const Theme& theme;
   const SlideState& state;
-  float unit = 1;                        // pixels per 1080p pixel
+  float unit = 1;  // pixels per 1080p pixel
+  // Pixels per CSS pixel of an image size (`w:400px`): a 1080p pixel, but a
+  // Marp deck's are pixels of Marp's 720-pixel-high slide (css_unit()).
+  float css_unit = 1;
   float scale = 1;                       // autofit scale of body text
   float body = theme.body_size;          // the slide's body size at 1080p (class, layout)
   bool quote_slide = false;              // layout: quote sets its quote at lead size
@@ -109,6 +112,12 @@ text::TextStyle style_of(float size, text::Color color, bool bold = false);
 Fragment paragraph_fragment(const Context& ctx, const std::vector<text::TextRun>& runs,
                             const text::ParagraphStyle& style, float width,
                             const TextOrigin& origin);
+
+// Marp's fitting header (`# <!-- fit --> Title`): the size at which the
+// heading, set at `size` in bold, fills `width` on one line. It grows or
+// shrinks, but stays between the theme's smallest text and a third of the
+// slide's height, so a short word does not run off the slide.
+float fitted_heading_size(const Context& ctx, const deck::RichText& text, float size, float width);
 
 // Guards around text layout (text_guard.cpp). cut_to_visible drops the text
 // past what a slide could show at the runs' smallest size (a bound: about a

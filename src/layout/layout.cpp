@@ -69,8 +69,10 @@ Fragment with_role(Fragment f, TextRole role) {
 // The title and its accent bar, `width` wide; its height ends under the bar.
 Fragment title_fragment(const Context& ctx, const deck::Block& title, float width, bool centred) {
   Fragment f;
+  float size = ctx.px(ctx.theme.heading_size);
+  if (title.fit) size = fitted_heading_size(ctx, title.text, size, width);
   Fragment t = with_role(
-      heading_fragment(ctx, title.text, ctx.px(ctx.theme.heading_size), ctx.theme.heading,
+      heading_fragment(ctx, title.text, size, ctx.theme.heading,
                        centred ? text::Align::kCenter : text::Align::kLeft, width, title.line),
       TextRole::kTitle);
   const float h = t.height;
@@ -251,7 +253,8 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
   const deck::Block* title = title_block(slide);
   std::size_t first = 0;
   if (title) {
-    const float size = ctx.px(section ? th.heading_size * 1.2f : th.title_size);
+    float size = ctx.px(section ? th.heading_size * 1.2f : th.title_size);
+    if (title->fit) size = fitted_heading_size(ctx, title->text, size, w);
     Fragment t =
         with_role(heading_fragment(ctx, title->text, size, th.heading, align, w, title->line),
                   TextRole::kTitle);
@@ -282,7 +285,8 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
     }
     if (b.kind == deck::BlockKind::kParagraph || b.kind == deck::BlockKind::kHeading) {
       const bool strong = b.kind == deck::BlockKind::kHeading;
-      const float size = ctx.px(strong ? th.subheading_size : th.body_size);
+      float size = ctx.px(strong ? th.subheading_size : th.body_size);
+      if (strong && b.fit) size = fitted_heading_size(ctx, b.text, size, w);
       text::ParagraphStyle ps;
       ps.align = align;
       ps.line_height = 1.4f;
@@ -439,6 +443,7 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   if (bg.has_text_color) theme.text = theme.heading = bg.text_color;
   Context ctx{fonts, deck, slide, theme, state};
   ctx.unit = static_cast<float>(size.height) / 1080.0f;
+  ctx.css_unit = css_unit(deck, ctx.unit);
   DiagnosticLog diagnostics;  // repeats fold, the count is capped
   ctx.diagnostics = &diagnostics;
   // Autofit reads how far a body overshoots to guess its scale, so text is
@@ -456,7 +461,7 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   // `![bg](…)` images first; a split background leaves the content the other side.
   const Rect slide_rect{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
   const BackgroundPlan plan = plan_background(bg, slide_rect);
-  out.commands = background_commands(bg, plan, slide_rect, ctx.unit);
+  out.commands = background_commands(bg, plan, slide_rect, ctx.css_unit);
   const Region full{plan.content.x, plan.content.y, plan.content.w, plan.content.h};
   const std::string& kind = slide.layout;
   place_header(ctx, out, full);

@@ -179,6 +179,17 @@ TEST(MarpBackground, BadDirectiveValuesWarnWhereWritten) {
                 "deck.md:5:1: error: directive 'color' needs a value"}));
 }
 
+TEST(MarpBackground, BackgroundRepeatWarnsOncePerDeckUnlessNoRepeat) {
+  const ParseResult r = parse(
+      "<!-- backgroundRepeat: no-repeat -->\n\n# 하나\n\n---\n\n"
+      "<!-- backgroundRepeat: repeat-x -->\n\n# 둘\n\n---\n\n"
+      "<!-- _backgroundRepeat: space -->\n\n# 셋\n");
+  EXPECT_EQ(messages(r), (std::vector<std::string>{
+                             "deck.md:7:1: warning: backgroundRepeat has no effect: a background "
+                             "image is drawn once (no-repeat) (2 times, also on line 13)"}));
+  EXPECT_EQ(r.deck.slides.size(), 3u);
+}
+
 TEST(MarpBackground, CssColours) {
   std::uint32_t c = 0;
   EXPECT_TRUE(parse_css_color("#abc", &c));
