@@ -40,6 +40,47 @@ int atx_level(std::string_view line) {
   return n == line.size() || line[n] == ' ' || line[n] == '\t' ? level : 0;
 }
 
+// A setext level-1 underline (`===`). (A `---` underline is a slide break in
+// this format, never a level-2 heading.)
+bool is_setext_underline(std::string_view line) {
+  const std::size_t indent = leading_spaces(line);
+  if (indent > 3 || indent >= line.size() || line[indent] != '=') return false;
+  std::size_t n = indent;
+  while (n < line.size() && line[n] == '=') ++n;
+  return is_blank(line.substr(n));
+}
+
+// A line that can only be paragraph text: it opens no other block.
+bool is_plain_text_line(std::string_view line) {
+  const std::size_t indent = leading_spaces(line);
+  if (indent > 3 || indent >= line.size() || line[indent] == '\t') return false;
+  const char c = line[indent];
+  if (c == '>' || c == '#' || c == '|' || c == '<' || c == '`' || c == '~' || c == '=') {
+    return false;
+  }
+  const std::string_view rest = line.substr(indent);
+  if ((c == '-' || c == '*' || c == '+') && (rest.size() == 1 || rest[1] == ' ')) return false;
+  std::size_t d = 0;
+  while (d < rest.size() && rest[d] >= '0' && rest[d] <= '9') ++d;
+  return !(d > 0 && d < rest.size() && (rest[d] == '.' || rest[d] == ')'));
+}
+
+// The level of a heading that starts at line `l`: an ATX heading, or a
+// setext one (`Title` over `===`, the paragraph's lines up to its
+// underline). Looks ahead only through the paragraph, so that a file is read
+// at most twice however it is written.
+int heading_level_at(const LineIndex& lines, int l, bool paragraph_start) {
+  const std::string_view line = lines.line(l);
+  if (const int level = atx_level(line); level > 0) return level;
+  if (!paragraph_start || !is_plain_text_line(line)) return 0;
+  for (int k = l + 1; k <= lines.line_count(); ++k) {
+    const std::string_view next = lines.line(k);
+    if (is_setext_underline(next)) return 1;
+    if (is_blank(next) || !is_plain_text_line(next)) return 0;
+  }
+  return 0;
+}
+
 // CommonMark: up to three spaces, then at least three ` or ~; a backtick
 // fence's info string may not hold a backtick.
 bool opens_fence(std::string_view line, Fence* fence) {
@@ -221,8 +262,11 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_
     visible = false;
   };
 
+  // The line before was paragraph text (a setext heading cannot start here).
+  bool in_paragraph = false;
   for (int l = first; l <= n; ++l) {
     const std::string_view line = lines.line(l);
+    bool paragraph_line = false;
     if (in_fence) {
       if (closes_fence(line, fence)) {
         in_fence = false;
@@ -242,6 +286,7 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_
     } else if (is_marker_line(line, "---")) {
       close_slide();
       current.first_line = l + 1;
+      in_paragraph = false;
       continue;
     } else if (opens_fence(line, &fence)) {
       in_fence = true;
@@ -257,14 +302,18 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_
       } else if (!is_blank(line.substr(close + 3))) {
         visible = true;
       }
-    } else if (const int level = atx_level(line);
+    } else if (const int level =
+                   heading_divider != 0 ? heading_level_at(lines, l, !in_paragraph) : 0;
                level > 0 && (heading_divider & (1u << level)) != 0 && visible) {
       close_slide();
       current.first_line = l;
       visible = true;
+      paragraph_line = atx_level(line) == 0;  // a setext heading's first line
     } else if (!is_blank(line)) {
       visible = true;
+      paragraph_line = atx_level(line) == 0;
     }
+    in_paragraph = paragraph_line;
     ++slide_line;
     if (oversize) continue;
     if (current.text.size() + line.size() + 1 > limits::kMaxSlideBytes) {

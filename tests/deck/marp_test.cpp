@@ -270,6 +270,29 @@ TEST(Marp, HeadingDividerInACommentAndAsAList) {
   EXPECT_EQ(r.deck.slides.size(), 3u);
 }
 
+TEST(Marp, HeadingDividerSplitsAtSetextHeadingsToo) {
+  // `Title` over `===` is a level 1 heading; the slide starts at its first
+  // line, even when the heading holds two lines.
+  const ParseResult r = parse(
+      "<!-- headingDivider: 1 -->\n\nFirst\n=====\n\nintro\n\n"
+      "Second part,\nin two lines\n===\n\ntext\nmore text\n\n"
+      "a = b\n\n- item\n\n    code\n    ===\n\nThird\n===\n");
+  EXPECT_TRUE(r.diagnostics.empty()) << joined(r);
+  const auto& s = r.deck.slides;
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(plain(s[0].blocks[0].text), "First");
+  EXPECT_EQ(s[1].line, 8);
+  ASSERT_FALSE(s[1].blocks.empty());
+  EXPECT_EQ(s[1].blocks[0].kind, BlockKind::kHeading);
+  EXPECT_EQ(s[1].blocks[0].level, 1);
+  EXPECT_EQ(plain(s[1].blocks[0].text), "Second part, in two lines");
+  // Heading, text, "a = b" and the list, whose indented "code / ===" is its
+  // own (a heading inside the item starts no slide).
+  EXPECT_EQ(s[1].blocks.size(), 4u);
+  EXPECT_EQ(plain(s[2].blocks[0].text), "Third");
+}
+
 TEST(Marp, StyleAndHtmlWarnOncePerKindAndMathOnce) {
   const ParseResult r = parse(
       "<style>\nsection { color: red; }\n</style>\n\n# A\n\n"
