@@ -240,10 +240,22 @@ RichText Builder::inlines(cmark_node* container) {
         break;
       }
       case CMARK_NODE_IMAGE: {
-        push(0);  // the alt text follows as ordinary text
-        if (mode_ == Mode::kNotes) break;
+        if (mode_ == Mode::kNotes) {
+          push(0);  // the alt text follows as ordinary text
+          break;
+        }
         int line = 0, column = 0;
         where(node, &line, &column);
+        const char* url = cmark_node_get_url(node);
+        if (read_background_image(plain_text(inlines(node)), url ? url : "", env_.base_dir,
+                                  env_.check_files, line, column, env_.report,
+                                  &slide_.background)) {
+          // `![bg](…)` inside text, as Marp reads it: behind the slide, and
+          // neither it nor its alt text is part of the text.
+          cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+          break;
+        }
+        push(0);  // the alt text follows as ordinary text
         env_.report.warning(line, column,
                             "an image inside text is shown as its alt text; put it in a "
                             "paragraph of its own");

@@ -120,6 +120,26 @@ TEST(MarpBackground, BgImagesLeaveTheBody) {
   EXPECT_TRUE(r.deck.slides[1].blocks.empty());
 }
 
+TEST(MarpBackground, BgImagesInsideTextLeaveItToo) {
+  // Marp takes `![bg]` from anywhere in the slide's inline text; an ordinary
+  // image inside text stays its alt text, with the usual warning.
+  const ParseResult r =
+      parse("# 제목 ![bg right](a.png)\n\n본문 ![bg](b.png) 계속 ![그림](c.png) 끝\n");
+  ASSERT_EQ(r.deck.slides.size(), 1u);
+  const Slide& s = r.deck.slides[0];
+  ASSERT_EQ(s.blocks.size(), 2u);
+  EXPECT_EQ(plain_text(s.blocks[0].text), "제목 ");
+  EXPECT_EQ(plain_text(s.blocks[1].text), "본문  계속 그림 끝");
+  ASSERT_EQ(s.background.images.size(), 2u);
+  EXPECT_EQ(s.background.split, BackgroundSplit::kRight);
+  EXPECT_EQ(s.background.images[0].image.src, "a.png");
+  EXPECT_EQ(s.background.images[0].column, 6);
+  EXPECT_EQ(s.background.images[1].line, 3);
+  EXPECT_EQ(messages(r), (std::vector<std::string>{
+                             "deck.md:3:20: warning: an image inside text is shown as its alt "
+                             "text; put it in a paragraph of its own"}));
+}
+
 TEST(MarpBackground, UndrawnFiltersWarnOncePerDeck) {
   const ParseResult r = parse(
       "![bg drop-shadow](a.png)\n\n---\n\n![drop-shadow](b.png)\n\n---\n\n![hue-rotate](c.png)\n");
