@@ -243,7 +243,9 @@ static Fragment rich_paragraph(const Context& ctx, const deck::RichText& rich,
                             TextOrigin::of(rich, line, column));
 }
 
+// Statements (`class: lead`) and centred themes (uncover) centre the body.
 static text::Align body_align(const Context& ctx) {
+  if (ctx.theme.centred) return text::Align::kCenter;
   for (const std::string& c : ctx.slide.classes) {
     if (c == "lead") return text::Align::kCenter;
   }

@@ -108,13 +108,76 @@ title: Marp images
 흰 글씨, 짙은 바탕, 오른쪽의 그림
 )";
 
+// Marp's built-in themes as Madang draws them, at Marp's own 1280x720 (and
+// 960x720 for 4:3): a fitting header, lead and invert classes, a fragmented
+// list, a split background, the footer and page numbers, and pixel sizes
+// that are Marp's.
+constexpr const char* kGaiaDeck = R"(---
+marp: true
+theme: gaia
+paginate: true
+footer: 희망제작소 · **지역사회** 사회혁신생태계
+---
+
+<!-- _class: lead -->
+<!-- _paginate: skip -->
+
+# <!-- fit --> 사회혁신생태계
+
+김제선 · 희망제작소
+
+---
+
+## 세 부문이 만나는 마당
+
+* 정부: 제도와 재원
+* 시장: 지속가능한 사업
+* 시민사회: 문제의 발견과 실험
+
+---
+
+<!-- _class: invert -->
+
+![bg left:40%](img/tall.png)
+
+## 나누어진 장
+
+글은 오른쪽에, 그림은 왼쪽 40%에 놓입니다.
+
+![w:320px](img/wide.png)
+)";
+
+constexpr const char* kUncoverDeck = R"(---
+marp: true
+theme: uncover
+size: 4:3
+---
+
+# 한 장에 한 생각
+
+모든 것이 가운데에
+
+---
+
+## 세 부문
+
+| 부문 | 역할 |
+|---|---|
+| 정부 | 제도와 재원 |
+| 시장 | 지속가능한 사업 |
+
+- 목록은 블록째로 가운데
+- 항목은 왼쪽 정렬
+)";
+
 struct Case {
+  const char* deck;  // file name without .md; the golden is DECK-NN.png
   int slide;
   const char* what;
 };
 
 void PrintTo(const Case& c, std::ostream* os) {
-  *os << c.slide << " (" << c.what << ")";
+  *os << c.deck << " " << c.slide << " (" << c.what << ")";
 }
 
 class MarpGolden : public test::GoldenSuite<Case> {
@@ -131,6 +194,8 @@ class MarpGolden : public test::GoldenSuite<Case> {
                                   (*dir_ / "img" / "tall.png").string(), &err))
         << err;
     std::ofstream((*dir_ / "marp.md").string()) << kDeck;
+    std::ofstream((*dir_ / "gaia.md").string()) << kGaiaDeck;
+    std::ofstream((*dir_ / "uncover.md").string()) << kUncoverDeck;
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -141,26 +206,36 @@ class MarpGolden : public test::GoldenSuite<Case> {
 
 TEST_P(MarpGolden, MatchesGolden) {
   const Case& c = GetParam();
-  const deck::ParseResult parsed = deck::load_deck((*dir_ / "marp.md").string());
+  const std::string deck = c.deck;
+  const deck::ParseResult parsed = deck::load_deck((*dir_ / (deck + ".md")).string());
   for (const Diagnostic& d : parsed.diagnostics) ADD_FAILURE() << format_diagnostic(d);
-  ASSERT_EQ(parsed.deck.slides.size(), 8u);
-  const layout::SlideLayout l =
-      layout::layout_slide(*fonts_, parsed.deck, c.slide - 1, {}, layout::Size{1920, 1080});
+  ASSERT_GE(parsed.deck.slides.size(), static_cast<std::size_t>(c.slide));
+  // The first deck at our 1920x1080; Marp's themes at Marp's 720 pixels high.
+  const int height = deck == "marp" ? 1080 : 720;
+  const layout::Size size{height * parsed.deck.meta.aspect_w / parsed.deck.meta.aspect_h, height};
+  const layout::SlideLayout l = layout::layout_slide(*fonts_, parsed.deck, c.slide - 1, {}, size);
   for (const Diagnostic& d : l.diagnostics) ADD_FAILURE() << format_diagnostic(d);
   char name[64];
-  std::snprintf(name, sizeof name, "marp-%02d.png", c.slide);
+  std::snprintf(name, sizeof name, "%s-%02d.png", c.deck, c.slide);
   EXPECT_TRUE(test::matches_golden(
       render(l.list), std::string(MADANG_SLIDE_GOLDEN_DIR) + "/" + name, test::Tolerance{0, 0}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Marp, MarpGolden,
-                         ::testing::Values(Case{1, "bg cover"}, Case{2, "bg contain"},
-                                           Case{3, "bg left"}, Case{4, "bg right:30%"},
-                                           Case{5, "three side by side"}, Case{6, "vertical"},
-                                           Case{7, "filters"}, Case{8, "background directives"}),
-                         [](const ::testing::TestParamInfo<Case>& p) {
-                           return "marp_" + std::to_string(p.param.slide);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Marp, MarpGolden,
+    ::testing::Values(Case{"marp", 1, "bg cover"}, Case{"marp", 2, "bg contain"},
+                      Case{"marp", 3, "bg left"}, Case{"marp", 4, "bg right:30%"},
+                      Case{"marp", 5, "three side by side"}, Case{"marp", 6, "vertical"},
+                      Case{"marp", 7, "filters"}, Case{"marp", 8, "background directives"},
+                      Case{"gaia", 1, "lead, fitting header"},
+                      Case{"gaia", 2, "fragmented list, footer, page number"},
+                      Case{"gaia", 3, "invert, split, w:320px"}, Case{"uncover", 1, "4:3 centred"},
+                      Case{"uncover", 2, "table and list"}),
+    [](const ::testing::TestParamInfo<Case>& p) {
+      const std::string deck = p.param.deck;
+      return (deck == "marp" ? std::string("marp") : "marp_" + deck) + "_" +
+             std::to_string(p.param.slide);
+    });
 
 }  // namespace
 }  // namespace madang::slides_test
