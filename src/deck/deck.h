@@ -127,6 +127,9 @@ struct Block {
   int code_line = 0;  // code block: file line of the code's first line
 
   Image image;
+  // An image in one paragraph with the image block before it: they are set
+  // side by side, as inline images are in Marp (`![w:300](a) ![w:300](b)`).
+  bool beside_previous = false;
   Diagram diagram;
   bool fit = false;  // heading: `<!-- fit -->` in it (Marp) sets it to fill the slide's width
 };

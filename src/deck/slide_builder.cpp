@@ -426,6 +426,7 @@ bool Builder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
     }
   }
   if (images.empty()) return false;
+  bool after_image = false;  // an image block of this paragraph came before
   for (cmark_node* img : images) {
     Block b;
     b.kind = BlockKind::kImage;
@@ -438,6 +439,8 @@ bool Builder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
       continue;  // `![bg](…)`: drawn behind the slide (deck/background.h)
     read_image_alt(alt, b.line, b.column, env_.report, &b.image);
     resolve_image(env_.base_dir, env_.check_files, b.line, b.column, env_.report, &b.image);
+    b.beside_previous = after_image;
+    after_image = true;
     out->push_back(std::move(b));
   }
   return true;

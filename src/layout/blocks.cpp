@@ -441,19 +441,29 @@ bool image_size(const std::string& path, int* width, int* height) {
   return header.ok;
 }
 
-static Fragment image_fragment(const Context& ctx, const deck::Block& block, float width,
-                               float max_height) {
-  Fragment f;
-  const deck::Image& img = block.image;
+// An image's box in a column `width` wide: its own size (`w:`/`h:`, in CSS
+// pixels), else the column's width; never taller than `max_height` (but
+// never squeezed below 120 px either).
+struct ImageBox {
+  float w = 0, h = 0;
+  int pixel_width = 0;
+  bool readable = false;
+};
+
+static ImageBox measure_image(const Context& ctx, const deck::Image& img, float width,
+                              float max_height) {
+  ImageBox box;
   // The parser read the size from the file's header; ask the file only for
   // an image it did not check.
   int iw = img.pixel_width, ih = img.pixel_height;
-  const bool readable = !img.resolved.empty() &&
-                        ((iw > 0 && ih > 0) || (image_size(img.resolved, &iw, &ih) && iw > 0));
+  box.readable = !img.resolved.empty() &&
+                 ((iw > 0 && ih > 0) || (image_size(img.resolved, &iw, &ih) && iw > 0));
+  box.pixel_width = iw;
   float w = width, h = 0;
   if (img.width > 0) w = std::min(width, img.width * ctx.css_unit);
   if (img.width < 0) w = width * std::min(1.0f, -img.width);
-  const float aspect = readable ? static_cast<float>(ih) / static_cast<float>(iw) : 9.0f / 16.0f;
+  const float aspect =
+      box.readable ? static_cast<float>(ih) / static_cast<float>(iw) : 9.0f / 16.0f;
   h = w * aspect;
   if (img.height > 0) {
     h = img.height * ctx.css_unit;
@@ -464,34 +474,81 @@ static Fragment image_fragment(const Context& ctx, const deck::Block& block, flo
     h = limit;
     w = h / aspect;
   }
-  const float x = (width - w) / 2;  // images centre in their column
+  box.w = w;
+  box.h = h;
+  return box;
+}
+
+// The image in its box at (0, 0), or a placeholder that names what is
+// missing, so that the audience sees a labelled gap, never a silent hole.
+static Fragment draw_image(const Context& ctx, const deck::Block& block, const ImageBox& box) {
+  Fragment f;
+  const deck::Image& img = block.image;
   Command c;
   c.kind = CommandKind::kImage;
-  c.rect = Rect{x, 0, w, h};
+  c.rect = Rect{0, 0, box.w, box.h};
   c.label = img.alt.empty() ? img.src : img.alt;
-  if (readable) {
+  f.width = box.w;
+  f.height = box.h;
+  if (box.readable) {
     c.image_path = img.resolved;
-    c.filters = filters_for(img, iw, w, ctx.css_unit);
-  } else {
-    if (!img.resolved.empty()) {
-      ctx.warn(block.line, block.column, "cannot read image '" + img.src + "'");
-    }
-    // The placeholder names what is missing so that the audience sees a
-    // labelled gap, never a silent hole.
+    c.filters = filters_for(img, box.pixel_width, box.w, ctx.css_unit);
     f.add(std::move(c));
-    Fragment label = rich_paragraph(
-        ctx, deck::RichText{deck::Span{"▣ " + (img.alt.empty() ? img.src : img.alt), 0, {}}},
-        style_of(slide_px(ctx, ctx.theme.small_size), ctx.theme.muted), text::Align::kCenter,
-        w - ctx.px(40), block.line);
-    const float ly = std::max(0.0f, (h - label.height) / 2);
-    f.append(std::move(label), x + ctx.px(20), ly);
-    f.width = width;
-    f.height = h;
     return f;
   }
+  if (!img.resolved.empty()) {
+    ctx.warn(block.line, block.column, "cannot read image '" + img.src + "'");
+  }
   f.add(std::move(c));
+  Fragment label = rich_paragraph(
+      ctx, deck::RichText{deck::Span{"▣ " + (img.alt.empty() ? img.src : img.alt), 0, {}}},
+      style_of(slide_px(ctx, ctx.theme.small_size), ctx.theme.muted), text::Align::kCenter,
+      box.w - ctx.px(40), block.line);
+  const float ly = std::max(0.0f, (box.h - label.height) / 2);
+  f.append(std::move(label), ctx.px(20), ly);
+  f.width = box.w;
+  return f;
+}
+
+// One image, centred in its column.
+static Fragment image_fragment(const Context& ctx, const deck::Block& block, float width,
+                               float max_height) {
+  const ImageBox box = measure_image(ctx, block.image, width, max_height);
+  Fragment f;
+  f.append(draw_image(ctx, block, box), (width - box.w) / 2, 0);
   f.width = width;
-  f.height = h;
+  f.height = box.h;
+  return f;
+}
+
+// The images of one paragraph side by side, as Marp sets inline images: each
+// at its own size, all shrunk together when the row is wider than the
+// column, their feet on one line, the row centred.
+static Fragment image_row_fragment(const Context& ctx, const std::vector<const deck::Block*>& row,
+                                   float width, float max_height) {
+  const float gap = ctx.px(24);
+  std::vector<ImageBox> boxes;
+  float total = 0;
+  for (const deck::Block* b : row) {
+    boxes.push_back(measure_image(ctx, b->image, width, max_height));
+    total += boxes.back().w;
+  }
+  const float room = std::max(1.0f, width - gap * static_cast<float>(row.size() - 1));
+  const float shrink = total > room ? room / total : 1.0f;
+  float height = 0;
+  for (ImageBox& box : boxes) {
+    box.w *= shrink;
+    box.h *= shrink;
+    height = std::max(height, box.h);
+  }
+  Fragment f;
+  float x = (width - (total * shrink + gap * static_cast<float>(row.size() - 1))) / 2;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    f.append(draw_image(ctx, *row[i], boxes[i]), x, height - boxes[i].h);
+    x += boxes[i].w + gap;
+  }
+  f.width = width;
+  f.height = height;
   return f;
 }
 
@@ -567,7 +624,14 @@ Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>&
   // again at a smaller size, with its own cut; its overflow warning says so).
   const float limit = ctx.visible_height;
   const deck::Block* previous = nullptr;
-  for (const deck::Block* b : blocks) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const deck::Block* b = blocks[i];
+    // Images of one paragraph make one row.
+    std::size_t row_end = i + 1;
+    while (b->kind == deck::BlockKind::kImage && row_end < blocks.size() &&
+           blocks[row_end]->kind == deck::BlockKind::kImage && blocks[row_end]->beside_previous) {
+      ++row_end;
+    }
     if (y > limit) {
       f.cut = true;
       break;
@@ -589,7 +653,14 @@ Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>&
       if (&other == b) break;
       if (other.kind == deck::BlockKind::kDiagram) ++diagram_index;
     }
-    Fragment piece = block_fragment(ctx, *b, width, std::max(0.0f, max_height - y), diagram_index);
+    const float room = std::max(0.0f, max_height - y);
+    Fragment piece = row_end > i + 1 ? image_row_fragment(
+                                           ctx,
+                                           {blocks.begin() + static_cast<std::ptrdiff_t>(i),
+                                            blocks.begin() + static_cast<std::ptrdiff_t>(row_end)},
+                                           width, room)
+                                     : block_fragment(ctx, *b, width, room, diagram_index);
+    i = row_end - 1;
     const float h = piece.height;
     if (ctx.revealed(b->fragment)) {
       if (ctx.state.animation < 1 && b->fragment == ctx.state.step && b->fragment > 0) {

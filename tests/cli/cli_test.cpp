@@ -193,6 +193,111 @@ TEST_F(Cli, CheckStatsReportsTypeSizesAndCoveragePerSlide) {
   EXPECT_EQ(summary.rfind("median body ", 0), 0u) << summary;
 }
 
+// A deck as Marp users write them (Marp's docs: directives in the front
+// matter and in comments, spot directives, image keywords, notes, a fitting
+// header, a fragmented list): it checks with no warning when its images are
+// there, with only "not found" warnings when they are not, and exports.
+constexpr const char* kTypicalMarpDeck = R"(---
+marp: true
+theme: gaia
+size: 16:9
+paginate: true
+header: 지역사회 **사회혁신**
+footer: 희망제작소 · 2026
+backgroundColor: #fffdf5
+style: |
+  section { font-size: 30px; }
+math: katex
+lang: ko
+---
+
+<!-- _class: lead -->
+<!-- _paginate: skip -->
+<!-- _header: "" -->
+
+# <!-- fit --> 사회혁신생태계 조성전략
+
+김제선 · 희망제작소
+
+<!-- 인사와 함께 오늘의 순서를 말씀드립니다. -->
+
+---
+
+![bg left:40% sepia](img/photo.png)
+
+## 왜 생태계인가
+
+* 정부의 제도
+* 시장의 사업
+* 시민사회의 실험
+
+<!-- 세 부문을 하나씩 보여 줍니다. -->
+
+---
+
+<!-- _backgroundColor: #1d2a44 -->
+<!-- _color: white -->
+<!-- _class: invert -->
+
+![bg opacity:.3 grayscale](img/photo.png)
+
+## 어두운 바탕
+
+![w:300px](img/photo.png) ![h:120](img/photo.png)
+
+---
+
+<!-- backgroundImage: url('img/photo.png') -->
+<!-- backgroundSize: contain -->
+<!-- backgroundPosition: bottom right -->
+<!-- paginate: hold -->
+<!-- transition: fade -->
+
+## 마무리
+
+1) 배운 것
+2) 할 일
+)";
+
+TEST_F(Cli, ATypicalMarpDeckChecksCleanAndExports) {
+  const std::string deck = write("marp.md", kTypicalMarpDeck);
+  fs::create_directories(dir_ / "img");
+  // An image to refer to: a slide exported by madang itself.
+  const std::string seed = write("seed.md", "# 그림\n");
+  const Outcome png =
+      run("export --png '" + (dir_ / "seed").string() + "' --size 320x180 '" + seed + "'");
+  ASSERT_EQ(png.exit_code, 0) << png.err;
+  fs::copy_file(dir_ / "seed" / "slide-01.png", dir_ / "img" / "photo.png");
+
+  const Outcome present = run("check '" + deck + "'");
+  EXPECT_EQ(present.exit_code, 0) << present.err;
+  // The <style> block is the one thing a Marp deck says that Madang cannot do.
+  const std::string style_warning =
+      deck +
+      ":9:1: warning: CSS in 'style' is not applied: Madang has no CSS; choose a look with "
+      "'theme:' (hall, hall-dark, default, gaia, uncover) and 'class:'\n";
+  EXPECT_EQ(present.err, style_warning);
+  EXPECT_EQ(present.out, deck + ": 4 slides, 0 errors, 1 warnings\n");
+
+  const Outcome exported =
+      run("export --png '" + (dir_ / "out").string() + "' --size 640x360 '" + deck + "'");
+  EXPECT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_TRUE(fs::is_regular_file(dir_ / "out" / "slide-04.png"));
+
+  fs::remove(dir_ / "img" / "photo.png");
+  const Outcome missing = run("check '" + deck + "'");
+  EXPECT_EQ(missing.exit_code, 0) << missing.err;
+  // Missing, each image is a warning where it is written (repeats fold),
+  // never an error.
+  EXPECT_EQ(missing.err,
+            style_warning + deck +
+                ":27:1: warning: image not found: img/photo.png; the background is left out "
+                "(3 times, also on lines 43, 51)\n" +
+                deck +
+                ":47:1: warning: image not found: img/photo.png; it is drawn as a placeholder "
+                "(2 times)\n");
+}
+
 TEST_F(Cli, HelpListsTheSubcommands) {
   const Outcome r = run("--help");
   EXPECT_EQ(r.exit_code, 0);

@@ -140,6 +140,17 @@ TEST(MarpBackground, BgImagesInsideTextLeaveItToo) {
                              "text; put it in a paragraph of its own"}));
 }
 
+TEST(MarpImages, ImagesOfOneParagraphAreMarkedBesideEachOther) {
+  const ParseResult r = parse("![w:300](a.png) ![bg](b.png)\n![w:300](c.png)\n\n![d](d.png)\n");
+  ASSERT_EQ(r.deck.slides.size(), 1u);
+  const auto& b = r.deck.slides[0].blocks;
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_FALSE(b[0].beside_previous);
+  EXPECT_EQ(b[1].image.src, "c.png");
+  EXPECT_TRUE(b[1].beside_previous);  // the background between them is not a block
+  EXPECT_FALSE(b[2].beside_previous);
+}
+
 TEST(MarpBackground, UndrawnFiltersWarnOncePerDeck) {
   const ParseResult r = parse(
       "![bg drop-shadow](a.png)\n\n---\n\n![drop-shadow](b.png)\n\n---\n\n![hue-rotate](c.png)\n");

@@ -92,6 +92,53 @@ TEST_F(LayoutTest, ImagePixelsAreMarpsInAMarpDeck) {
   EXPECT_NEAR(image_width(lay(marp, {}, Size{1280, 720})), 400, 0.5);
 }
 
+std::vector<Rect> image_rects(const SlideLayout& l) {
+  std::vector<Rect> out;
+  for (const Command& c : l.list.commands) {
+    if (c.kind == CommandKind::kImage) out.push_back(c.rect);
+  }
+  return out;
+}
+
+deck::Block sized_image(float w, float h, bool beside) {
+  deck::Block img;
+  img.kind = deck::BlockKind::kImage;
+  img.image.src = "missing.png";
+  img.image.width = w;
+  img.image.height = h;
+  img.beside_previous = beside;
+  return img;
+}
+
+TEST_F(LayoutTest, ImagesOfOneParagraphSitSideBySideFeetAligned) {
+  // `![w:400 h:300](a) ![w:200 h:100](b)` then, in a paragraph of its own, c.
+  const SlideLayout l = lay(one_slide({heading("그림"), sized_image(400, 300, false),
+                                       sized_image(200, 100, true), sized_image(200, 100, false)}));
+  const std::vector<Rect> r = image_rects(l);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_NEAR(r[0].w, 400, 0.5);
+  EXPECT_NEAR(r[1].w, 200, 0.5);
+  EXPECT_GT(r[1].x, r[0].x + r[0].w);                  // beside, right of the first
+  EXPECT_NEAR(r[1].y + r[1].h, r[0].y + r[0].h, 0.5);  // feet on one line
+  // The row is centred: as much room left of it as right of it.
+  const float content_middle = (r[0].x + r[1].x + r[1].w) / 2;
+  EXPECT_NEAR(content_middle, 960, 40);
+  EXPECT_GE(r[2].y, r[0].y + r[0].h);  // the next paragraph's image goes below
+}
+
+TEST_F(LayoutTest, ARowWiderThanTheColumnShrinksTogether) {
+  const SlideLayout l = lay(
+      one_slide({heading("그림"), sized_image(1200, 600, false), sized_image(1200, 600, true)}));
+  const std::vector<Rect> r = image_rects(l);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_NEAR(r[0].w, r[1].w, 0.5);
+  EXPECT_LT(r[0].w, 900);
+  EXPECT_NEAR(r[0].h / r[0].w, 0.5, 0.01);  // the aspect is kept
+  EXPECT_GE(r[0].x, 0);
+  EXPECT_LE(r[1].x + r[1].w, 1920);
+  EXPECT_LT(r[0].x + r[0].w, r[1].x);
+}
+
 TEST_F(LayoutTest, ListOnALeadSlideCentresAsABlockWithItsItemsFlushLeft) {
   deck::Deck d = one_slide({heading("가운데 놓인 장", 1), list({"하나", "둘째 항목"})});
   deck::Deck lead = d;
