@@ -1,6 +1,7 @@
 // parse_deck / load_deck: the pipeline of deck/'s private stages.
-//   bytes -> clean_source (UTF-8, line ends) -> split_deck (front matter,
-//   slides) -> read_front_matter (YAML) -> build_slide (cmark-gfm) per slide.
+//   bytes -> clean_source (UTF-8, line ends) -> find_front_matter ->
+//   read_front_matter (YAML: how the slides break) -> split_deck (slides) ->
+//   build_slide (cmark-gfm) per slide.
 #include "deck/parse.h"
 
 #include <algorithm>
@@ -97,24 +98,22 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   }
   const std::string text = clean_source(source, report);
   const LineIndex lines(text);
-  // The front matter comes first, to know Marp's headingDivider before the
-  // split (a comment may set it too: the last one wins).
-  SplitDeck split = split_deck(lines, report);
+  // The front matter comes first, to know how the slides break (Marp's
+  // headingDivider, which a comment may set too, and Marp's rules).
+  Diagnostics unused;
+  Reporter quiet(file_name, unused);  // never finished: the split reports
+  const FrontMatterSource front_matter = find_front_matter(lines, quiet);
   FrontLocals front;
-  if (split.has_front_matter) {
-    read_front_matter(split.front_matter, split.front_matter_line, lines, report, &deck.meta,
-                      &front);
+  if (front_matter.present) {
+    read_front_matter(front_matter.text, front_matter.line, lines, report, &deck.meta, &front);
     resolve_font_files(deck.base_dir, options.check_files, report, &deck.meta);
   }
   if (const std::string divider = comment_heading_divider(lines); !divider.empty()) {
     unsigned mask = 0;
     if (parse_heading_divider(divider, &mask)) deck.meta.heading_divider = mask;
   }
-  if (deck.meta.heading_divider != 0) {
-    Diagnostics again;  // the first split reported its problems already
-    Reporter quiet(file_name, again);
-    split = split_deck(lines, quiet, deck.meta.heading_divider);
-  }
+  const SplitDeck split =
+      split_deck(lines, report, SplitRules{deck.meta.heading_divider, deck.meta.marp});
 
   const bool nothing = split.slides.size() == 1 && split.slides[0].blank;
   if (nothing) {

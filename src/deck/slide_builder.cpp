@@ -219,7 +219,14 @@ RichText Builder::inlines(cmark_node* container) {
         emit(literal(node), style);
         break;
       case CMARK_NODE_SOFTBREAK:
-        emit(" ", style);
+        // Marp Core turns on markdown-it's `breaks`: a line end in a
+        // paragraph is a line break there (ours joins the lines, as
+        // CommonMark does).
+        if (env_.meta.marp) {
+          emit("\n", kPlain);
+        } else {
+          emit(" ", style);
+        }
         break;
       case CMARK_NODE_LINEBREAK:
         emit("\n", kPlain);

@@ -40,6 +40,24 @@ int atx_level(std::string_view line) {
   return n == line.size() || line[n] == ' ' || line[n] == '\t' ? level : 0;
 }
 
+// A CommonMark thematic break: up to three spaces, then three or more of one
+// of - * _, with only blanks between them.
+bool is_thematic_break(std::string_view line) {
+  const std::size_t indent = leading_spaces(line);
+  if (indent > 3 || indent >= line.size()) return false;
+  const char c = line[indent];
+  if (c != '-' && c != '*' && c != '_') return false;
+  int count = 0;
+  for (std::size_t i = indent; i < line.size(); ++i) {
+    if (line[i] == c) {
+      ++count;
+    } else if (line[i] != ' ' && line[i] != '\t') {
+      return false;
+    }
+  }
+  return count >= 3;
+}
+
 // A setext level-1 underline (`===`). (A `---` underline is a slide break in
 // this format, never a level-2 heading.)
 bool is_setext_underline(std::string_view line) {
@@ -216,28 +234,35 @@ std::string comment_heading_divider(const LineIndex& lines) {
   return found;
 }
 
-SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_divider) {
-  SplitDeck out;
+FrontMatterSource find_front_matter(const LineIndex& lines, Reporter& report) {
+  FrontMatterSource out;
   const int n = lines.line_count();
-  int first = 1;
-
-  // ------------------------------------------------------------ front matter
-  if (n >= 1 && is_marker_line(lines.line(1), "---")) {
-    int close = 0;
-    for (int l = 2; l <= n && close == 0; ++l) {
-      if (is_marker_line(lines.line(l), "---") || is_marker_line(lines.line(l), "...")) close = l;
-    }
-    if (close == 0) {
-      report.error(1, 1, "front matter is never closed (expected a line '---' or '...')");
-      first = 2;  // read the rest as slides
-    } else {
-      out.has_front_matter = true;
-      out.front_matter_line = 2;
-      const std::size_t a = lines.line_start(2), b = lines.line_start(close);
-      out.front_matter = std::string(lines.line(1).data() + (a - lines.line_start(1)), b - a);
-      first = close + 1;
-    }
+  if (n < 1 || !is_marker_line(lines.line(1), "---")) return out;
+  int close = 0;
+  for (int l = 2; l <= n && close == 0; ++l) {
+    if (is_marker_line(lines.line(l), "---") || is_marker_line(lines.line(l), "...")) close = l;
   }
+  if (close == 0) {
+    report.error(1, 1, "front matter is never closed (expected a line '---' or '...')");
+    out.body_line = 2;  // read the rest as slides
+    return out;
+  }
+  out.present = true;
+  out.line = 2;
+  const std::size_t a = lines.line_start(2), b = lines.line_start(close);
+  out.text = std::string(lines.line(1).data() + (a - lines.line_start(1)), b - a);
+  out.body_line = close + 1;
+  return out;
+}
+
+SplitDeck split_deck(const LineIndex& lines, Reporter& report, SplitRules rules) {
+  SplitDeck out;
+  const unsigned heading_divider = rules.heading_divider;
+  const auto is_break = [&](std::string_view line) {
+    return is_marker_line(line, "---") || (rules.every_rule && is_thematic_break(line));
+  };
+  const int n = lines.line_count();
+  const int first = find_front_matter(lines, report).body_line;
 
   // ------------------------------------------------------------------ slides
   SlideSource current;
@@ -278,12 +303,12 @@ SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_
                            ", so the next slide became part of the diagram; close it with " +
                            fence_text(fence) + " before that line");
         }
-      } else if (fence.swallowed == 0 && is_marker_line(line, "---")) {
+      } else if (fence.swallowed == 0 && is_break(line)) {
         fence.swallowed = l;
       }
     } else if (in_comment) {
       if (line.find("-->") != std::string_view::npos) in_comment = false;
-    } else if (is_marker_line(line, "---")) {
+    } else if (is_break(line)) {
       close_slide();
       current.first_line = l + 1;
       in_paragraph = false;

@@ -2,7 +2,8 @@
 // lines, before any Markdown parsing. Private to deck/.
 //
 // Promise: a slide ends at a line that is exactly `---` (trailing blanks
-// allowed) outside fenced code and HTML comments; every slide knows the file
+// allowed; in a Marp deck any thematic break) outside fenced code and HTML
+// comments; every slide knows the file
 // line it starts at, so Markdown positions map back to the file. Slide text
 // is bounded (limits.h) and pre-guarded against cmark-gfm's worst cases.
 #pragma once
@@ -23,16 +24,33 @@ struct SlideSource {
 };
 
 struct SplitDeck {
-  bool has_front_matter = false;
-  int front_matter_line = 0;  // file line of the first YAML line
-  std::string front_matter;
-  std::vector<SlideSource> slides;
+  std::vector<SlideSource> slides;  // after the front matter (find_front_matter)
 };
 
-// heading_divider (Marp's headingDivider, a mask of levels: bit L for level
-// L) also starts a slide at each ATX heading of those levels, unless the slide
-// so far shows nothing. A fence that swallows a `---` is an error that names it.
-SplitDeck split_deck(const LineIndex& lines, Reporter& report, unsigned heading_divider = 0);
+// The front matter: YAML between a first line `---` and the next line `---`
+// or `...`. One that is never closed is an error, and the slides start on
+// line 2.
+struct FrontMatterSource {
+  bool present = false;
+  int line = 0;       // file line of the first YAML line
+  std::string text;   // the YAML
+  int body_line = 1;  // file line where the slides start
+};
+FrontMatterSource find_front_matter(const LineIndex& lines, Reporter& report);
+
+// How a deck's slides break besides `---` lines.
+struct SplitRules {
+  // Marp's headingDivider, a mask of levels (bit L for level L): a slide also
+  // starts at each heading of those levels (ATX, or setext `===` for level
+  // 1), unless the slide so far shows nothing.
+  unsigned heading_divider = 0;
+  // A Marp deck: every thematic break (`***`, `___`, `- - -`, `-----`) is a
+  // slide break too, as Marpit splits at every <hr>.
+  bool every_rule = false;
+};
+
+// A fence that swallows a slide break is an error that names it.
+SplitDeck split_deck(const LineIndex& lines, Reporter& report, SplitRules rules = {});
 
 // The last `headingDivider: VALUE` written in a comment outside fences, as
 // text ("" when none).

@@ -293,6 +293,29 @@ TEST(Marp, HeadingDividerSplitsAtSetextHeadingsToo) {
   EXPECT_EQ(plain(s[2].blocks[0].text), "Third");
 }
 
+TEST(Marp, EveryRuleBreaksASlideInAMarpDeckOnly) {
+  const std::string body =
+      "# A\n\n***\n\n# B\n\n___\n\n# C\n\n- - -\n\n# D\n\n-----\n\n# E\n\n"
+      "```\n***\n```\n";
+  const ParseResult marp = parse("---\nmarp: true\n---\n\n" + body);
+  EXPECT_TRUE(marp.diagnostics.empty()) << joined(marp);
+  ASSERT_EQ(marp.deck.slides.size(), 5u);
+  EXPECT_EQ(plain(marp.deck.slides[4].blocks[0].text), "E");
+  EXPECT_EQ(marp.deck.slides[4].blocks.size(), 2u);  // a rule in code stays code
+  // In our own decks only `---` breaks; the others are rules on the slide.
+  const ParseResult ours = parse(body);
+  EXPECT_EQ(ours.deck.slides.size(), 1u);
+}
+
+TEST(Marp, ALineEndInAParagraphIsALineBreakInAMarpDeck) {
+  const std::string body = "# A\n\n첫째 줄\n둘째 줄\n";
+  const ParseResult marp = parse("---\nmarp: true\n---\n\n" + body);
+  ASSERT_EQ(marp.deck.slides.size(), 1u);
+  EXPECT_EQ(plain(marp.deck.slides[0].blocks[1].text), "첫째 줄\n둘째 줄");
+  const ParseResult ours = parse(body);
+  EXPECT_EQ(plain(ours.deck.slides[0].blocks[1].text), "첫째 줄 둘째 줄");
+}
+
 TEST(Marp, StyleAndHtmlWarnOncePerKindAndMathOnce) {
   const ParseResult r = parse(
       "<style>\nsection { color: red; }\n</style>\n\n# A\n\n"
