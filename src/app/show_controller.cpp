@@ -381,6 +381,7 @@ double ShowController::frame(double now) {
   const bool animating = screens_.hall_view().animating(now);
   if (!hall.window->minimized() && (hall.dirty || animating || hall_animating_)) {
     screens_.draw_hall(show_, now);
+    if (first_frame_exit_ && hall.frames == 1) mark("hall");
     drew = true;
     if (hall.frames == 1 && !first_frame_exit_) hall.window->confirm_fullscreen();
   }
@@ -398,6 +399,7 @@ double ShowController::frame(double now) {
     if (!console.window->minimized() && (console.dirty || !(input.clock == drawn_clock_))) {
       drew = drew || console.dirty;
       screens_.draw_console(show_, input);
+      if (first_frame_exit_ && console.frames == 1) mark("console");
       drawn_clock_ = input.clock;
       if (console.frames == 1 && !first_frame_exit_) console.window->confirm_fullscreen();
     }

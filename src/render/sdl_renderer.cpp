@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -198,7 +199,16 @@ struct SdlRenderer::Impl {
   SDL_Rect base_clip{};
   PixelBox canvas;  // the viewport: shapes are not rasterized beyond it
 
-  Impl(SDL_Renderer* r, text::GlyphCache& g, ImageCache& i) : ren(r), glyphs(g), images(i) {}
+  // SDL's software renderer keeps a texture in a surface, which SDL zeroes
+  // when it makes it: fully transparent already. (A 1024x1024 page cleared
+  // by hand costs 4 MB written twice, per page and per window, at start-up.)
+  bool textures_start_clear = false;
+
+  Impl(SDL_Renderer* r, text::GlyphCache& g, ImageCache& i) : ren(r), glyphs(g), images(i) {
+    SDL_RendererInfo info;
+    textures_start_clear = SDL_GetRendererInfo(ren, &info) == 0 && info.name != nullptr &&
+                           std::strcmp(info.name, "software") == 0;
+  }
   ~Impl() { destroy_textures(); }
 
   float opacity() const { return opacity_stack.back(); }
@@ -233,9 +243,12 @@ struct SdlRenderer::Impl {
     // Sampling at exact pixel centres is the common case; linear only matters
     // when a GPU renderer is scaled.
     SDL_SetTextureScaleMode(p.texture, SDL_ScaleModeNearest);
-    // Static textures start undefined on GPUs: clear so padding samples as transparent.
-    std::vector<Uint32> zeros(static_cast<size_t>(w) * h, color ? 0u : 0x00ffffffu);
-    SDL_UpdateTexture(p.texture, nullptr, zeros.data(), w * 4);
+    // Static textures start undefined on GPUs: clear so padding samples as
+    // transparent (white, for linear filtering at coverage edges).
+    if (!textures_start_clear) {
+      std::vector<Uint32> zeros(static_cast<size_t>(w) * h, color ? 0u : 0x00ffffffu);
+      SDL_UpdateTexture(p.texture, nullptr, zeros.data(), w * 4);
+    }
     pages.push_back(std::move(p));
     glyph_batches.resize(pages.size());
     return static_cast<int>(pages.size()) - 1;
