@@ -92,6 +92,29 @@ TEST(Shaping, LanguageKoChangesQuoteAndSpaceGlyphs) {
   EXPECT_EQ(a[0].id, hb[0].id);
 }
 
+TEST(Shaping, HanTakesTheFormsOfTheDecksLanguage) {
+  // One code point, a glyph per region: Noto CJK's locl gives a Japanese or
+  // Chinese deck (Marp's `lang: ja`, `zh-Hans`, `zh-Hant`) its own forms of
+  // 刃 and 化 from the same face, as hb-shape does.
+  const std::string han = "刃化";
+  const auto shaped = [&](const char* lang) {
+    ParagraphStyle ps;
+    ps.lang = lang;
+    return flatten(layout_paragraph(fonts(), {TextRun{han, sized(1000)}}, ps, 1e9f));
+  };
+  const auto ko = shaped("ko"), ja = shaped("ja"), sc = shaped("zh-Hans"), tc = shaped("zh-Hant");
+  ASSERT_EQ(ko.size(), 2u);
+  ASSERT_EQ(ja.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_NE(ko[i].id, ja[i].id);
+    EXPECT_NE(ja[i].id, sc[i].id);
+    EXPECT_EQ(ja[i].id, hb_shape_cli(han, kCjkRegular, 1, "ja")[i].id);
+    EXPECT_EQ(sc[i].id, hb_shape_cli(han, kCjkRegular, 1, "zh-Hans")[i].id);
+    EXPECT_EQ(tc[i].id, hb_shape_cli(han, kCjkRegular, 1, "zh-Hant")[i].id);
+  }
+}
+
 TEST(Shaping, ConjoiningJamoComposeToTheSameGlyphsAsSyllables) {
   const std::string jamo = "\u1112\u1161\u11AB\u1100\u116E\u11A8\u110B\u1165";  // 한국어 as jamo
   const Paragraph a = shape_wide(jamo);
