@@ -21,6 +21,7 @@
 #include "deck/diagram_yaml.h"
 #include "deck/directives.h"
 #include "deck/duration.h"
+#include "deck/emoji.h"
 #include "deck/front_matter.h"
 #include "deck/images.h"
 #include "deck/limits.h"
@@ -305,6 +306,10 @@ RichText Builder::inlines(cmark_node* container) {
         }
         break;
     }
+  }
+  // `:smile:` is shown as GitHub and Marp show it, except in code.
+  for (Span& span : out) {
+    if (!(span.style & kCode)) span.text = replace_emoji_shortcodes(span.text);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // fragmented lists, headingDivider, and the diagnostics that teach. The decks
 // follow the examples of Marpit's docs/directives.md, fragmented-list.md and
 // Marp Core's README (../shared/notes/marp-format.md).
+#include "deck/emoji.h"
 #include "deck_test_util.h"
 
 namespace madang::deck::test {
@@ -314,6 +315,24 @@ TEST(Marp, ALineEndInAParagraphIsALineBreakInAMarpDeck) {
   EXPECT_EQ(plain(marp.deck.slides[0].blocks[1].text), "첫째 줄\n둘째 줄");
   const ParseResult ours = parse(body);
   EXPECT_EQ(plain(ours.deck.slides[0].blocks[1].text), "첫째 줄 둘째 줄");
+}
+
+TEST(Marp, EmojiShortcodesAsGitHubAndMarpShowThem) {
+  EXPECT_EQ(emoji_for("smile"), "😄");
+  EXPECT_EQ(emoji_for("+1"), "👍");
+  EXPECT_EQ(emoji_for("heart"), "❤️");  // fully qualified: drawn as an emoji
+  EXPECT_EQ(emoji_for("no_such_name"), "");
+  EXPECT_EQ(replace_emoji_shortcodes(":tada: 축하 :+1:, (:kr:)"), "🎉 축하 👍, (🇰🇷)");
+  // Not after a letter or digit, not an unknown name, not a lone colon.
+  EXPECT_EQ(replace_emoji_shortcodes("a:smile: 10:30:00 :nope: 한글:smile: ::"),
+            "a:smile: 10:30:00 :nope: 한글:smile: ::");
+  EXPECT_EQ(replace_emoji_shortcodes(":x::smile:"), "❌😄");
+
+  const ParseResult r = parse("# 좋아요 :sparkles:\n\n- :white_check_mark: 끝 `:smile:`\n");
+  EXPECT_TRUE(r.diagnostics.empty()) << joined(r);
+  const auto& b = r.deck.slides[0].blocks;
+  EXPECT_EQ(plain(b[0].text), "좋아요 ✨");
+  EXPECT_EQ(plain(b[1].items[0].blocks[0].text), "✅ 끝 :smile:");  // not in code
 }
 
 TEST(Marp, StyleAndHtmlWarnOncePerKindAndMathOnce) {
