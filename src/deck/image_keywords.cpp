@@ -152,8 +152,7 @@ const char* filter_name(FilterKind kind) {
 }
 
 bool filter_drawn(FilterKind kind) {
-  return kind != FilterKind::kDropShadow && kind != FilterKind::kHueRotate &&
-         kind != FilterKind::kSaturate;
+  return kind != FilterKind::kDropShadow;  // render/image_filter.h draws the others
 }
 
 ImageKeywords parse_image_keywords(std::string_view alt) {

@@ -38,6 +38,16 @@ TEST(ImageFilter, ColourFormulas) {
   // contrast(1.5): (c - 0.5) * 1.5 + 0.5.
   EXPECT_EQ(px(apply_filters(one(100, 200, 50), {{FilterKind::kContrast, 1.5f}})),
             (std::vector<int>{86, 236, 11, 255}));
+  // saturate(0) of red: the saturate matrix's luminance row (0.213); 1 keeps it.
+  EXPECT_EQ(px(apply_filters(one(255, 0, 0), {{FilterKind::kSaturate, 0}})),
+            (std::vector<int>{54, 54, 54, 255}));
+  EXPECT_EQ(px(apply_filters(one(255, 0, 0), {{FilterKind::kSaturate, 1}})),
+            (std::vector<int>{255, 0, 0, 255}));
+  // hue-rotate(180deg) of red: cos = -1, sin = 0 in the spec's matrix.
+  EXPECT_EQ(px(apply_filters(one(255, 0, 0), {{FilterKind::kHueRotate, 180}})),
+            (std::vector<int>{0, 109, 109, 255}));
+  EXPECT_EQ(px(apply_filters(one(200, 100, 0), {{FilterKind::kHueRotate, 0}})),
+            (std::vector<int>{200, 100, 0, 255}));
   // In the order written: red inverted (cyan), then its luminance.
   EXPECT_EQ(
       px(apply_filters(one(255, 0, 0), {{FilterKind::kInvert, 1}, {FilterKind::kGrayscale, 1}})),
