@@ -150,7 +150,8 @@ Value read_value(const StyleSetting& s, const std::string& base_dir, bool check_
     v.image.image.src = std::string(inner);
     v.image.line = s.line;
     v.image.column = s.column;
-    v.ok = resolve_image(base_dir, check_files, s.line, s.column, report, &v.image.image, true);
+    v.ok = resolve_image(base_dir, check_files, s.line, s.column, report, &v.image.image,
+                         ImagePlace::kBackground);
   } else if (s.key == "backgroundSize") {
     const std::string t = lower(text);
     if (t == "cover" || t == "contain" || t == "auto") {

@@ -155,6 +155,9 @@ struct Slide {
   // one carries on to later slides, a `_` spot one is for this slide only);
   // the footer starts as the deck's `footer:`. Inline Markdown.
   RichText header, footer;
+  // Images written in them (Marp: a logo, `footer: '![h:40](logo.png) 희망제작소'`),
+  // drawn in a row before the text of their line.
+  std::vector<Image> header_images, footer_images;
   bool paginate = true;  // show the page number (Marp: `paginate`)
   int page = 0;          // the number shown: slides counted so far (hold and skip are not)
   // Rehearsal (history/): `<!-- id: NAME -->` keeps the slide's recorded
@@ -177,6 +180,7 @@ struct Meta {
   std::vector<std::string> fonts;
   std::vector<std::pair<int, int>> font_places;  // line, column of each entry of fonts
   std::string footer;
+  int footer_line = 0;  // where the front matter sets it (0: not set there)
   std::string transition = "fade";
   bool incremental = false;
   bool paginate = true;

@@ -279,6 +279,8 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
       read.text(value, key, &meta->date);
     } else if (key == "footer") {
       read.text(value, key, &meta->footer);
+      int column = 0;
+      read.at(value, &meta->footer_line, &column);
     } else if (key == "lang") {
       std::string lang;
       if (read.text(value, key, &lang) && !lang.empty()) meta->lang = lang;

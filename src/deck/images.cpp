@@ -93,18 +93,21 @@ bool read_background_image(const std::string& alt, const std::string& src,
                        " background images; this one is left out");
     return true;
   }
-  if (resolve_image(base_dir, check_files, line, column, report, &bg.image, true)) {
+  if (resolve_image(base_dir, check_files, line, column, report, &bg.image,
+                    ImagePlace::kBackground)) {
     out->images.push_back(std::move(bg));
   }
   return true;
 }
 
 bool resolve_image(const std::string& base_dir, bool check_files, int line, int column,
-                   Reporter& report, Image* out, bool background) {
+                   Reporter& report, Image* out, ImagePlace place) {
   const std::string& src = out->src;
   // What happens to an image that cannot be shown: the deck still opens.
-  const std::string instead =
-      background ? "; the background is left out" : "; it is drawn as a placeholder";
+  const std::string instead = place == ImagePlace::kBackground ? "; the background is left out"
+                              : place == ImagePlace::kLine
+                                  ? "; it is left out of the header or footer"
+                                  : "; it is drawn as a placeholder";
   if (src.empty()) {
     report.warning(line, column, "image has no path" + instead);
     return false;

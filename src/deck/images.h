@@ -30,10 +30,17 @@ bool read_background_image(const std::string& alt, const std::string& src,
                            const std::string& base_dir, bool check_files, int line, int column,
                            Reporter& report, SlideBackground* out);
 
+// Where an image is shown, which says what happens when it cannot be.
+enum class ImagePlace {
+  kBlock,       // a labelled placeholder takes its place
+  kBackground,  // the background is left out
+  kLine,        // a header's or footer's image is left out
+};
+
 // Sets out->resolved and the pixel size, reporting problems; true when the
 // image can be shown. base_dir must be absolute.
 bool resolve_image(const std::string& base_dir, bool check_files, int line, int column,
-                   Reporter& report, Image* out, bool background = false);
+                   Reporter& report, Image* out, ImagePlace place = ImagePlace::kBlock);
 
 // Background images one slide draws at most (more are warned and left out).
 inline constexpr std::size_t kMaxBackgroundImages = 16;

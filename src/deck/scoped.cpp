@@ -74,6 +74,7 @@ Scoped resolve_scoped(const LocalDirectives& carry, const LocalDirectives& spots
     s.header_line = v->line;
   }
   s.footer = meta.footer;
+  s.footer_line = meta.footer_line;
   if (const DirectiveValue* v = pick(carry, spots, "footer")) {
     s.footer = v->value;
     s.footer_line = v->line;

@@ -56,8 +56,9 @@ bool one_of(const std::string& s, const char* const (&names)[N]) {
 
 // Slides, and speaker notes: notes are Markdown too, but only text (no
 // images, diagrams or directives), and nothing in them is an error: odd
-// Markdown in the notes never stops a show.
-enum class Mode { kSlide, kNotes };
+// Markdown in the notes never stops a show. A header or footer line is read
+// as notes are, but its images are kept (line_images_), not their alt text.
+enum class Mode { kSlide, kNotes, kLine };
 
 class Builder {
  public:
@@ -81,7 +82,7 @@ class Builder {
   void directive(const Comment& c, int line, int column);
   void global_directive(const Comment& c, int line, int column);
   void add_note(const std::string& text, int line);
-  RichText inline_markdown(const std::string& text, int line);
+  RichText inline_markdown(const std::string& text, int line, std::vector<Image>* images);
   void resolve_directives();
   void assign_fragments();
   bool spend(int line, int column);
@@ -103,8 +104,9 @@ class Builder {
   int column_ = 0;
   int column_line_ = 0, column_col_ = 0;
   bool incremental_set_ = false;
-  LocalDirectives spots_;  // Marp's `_name` directives of this slide
-  bool fit_ = false;       // a `<!-- fit -->` was in the inline content just read
+  LocalDirectives spots_;           // Marp's `_name` directives of this slide
+  bool fit_ = false;                // a `<!-- fit -->` was in the inline content just read
+  std::vector<Image> line_images_;  // Mode::kLine: the images of the line, in order
 
  public:
   bool counted_ = true;
@@ -255,6 +257,14 @@ RichText Builder::inlines(cmark_node* container) {
         int line = 0, column = 0;
         where(node, &line, &column);
         const char* url = cmark_node_get_url(node);
+        if (mode_ == Mode::kLine) {
+          Image image;
+          image.src = url ? url : "";
+          read_image_alt(plain_text(inlines(node)), line, column, env_.report, &image);
+          line_images_.push_back(std::move(image));
+          cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+          break;
+        }
         if (read_background_image(plain_text(inlines(node)), url ? url : "", env_.base_dir,
                                   env_.check_files, line, column, env_.report,
                                   &slide_.background)) {
@@ -768,8 +778,12 @@ void Builder::directive(const Comment& c, int line, int column) {
   }
 }
 
-// Inline Markdown of a header or footer directive, located at its line.
-RichText Builder::inline_markdown(const std::string& text, int line) {
+// Inline Markdown of a header or footer directive, located at its line, and
+// its images. A directive carries on to later slides: what is wrong with its
+// images is reported once, on the slide it is written on (or the first, for
+// the front matter's).
+RichText Builder::inline_markdown(const std::string& text, int line, std::vector<Image>* images) {
+  images->clear();
   if (text.empty()) return {};
   SlideSource source;
   source.first_line = std::max(1, line);
@@ -780,10 +794,26 @@ RichText Builder::inline_markdown(const std::string& text, int line) {
   const SlideEnv env{env_.lines, quiet,          env_.meta,         env_.base_dir,
                      false,      env_.text_left, env_.text_reported};
   RichText out;
-  for (Block& b : Builder(source, env, Mode::kNotes).build_notes()) {
+  Builder reader(source, env, Mode::kLine);
+  for (Block& b : reader.build_notes()) {
     if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
     if (!out.empty()) out.push_back({" ", kPlain, {}, 0, 0});
     for (Span& span : b.text) out.push_back(std::move(span));
+  }
+  // Drop the spaces the images leave at the start of the line.
+  while (!out.empty() && out.front().text.find_first_not_of(' ') == std::string::npos) {
+    out.erase(out.begin());
+  }
+  if (!out.empty()) out.front().text.erase(0, out.front().text.find_first_not_of(' '));
+  const int slide_lines = static_cast<int>(std::count(src_.text.begin(), src_.text.end(), '\n'));
+  const bool written_here = (line >= src_.first_line && line < src_.first_line + slide_lines) ||
+                            (line < src_.first_line && slide_.index == 1);
+  Diagnostics unreported;
+  Reporter elsewhere(env_.report.file(), unreported);
+  for (Image& image : reader.line_images_) {
+    resolve_image(env_.base_dir, env_.check_files, line, 1, written_here ? env_.report : elsewhere,
+                  &image, ImagePlace::kLine);
+    images->push_back(std::move(image));
   }
   return out;
 }
@@ -795,8 +825,8 @@ void Builder::resolve_directives() {
   }
   static const LocalDirectives kNone;
   Scoped s = resolve_scoped(env_.carry ? *env_.carry : kNone, spots_, env_.meta);
-  slide_.header = inline_markdown(s.header, s.header_line);
-  slide_.footer = inline_markdown(s.footer, s.footer_line);
+  slide_.header = inline_markdown(s.header, s.header_line, &slide_.header_images);
+  slide_.footer = inline_markdown(s.footer, s.footer_line, &slide_.footer_images);
   slide_.paginate = s.paginate;
   counted_ = s.counted;
   slide_.classes = std::move(s.classes);

@@ -324,6 +324,39 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
 // ============================================================================
 
 // Returns the height taken at the bottom of the slide.
+// The images of a header or footer line (Marp: a logo) in a row from x,
+// centred on a text line `line_h` tall whose top is `top`: each as tall as
+// the line unless sized (`h:40`, CSS pixels). One that cannot be read is left
+// out (the parser said so where the directive is). Returns the width they
+// take, with a gap after them.
+float place_line_images(const Context& ctx, Fragment& out, const std::vector<deck::Image>& images,
+                        float x, float top, float line_h) {
+  float used = 0;
+  for (const deck::Image& img : images) {
+    int iw = img.pixel_width, ih = img.pixel_height;
+    if (img.resolved.empty() || ((iw <= 0 || ih <= 0) && !image_size(img.resolved, &iw, &ih)) ||
+        iw <= 0 || ih <= 0) {
+      continue;
+    }
+    const float aspect = static_cast<float>(ih) / static_cast<float>(iw);
+    float h = img.height > 0 ? img.height * ctx.css_unit : line_h;
+    float w = h / aspect;
+    if (img.width > 0) {
+      w = img.width * ctx.css_unit;
+      if (img.height <= 0) h = w * aspect;
+    }
+    Command c;
+    c.kind = CommandKind::kImage;
+    c.rect = Rect{x + used, top + (line_h - h) / 2, w, h};
+    c.label = img.alt.empty() ? img.src : img.alt;
+    c.image_path = img.resolved;
+    c.filters = filters_for(img, iw, w, ctx.css_unit);
+    out.add(std::move(c));
+    used += w + ctx.px(16);
+  }
+  return used;
+}
+
 float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t slide_count) {
   const Theme& th = ctx.theme;
   const deck::Meta& meta = ctx.deck.meta;
@@ -334,7 +367,9 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
   const deck::RichText footer = parsed || !slide.footer.empty() || meta.footer.empty()
                                     ? slide.footer
                                     : deck::RichText{deck::Span{meta.footer, deck::kPlain, {}}};
-  if (!slide.show_footer || (footer.empty() && !slide.paginate)) return 0;
+  if (!slide.show_footer || (footer.empty() && slide.footer_images.empty() && !slide.paginate)) {
+    return 0;
+  }
   const float y = full.y + full.h - ctx.px(th.margin_bottom);
   const float x = full.x + ctx.px(th.margin_x);
   const float w = full.w - 2 * ctx.px(th.margin_x);
@@ -357,32 +392,38 @@ float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t s
                   TextRole::kFooter);
     out.append(std::move(n), x + w - number_w, base_y);
   }
+  const float logos =
+      place_line_images(ctx, out, slide.footer_images, x, base_y, s.size * th.line_height);
   if (!footer.empty()) {
     text::ParagraphStyle ps;
     ps.lang = meta.lang;
     Fragment f = with_role(paragraph_fragment(ctx, to_runs(footer, s, th), ps,
-                                              w - number_w - ctx.px(24), ctx.slide.line),
+                                              w - number_w - logos - ctx.px(24), ctx.slide.line),
                            TextRole::kFooter);
-    out.append(std::move(f), x, base_y);
+    out.append(std::move(f), x + logos, base_y);
   }
   return ctx.px(th.margin_bottom + th.footer_height);
 }
 
 // Marp's header: a line of small muted text in the top margin.
 void place_header(const Context& ctx, Fragment& out, Region full) {
-  if (ctx.slide.header.empty()) return;
+  const deck::Slide& slide = ctx.slide;
+  if (slide.header.empty() && slide.header_images.empty()) return;
   const Theme& th = ctx.theme;
   text::ParagraphStyle ps;
   ps.lang = ctx.deck.meta.lang;
-  ps.align = th.centred ? text::Align::kCenter : text::Align::kLeft;
+  ps.align = th.centred && slide.header_images.empty() ? text::Align::kCenter : text::Align::kLeft;
   const float x = full.x + ctx.px(th.margin_x);
   const float w = full.w - 2 * ctx.px(th.margin_x);
+  const float top = full.y + ctx.px(16);
+  const text::TextStyle s = style_of(ctx.px(th.footer_size), th.muted);
+  const float logos =
+      place_line_images(ctx, out, slide.header_images, x, top, s.size * th.line_height);
+  if (slide.header.empty()) return;
   Fragment f =
-      with_role(paragraph_fragment(
-                    ctx, to_runs(ctx.slide.header, style_of(ctx.px(th.footer_size), th.muted), th),
-                    ps, w, ctx.slide.line),
+      with_role(paragraph_fragment(ctx, to_runs(slide.header, s, th), ps, w - logos, slide.line),
                 TextRole::kFooter);
-  out.append(std::move(f), x, full.y + ctx.px(16));
+  out.append(std::move(f), x + logos, top);
 }
 
 float place_source(const Context& ctx, Fragment& out, Region full, float footer_h) {

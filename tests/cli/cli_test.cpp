@@ -203,7 +203,7 @@ theme: gaia
 size: 16:9
 paginate: true
 header: 지역사회 **사회혁신**
-footer: 희망제작소 · 2026
+footer: '![h:30](img/photo.png) 희망제작소 · 2026'
 backgroundColor: #fffdf5
 style: |
   section { font-size: 30px; }
@@ -290,7 +290,10 @@ TEST_F(Cli, ATypicalMarpDeckChecksCleanAndExports) {
   // Missing, each image is a warning where it is written (repeats fold),
   // never an error.
   EXPECT_EQ(missing.err,
-            style_warning + deck +
+            deck +
+                ":7:1: warning: image not found: img/photo.png; it is left out of the header or "
+                "footer\n" +
+                style_warning + deck +
                 ":27:1: warning: image not found: img/photo.png; the background is left out "
                 "(3 times, also on lines 43, 51)\n" +
                 deck +

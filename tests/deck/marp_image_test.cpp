@@ -151,6 +151,29 @@ TEST(MarpImages, ImagesOfOneParagraphAreMarkedBesideEachOther) {
   EXPECT_FALSE(b[2].beside_previous);
 }
 
+TEST(MarpImages, HeaderAndFooterKeepTheirImagesReportedOnceWhereWritten) {
+  const ParseResult r = parse(
+      "---\nfooter: '![h:40](logo.png) 희망제작소'\n---\n\n# 하나\n\n---\n\n"
+      "<!-- header: \"![](https://example.org/a.png) **머리**\" -->\n\n# 둘\n\n---\n\n# 셋\n");
+  ASSERT_EQ(r.deck.slides.size(), 3u);
+  for (const Slide& s : r.deck.slides) {
+    SCOPED_TRACE(s.index);
+    EXPECT_EQ(plain_text(s.footer), "희망제작소");  // no alt text, no leading space
+    ASSERT_EQ(s.footer_images.size(), 1u);
+    EXPECT_EQ(s.footer_images[0].src, "logo.png");
+    EXPECT_FLOAT_EQ(s.footer_images[0].height, 40);
+  }
+  EXPECT_TRUE(r.deck.slides[0].header_images.empty());
+  EXPECT_EQ(plain_text(r.deck.slides[2].header), "머리");
+  EXPECT_EQ(r.deck.slides[2].header_images.size(), 1u);
+  // Once, at its directive, though two slides carry it (parse() checks no
+  // files: the missing logo is the CLI test's).
+  EXPECT_EQ(messages(r), (std::vector<std::string>{
+                             "deck.md:9:1: warning: image URL 'https://example.org/a.png' is not "
+                             "fetched (Madang uses no network); it is left out of the header or "
+                             "footer"}));
+}
+
 TEST(MarpBackground, UndrawnFiltersWarnOncePerDeck) {
   // drop-shadow is the one filter not drawn; hue-rotate and saturate are.
   const ParseResult r = parse(

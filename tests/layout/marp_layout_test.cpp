@@ -139,6 +139,31 @@ TEST_F(LayoutTest, ARowWiderThanTheColumnShrinksTogether) {
   EXPECT_LT(r[0].x + r[0].w, r[1].x);
 }
 
+TEST_F(LayoutTest, AFooterLogoGoesBeforeItsTextInMarpsPixels) {
+  deck::Deck d = one_slide({heading("제목"), para("본문")});
+  d.meta.marp = true;
+  deck::Slide& s = d.slides[0];
+  s.footer = {deck::Span{"희망제작소", deck::kPlain, {}}};
+  deck::Image logo;
+  logo.src = "logo.png";
+  logo.resolved = "/deck/logo.png";  // its size is known: the file is not read
+  logo.pixel_width = 200;
+  logo.pixel_height = 100;
+  logo.height = 40;  // `h:40`: Marp's pixels, 60 of ours at 1080p
+  s.footer_images = {logo};
+  const SlideLayout l = lay(d);
+  const std::vector<Rect> r = image_rects(l);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_NEAR(r[0].h, 60, 0.5);
+  EXPECT_NEAR(r[0].w, 120, 0.5);
+  const TextItem* text = find_text(l.list, "희망제작소");
+  ASSERT_NE(text, nullptr);
+  EXPECT_GE(text->rect.x, r[0].x + r[0].w);  // the text after the logo
+  EXPECT_GT(r[0].y, 1080 - 120);             // on the footer's line
+  // Its middle on the text's line.
+  EXPECT_NEAR(r[0].y + r[0].h / 2, text->rect.y + text->lines[0].baseline - 8, 16);
+}
+
 TEST_F(LayoutTest, ListOnALeadSlideCentresAsABlockWithItsItemsFlushLeft) {
   deck::Deck d = one_slide({heading("가운데 놓인 장", 1), list({"하나", "둘째 항목"})});
   deck::Deck lead = d;
