@@ -1,9 +1,11 @@
+// SlideBuilder's Markdown side (builder.h): inline content, blocks, tables,
+// fragments; its comments and directives are in slide_directives.cpp.
+//
 // Index of this file:
 // [SECTION] Helpers
 // [SECTION] Inline content
 // [SECTION] Blocks
 // [SECTION] Tables
-// [SECTION] Directives
 // [SECTION] Fragments
 // [SECTION] Entry point
 
@@ -16,17 +18,13 @@
 #include <cstring>
 #include <memory>
 
-#include "deck/background_directives.h"
+#include "deck/builder.h"
 #include "deck/cmark_util.h"
 #include "deck/diagram_yaml.h"
 #include "deck/directives.h"
-#include "deck/duration.h"
 #include "deck/emoji.h"
-#include "deck/front_matter.h"
 #include "deck/images.h"
 #include "deck/limits.h"
-#include "deck/scoped.h"
-#include "deck/suggest.h"
 
 namespace madang::deck {
 
@@ -46,73 +44,9 @@ void set_fragment(Block& block, int fragment, int column_index) {
   }
 }
 
-constexpr const char* kLayouts[] = {"title", "section", "content", "two-column", "quote", "image"};
-constexpr const char* kLayoutList = "title, section, content, two-column, quote, image";
+}  // namespace
 
-template <std::size_t N>
-bool one_of(const std::string& s, const char* const (&names)[N]) {
-  return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return s == n; });
-}
-
-// Slides, and speaker notes: notes are Markdown too, but only text (no
-// images, diagrams or directives), and nothing in them is an error: odd
-// Markdown in the notes never stops a show. A header or footer line is read
-// as notes are, but its images are kept (line_images_), not their alt text.
-enum class Mode { kSlide, kNotes, kLine };
-
-class Builder {
- public:
-  Builder(const SlideSource& source, const SlideEnv& env, Mode mode = Mode::kSlide)
-      : src_(source), env_(env), mode_(mode) {}
-
-  Slide build(int index);
-  std::vector<Block> build_notes();
-
- private:
-  void where(cmark_node* node, int* line, int* column) const;
-  int file_line(int slide_line) const { return src_.first_line + slide_line - 1; }
-  RichText inlines(cmark_node* container);
-  void blocks(cmark_node* parent, int depth, std::vector<Block>* out);
-  void block(cmark_node* node, int depth, std::vector<Block>* out);
-  bool image_paragraph(cmark_node* paragraph, std::vector<Block>* out);
-  void code_block(cmark_node* node, Block* out);
-  void table(cmark_node* node, Block* out);
-  void html_block(cmark_node* node);
-  void comment(const Comment& c, int line, int column);
-  void directive(const Comment& c, int line, int column);
-  void global_directive(const Comment& c, int line, int column);
-  void add_note(const std::string& text, int line);
-  RichText inline_markdown(const std::string& text, int line, std::vector<Image>* images);
-  void resolve_directives();
-  void assign_fragments();
-  bool spend(int line, int column);
-  void spend_text(std::string* text, cmark_node* node);
-
-  void notes();
-
-  const SlideSource& src_;
-  const SlideEnv& env_;
-  const Mode mode_;
-  Slide slide_;
-  bool nesting_reported_ = false;
-  int budget_ = limits::kMaxBlocksPerSlide;  // blocks, items and rows left
-  bool budget_reported_ = false;
-  // Per top-level block: pauses seen before it and its column.
-  std::vector<int> pauses_before_;
-  std::vector<int> column_of_;
-  int pauses_ = 0;
-  int column_ = 0;
-  int column_line_ = 0, column_col_ = 0;
-  bool incremental_set_ = false;
-  LocalDirectives spots_;           // Marp's `_name` directives of this slide
-  bool fit_ = false;                // a `<!-- fit -->` was in the inline content just read
-  std::vector<Image> line_images_;  // Mode::kLine: the images of the line, in order
-
- public:
-  bool counted_ = true;
-};
-
-void Builder::where(cmark_node* node, int* line, int* column) const {
+void SlideBuilder::where(cmark_node* node, int* line, int* column) const {
   // Inline nodes may lack positions; use the nearest ancestor's.
   while (node != nullptr && cmark_node_get_start_line(node) <= 0) node = cmark_node_parent(node);
   if (node == nullptr) {
@@ -125,7 +59,7 @@ void Builder::where(cmark_node* node, int* line, int* column) const {
 }
 
 // Takes one unit of the slide's block budget; false (reported once) when spent.
-bool Builder::spend(int line, int column) {
+bool SlideBuilder::spend(int line, int column) {
   if (budget_ > 0) {
     --budget_;
     return true;
@@ -140,7 +74,7 @@ bool Builder::spend(int line, int column) {
 }
 
 // Cuts text to what is left of the deck's text budget (at a UTF-8 boundary).
-void Builder::spend_text(std::string* text, cmark_node* node) {
+void SlideBuilder::spend_text(std::string* text, cmark_node* node) {
   std::size_t& left = *env_.text_left;
   if (text->size() <= left) {
     left -= text->size();
@@ -162,7 +96,7 @@ void Builder::spend_text(std::string* text, cmark_node* node) {
 // [SECTION] Inline content
 //-----------------------------------------------------------------------------
 
-RichText Builder::inlines(cmark_node* container) {
+RichText SlideBuilder::inlines(cmark_node* container) {
   RichText out;
   struct Frame {
     cmark_node* node;
@@ -328,7 +262,7 @@ RichText Builder::inlines(cmark_node* container) {
 // [SECTION] Blocks
 //-----------------------------------------------------------------------------
 
-void Builder::blocks(cmark_node* parent, int depth, std::vector<Block>* out) {
+void SlideBuilder::blocks(cmark_node* parent, int depth, std::vector<Block>* out) {
   for (cmark_node* child = cmark_node_first_child(parent); child != nullptr;
        child = cmark_node_next(child)) {
     const std::size_t before = out->size();
@@ -343,7 +277,7 @@ void Builder::blocks(cmark_node* parent, int depth, std::vector<Block>* out) {
   }
 }
 
-void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
+void SlideBuilder::block(cmark_node* node, int depth, std::vector<Block>* out) {
   Block b;
   where(node, &b.line, &b.column);
   const cmark_node_type type = cmark_node_get_type(node);
@@ -434,7 +368,7 @@ void Builder::block(cmark_node* node, int depth, std::vector<Block>* out) {
   out->push_back(std::move(b));
 }
 
-bool Builder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
+bool SlideBuilder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
   std::vector<cmark_node*> images;
   for (cmark_node* c = cmark_node_first_child(paragraph); c != nullptr; c = cmark_node_next(c)) {
     const cmark_node_type t = cmark_node_get_type(c);
@@ -468,7 +402,7 @@ bool Builder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
   return true;
 }
 
-void Builder::code_block(cmark_node* node, Block* b) {
+void SlideBuilder::code_block(cmark_node* node, Block* b) {
   const char* info = cmark_node_get_fence_info(node);
   b->info = info ? info : "";
   b->code = literal(node);
@@ -501,7 +435,7 @@ void Builder::code_block(cmark_node* node, Block* b) {
 // [SECTION] Tables
 //-----------------------------------------------------------------------------
 
-void Builder::table(cmark_node* node, Block* b) {
+void SlideBuilder::table(cmark_node* node, Block* b) {
   b->kind = BlockKind::kTable;
   const int columns = cmark_gfm_extensions_get_table_columns(node);
   const int width = std::min(columns, limits::kMaxTableColumns);
@@ -556,291 +490,13 @@ void Builder::table(cmark_node* node, Block* b) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Directives
-//-----------------------------------------------------------------------------
-
-void Builder::html_block(cmark_node* node) {
-  const std::string html = literal(node);
-  int line = 0, column = 0;
-  where(node, &line, &column);
-  const CommentScan scan = scan_comments(html);
-  for (const Comment& c : scan.comments) {
-    if (!c.closed) continue;  // the splitter reported it
-    const std::string_view before = std::string_view(html).substr(0, c.offset);
-    const std::size_t nl = before.rfind('\n');
-    const int lines_down = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    const int at_line = line + lines_down;
-    const int at_column = nl == std::string_view::npos
-                              ? column + count_code_points(before)
-                              : 1 + count_code_points(before.substr(nl + 1));
-    comment(c, at_line + c.line_offset, c.line_offset > 0 ? 1 : at_column);
-  }
-  if (!scan.rest.empty() && !is_br(scan.rest)) warn_html(env_.report, line, column, html_tag(html));
-}
-
-// What a comment is: a directive (ours or Marp's), a misspelled one, a
-// linter's, or a speaker note (Marp: every other comment is one).
-void Builder::comment(const Comment& c, int line, int column) {
-  if (c.tool) return;
-  if (c.directive_like && c.known) {
-    directive(c, line, column);
-    return;
-  }
-  if (c.directive_like) {
-    // `_pagniate`: a misspelled spot directive is suggested with its '_'.
-    const bool spot = c.name.size() > 1 && c.name.front() == '_';
-    std::vector<std::string> names;
-    for (const std::string& n : directive_names()) {
-      if (!spot || is_local_directive(n)) names.push_back(spot ? "_" + n : n);
-    }
-    const std::string near = nearest(c.name, names);
-    if (!near.empty()) {
-      env_.report.warning(line, column,
-                          "unknown directive '" + c.name + "'; did you mean '" + near + "'?");
-      return;
-    }
-  }
-  if (!c.text.empty()) add_note(c.text, line);
-}
-
-void Builder::add_note(const std::string& text, int line) {
-  if (slide_.notes.empty()) slide_.notes_line = line;
-  if (!slide_.notes.empty()) slide_.notes += "\n\n";
-  slide_.notes += text;
-}
-
-// Marp's global directives may be written in any comment; the last one wins.
-void Builder::global_directive(const Comment& c, int line, int column) {
-  Reporter& report = env_.report;
-  Meta* meta = env_.globals;
-  const std::string& v = c.value;
-  if (meta == nullptr) return;
-  if (c.name == "theme") {
-    const std::string mapped = theme_for(v);
-    if (mapped.empty()) {
-      const std::string near = nearest(v, {"hall", "hall-dark", "default", "gaia", "uncover"});
-      report.warning(line, column,
-                     "unknown theme '" + v + "'" +
-                         (near.empty() ? "" : "; did you mean '" + near + "'?") +
-                         " (known: " + kThemes + "); using " + meta->theme);
-      return;
-    }
-    meta->theme = mapped;
-    if (v == "default" || v == "gaia" || v == "uncover") meta->marp = true;
-  } else if (c.name == "size") {
-    if (v == "16:9" || v == "4:3") {
-      meta->aspect_w = v == "4:3" ? 4 : 16;
-      meta->aspect_h = v == "4:3" ? 3 : 9;
-    } else {
-      report.warning(line, column, "unknown size '" + v + "' (valid: 16:9, 4:3)");
-    }
-  } else if (c.name == "style") {
-    report.warning(line, column,
-                   "CSS in 'style' is not applied: Madang has no CSS; choose a look with "
-                   "'theme:' (" +
-                       std::string(kThemes) + ") and 'class:'");
-  } else if (c.name == "headingDivider") {
-    unsigned mask = 0;
-    if (!parse_heading_divider(v, &mask)) {
-      report.error(line, column,
-                   "headingDivider must be a heading level 1 to 6, a list of levels like [1, 2], "
-                   "or false (got '" +
-                       v + "')");
-    }
-  } else if (c.name == "lang") {
-    if (!v.empty()) meta->lang = v;
-  } else if (c.name == "title") {
-    meta->title = v;
-  } else if (c.name == "author") {
-    meta->author = v;
-  } else if (c.name == "description") {
-    meta->description = v;
-  } else if (c.name == "url") {
-    meta->url = v;
-  } else if (c.name == "image") {
-    meta->image = v;
-  } else if (c.name == "keywords") {
-    meta->keywords = v;
-  }  // marp, math: accepted (math is shown as its source, with a warning where used)
-}
-
-void Builder::directive(const Comment& c, int line, int column) {
-  Reporter& report = env_.report;
-  const std::string& name = c.name;
-  // backgroundColor, _color...: resolved with their scopes later (background_directives.h).
-  if (take_style_directive(c.spot ? "_" + name : name, c.value, c.has_value, line, column, report,
-                           &slide_.style_settings))
-    return;
-  const bool valueless = name == "pause" || name == "column" || name == "incremental";
-  const bool scoped = is_local_directive(name) &&
-                      !(name == "footer" && !c.spot && (c.value == "off" || c.value == "on"));
-  if (!valueless && !scoped && !c.has_value) {
-    // A lone word that names a directive needing a value: a note, as in Marp.
-    if (name != "layout" && name != "notes" && name != "source" && name != "id" && name != "time" &&
-        name != "advance") {
-      add_note(c.text, line);
-      return;
-    }
-  }
-  if (scoped) {
-    if (!c.has_value) {
-      add_note(c.text, line);
-      return;
-    }
-    if (!check_scoped(name, c.value, line, column, report)) return;
-    // Our decks wrote class and transition for one slide: outside a Marp deck
-    // they keep that meaning.
-    const bool spot = c.spot || (!env_.meta.marp && (name == "class" || name == "transition"));
-    (spot || env_.carry == nullptr ? spots_ : *env_.carry)[name] = {c.value, line, column};
-    return;
-  }
-  if (!is_directive_name(name) || (!valueless && !c.has_value && name == "notes")) return;
-  const bool ours = valueless || name == "layout" || name == "notes" || name == "source" ||
-                    name == "footer" || name == "id" || name == "time" || name == "advance";
-  if (!ours) {
-    global_directive(c, line, column);
-    return;
-  }
-  if (!valueless && (!c.has_value || c.value.empty()) && name != "notes") {
-    const std::string valid = name == "layout"    ? std::string(" (valid: ") + kLayoutList + ")"
-                              : name == "footer"  ? " (off or on)"
-                              : name == "time"    ? " (a length of time like 90s or 1:30)"
-                              : name == "advance" ? std::string(" (") + kIntervalForms + ")"
-                                                  : "";
-    report.error(line, column, "directive '" + name + "' needs a value" + valid);
-    return;
-  }
-  if (name == "pause" || name == "column") {
-    if (c.has_value && !c.value.empty()) {
-      report.warning(line, column, "directive '" + name + "' takes no value");
-    }
-    if (name == "pause") {
-      ++pauses_;
-    } else {
-      column_ = 1;
-      column_line_ = line;
-      column_col_ = column;
-    }
-  } else if (name == "incremental") {
-    if (!c.has_value || c.value.empty() || c.value == "true") {
-      slide_.incremental = true;
-    } else if (c.value == "false") {
-      slide_.incremental = false;
-    } else {
-      report.error(line, column, "directive 'incremental' takes no value, or true or false");
-      return;
-    }
-    incremental_set_ = true;
-  } else if (name == "layout") {
-    if (!one_of(c.value, kLayouts)) {
-      const std::string near =
-          nearest(c.value, {"title", "section", "content", "two-column", "quote", "image"});
-      report.error(line, column,
-                   "unknown layout '" + c.value + "'" +
-                       (near.empty() ? "" : "; did you mean '" + near + "'?") +
-                       " (valid: " + kLayoutList + ")");
-      return;
-    }
-    slide_.layout = c.value;
-  } else if (name == "notes") {
-    if (c.value.empty()) return;
-    if (slide_.notes.empty()) slide_.notes_line = line;
-    if (!slide_.notes.empty()) slide_.notes += "\n\n";
-    slide_.notes += c.value;
-  } else if (name == "source") {
-    slide_.source = c.value;
-  } else if (name == "id") {
-    // One word: what the rehearsal history knows the slide by.
-    if (c.value.size() > 64 || c.value.find_first_of(" \t\n") != std::string::npos) {
-      report.error(line, column, "directive 'id' takes one word of at most 64 bytes");
-      return;
-    }
-    slide_.id = c.value;
-    slide_.id_line = line;
-  } else if (name == "time") {
-    // A unit is required: a bare "90" would be minutes, as in `duration:`.
-    double seconds = 0;
-    if (!parse_interval(c.value, &seconds)) {
-      report.error(
-          line, column,
-          "directive 'time' needs a length of time like 90s, 2m or 1:30 (got '" + c.value + "')");
-      return;
-    }
-    slide_.time_s = seconds;
-  } else if (name == "advance") {
-    if (!parse_interval(c.value, &slide_.advance_s)) {
-      report.error(line, column,
-                   "directive 'advance' must be a length of time " + std::string(kIntervalForms) +
-                       " (got '" + c.value + "')");
-    }
-  } else if (name == "footer") {
-    slide_.show_footer = c.value == "on";  // off or on: other values are Marp's footer text
-  }
-}
-
-// Inline Markdown of a header or footer directive, located at its line, and
-// its images. A directive carries on to later slides: what is wrong with its
-// images is reported once, on the slide it is written on (or the first, for
-// the front matter's).
-RichText Builder::inline_markdown(const std::string& text, int line, std::vector<Image>* images) {
-  images->clear();
-  if (text.empty()) return {};
-  SlideSource source;
-  source.first_line = std::max(1, line);
-  source.text = text + "\n";
-  source.blank = false;
-  Diagnostics ignored;
-  Reporter quiet(env_.report.file(), ignored);
-  const SlideEnv env{env_.lines, quiet,          env_.meta,         env_.base_dir,
-                     false,      env_.text_left, env_.text_reported};
-  RichText out;
-  Builder reader(source, env, Mode::kLine);
-  for (Block& b : reader.build_notes()) {
-    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading) continue;
-    if (!out.empty()) out.push_back({" ", kPlain, {}, 0, 0});
-    for (Span& span : b.text) out.push_back(std::move(span));
-  }
-  // Drop the spaces the images leave at the start of the line.
-  while (!out.empty() && out.front().text.find_first_not_of(' ') == std::string::npos) {
-    out.erase(out.begin());
-  }
-  if (!out.empty()) out.front().text.erase(0, out.front().text.find_first_not_of(' '));
-  const int slide_lines = static_cast<int>(std::count(src_.text.begin(), src_.text.end(), '\n'));
-  const bool written_here = (line >= src_.first_line && line < src_.first_line + slide_lines) ||
-                            (line < src_.first_line && slide_.index == 1);
-  Diagnostics unreported;
-  Reporter elsewhere(env_.report.file(), unreported);
-  for (Image& image : reader.line_images_) {
-    resolve_image(env_.base_dir, env_.check_files, line, 1, written_here ? env_.report : elsewhere,
-                  &image, ImagePlace::kLine);
-    images->push_back(std::move(image));
-  }
-  return out;
-}
-
-// Marp's scoped directives, resolved for this slide.
-void Builder::resolve_directives() {
-  if (slide_.index == 1 && env_.first_spots != nullptr) {
-    for (const auto& [name, v] : *env_.first_spots) spots_.insert({name, v});
-  }
-  static const LocalDirectives kNone;
-  Scoped s = resolve_scoped(env_.carry ? *env_.carry : kNone, spots_, env_.meta);
-  slide_.header = inline_markdown(s.header, s.header_line, &slide_.header_images);
-  slide_.footer = inline_markdown(s.footer, s.footer_line, &slide_.footer_images);
-  slide_.paginate = s.paginate;
-  counted_ = s.counted;
-  slide_.classes = std::move(s.classes);
-  slide_.transition = s.transition;
-}
-
-//-----------------------------------------------------------------------------
 // [SECTION] Fragments
 //-----------------------------------------------------------------------------
 
 // A pause puts what follows one step after everything above it; incremental
 // lists give each top-level item its own step (the first one included, as in
 // Marp); a stepped flow diagram adds a step per step after the first.
-void Builder::assign_fragments() {
+void SlideBuilder::assign_fragments() {
   if (!incremental_set_) slide_.incremental = env_.meta.incremental;
   int offset = 0, highest = 0, applied = 0;
   for (std::size_t i = 0; i < slide_.blocks.size(); ++i) {
@@ -870,7 +526,7 @@ void Builder::assign_fragments() {
 // [SECTION] Entry point
 //-----------------------------------------------------------------------------
 
-Slide Builder::build(int index) {
+Slide SlideBuilder::build(int index) {
   slide_.index = index;
   slide_.line = src_.first_line;
   if (src_.text.empty()) {
@@ -893,7 +549,7 @@ Slide Builder::build(int index) {
   return slide_;
 }
 
-std::vector<Block> Builder::build_notes() {
+std::vector<Block> SlideBuilder::build_notes() {
   std::vector<Block> out;
   std::unique_ptr<cmark_node, NodeDeleter> doc = parse_markdown(src_.text);
   if (doc) blocks(doc.get(), 0, &out);
@@ -902,7 +558,7 @@ std::vector<Block> Builder::build_notes() {
 
 // The slide's notes, parsed as Markdown. Their problems (nesting, budgets)
 // are reported as warnings at the notes' lines.
-void Builder::notes() {
+void SlideBuilder::notes() {
   if (slide_.notes.empty()) return;
   SlideSource source;
   source.first_line = slide_.notes_line;
@@ -912,16 +568,14 @@ void Builder::notes() {
   Reporter local(env_.report.file(), found);
   const SlideEnv notes_env{env_.lines, local,          env_.meta,         env_.base_dir,
                            false,      env_.text_left, env_.text_reported};
-  slide_.notes_blocks = Builder(source, notes_env, Mode::kNotes).build_notes();
+  slide_.notes_blocks = SlideBuilder(source, notes_env, Mode::kNotes).build_notes();
   for (Diagnostic& d : found) {
     env_.report.warning(d.where.line, d.where.column, "in the notes: " + d.message);
   }
 }
 
-}  // namespace
-
 Slide build_slide(const SlideSource& source, int index, const SlideEnv& env, bool* counted) {
-  Builder builder(source, env);
+  SlideBuilder builder(source, env);
   Slide slide = builder.build(index);
   if (counted) *counted = builder.counted_;
   return slide;
