@@ -98,6 +98,15 @@ struct ListItem {
   int line = 0;
 };
 
+// A highlighted piece of a code block (deck/code_highlight.h): what it is,
+// for the theme to colour.
+enum class CodeTokenKind : std::uint8_t { kKeyword, kType, kString, kComment, kNumber, kFunction };
+struct CodeToken {
+  std::uint32_t begin = 0, end = 0;  // byte range in Block::code
+  CodeTokenKind kind = CodeTokenKind::kKeyword;
+  bool operator==(const CodeToken&) const = default;
+};
+
 struct Table {
   std::vector<RichText> header;
   std::vector<std::vector<RichText>> rows;  // every row has header.size() cells
@@ -122,9 +131,10 @@ struct Block {
 
   std::vector<Block> children;  // quote body
 
-  std::string code;   // code block literal
-  std::string info;   // code block info string
-  int code_line = 0;  // code block: file line of the code's first line
+  std::string code;                    // code block literal
+  std::string info;                    // code block info string
+  int code_line = 0;                   // code block: file line of the code's first line
+  std::vector<CodeToken> code_tokens;  // code block: its highlighted pieces, in order
 
   Image image;
   // An image in one paragraph with the image block before it: they are set

@@ -122,9 +122,10 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
     std::size_t text_left = limits::kMaxDeckTextBytes;
     bool text_reported = false;
     LocalDirectives carry = front.locals;
+    CodeHighlighter highlighter;
     const SlideEnv env{
-        lines,      report,         deck.meta, deck.base_dir,      options.check_files,
-        &text_left, &text_reported, &carry,    &front.first_spots, &deck.meta};
+        lines,          report, deck.meta,          deck.base_dir, options.check_files, &text_left,
+        &text_reported, &carry, &front.first_spots, &deck.meta,    &highlighter};
     int page = 0;
     for (std::size_t i = 0; i < split.slides.size(); ++i) {
       const SlideSource& s = split.slides[i];

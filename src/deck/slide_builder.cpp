@@ -417,6 +417,9 @@ void SlideBuilder::code_block(cmark_node* node, Block* b) {
     b->kind = BlockKind::kCode;
     if (!b->code.empty() && b->code.back() == '\n') b->code.pop_back();
     spend_text(&b->code, node);
+    if (env_.highlighter != nullptr && mode_ == Mode::kSlide) {
+      b->code_tokens = env_.highlighter->highlight(word, b->code);
+    }
     return;
   }
   std::string_view kind = sp == std::string_view::npos ? std::string_view() : first.substr(sp);

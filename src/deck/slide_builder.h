@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "deck/code_highlight.h"
 #include "deck/deck.h"
 #include "deck/directives.h"
 #include "deck/parse.h"
@@ -32,6 +33,9 @@ struct SlideEnv {
   const LocalDirectives* first_spots = nullptr;
   // Global directives written in a comment (`<!-- theme: gaia -->`) land here.
   Meta* globals = nullptr;
+  // Colours code blocks (null: they stay plain); one for the deck, so that
+  // each language's definition is read once.
+  CodeHighlighter* highlighter = nullptr;
 };
 
 // *counted: whether the slide takes a page number (Marp's hold and skip do not).

@@ -412,6 +412,47 @@ static Fragment quote_fragment(const Context& ctx, const deck::Block& quote, flo
   return f;
 }
 
+// A code block's text as runs: its highlighted pieces in the theme's code
+// colours, the rest in `plain`.
+static std::vector<text::TextRun> code_runs(const Theme& theme, const std::string& code,
+                                            const std::vector<deck::CodeToken>& tokens,
+                                            const text::TextStyle& plain) {
+  const auto color_of = [&](deck::CodeTokenKind kind) {
+    switch (kind) {
+      case deck::CodeTokenKind::kKeyword:
+        return theme.code.keyword;
+      case deck::CodeTokenKind::kType:
+        return theme.code.type;
+      case deck::CodeTokenKind::kString:
+        return theme.code.string;
+      case deck::CodeTokenKind::kComment:
+        return theme.code.comment;
+      case deck::CodeTokenKind::kNumber:
+        return theme.code.number;
+      case deck::CodeTokenKind::kFunction:
+        return theme.code.function;
+    }
+    return plain.color;
+  };
+  std::vector<text::TextRun> runs;
+  std::size_t at = 0;
+  const auto add = [&](std::size_t end, text::Color color) {
+    if (end <= at) return;
+    text::TextStyle style = plain;
+    style.color = color;
+    runs.push_back(text::TextRun{code.substr(at, end - at), style});
+    at = end;
+  };
+  for (const deck::CodeToken& t : tokens) {
+    if (t.begin < at || t.begin >= code.size()) continue;
+    add(t.begin, plain.color);
+    add(std::min<std::size_t>(t.end, code.size()), color_of(t.kind));
+  }
+  add(code.size(), plain.color);
+  if (runs.empty()) runs.push_back(text::TextRun{std::string(), plain});
+  return runs;
+}
+
 static Fragment code_fragment(const Context& ctx, const deck::Block& block, float width) {
   Fragment f;
   const float pad = ctx.body_px(28);
@@ -424,7 +465,8 @@ static Fragment code_fragment(const Context& ctx, const deck::Block& block, floa
   while (!code.empty() && code.back() == '\n') code.pop_back();
   TextOrigin origin(block.code_line > 0 ? block.code_line : block.line, 1);
   origin.code = true;
-  Fragment p = paragraph_fragment(ctx, {text::TextRun{code, s}}, ps, width - 2 * pad, origin);
+  Fragment p = paragraph_fragment(ctx, code_runs(ctx.theme, code, block.code_tokens, s), ps,
+                                  width - 2 * pad, origin);
   const float h = p.height + 2 * pad;
   f.add(fill_rect(Rect{0, 0, width, h}, ctx.theme.surface, ctx.px(12)));
   f.append(std::move(p), pad, pad);

@@ -4,6 +4,13 @@ namespace madang::layout {
 
 namespace {
 
+// Code on a light surface: GitHub's light palette, whose colours keep about
+// 4.5:1 on the code background; on a dark one, GitHub's dark palette.
+constexpr CodeColors kLightCode{0xcf222eff, 0x953800ff, 0x0a3069ff,
+                                0x6e7781ff, 0x0550aeff, 0x8250dfff};
+constexpr CodeColors kDarkCode{0xff7b72ff, 0xffa657ff, 0xa5d6ffff,
+                               0x8b949eff, 0x79c0ffff, 0xd2a8ffff};
+
 // Light theme for projectors in a hall: warm paper white, near-black ink
 // (contrast about 15:1), a calm deep teal accent that survives washed-out
 // projectors.
@@ -21,6 +28,7 @@ Theme hall() {
   t.surface_alt = 0xf4f6f6ff;
   t.title_band = 0x12303dff;
   t.on_accent = 0xffffffff;
+  t.code = kLightCode;
   return t;
 }
 
@@ -40,6 +48,7 @@ Theme hall_dark() {
   t.surface_alt = 0x19212aff;
   t.title_band = 0x0c3440ff;
   t.on_accent = 0x0b1216ff;
+  t.code = kDarkCode;
   return t;
 }
 
@@ -74,6 +83,7 @@ Theme gaia(bool invert) {
     t.surface_alt = 0x4b6069ff;
     t.title_band = 0x37474fff;
     t.on_accent = 0x263238ff;
+    t.code = kDarkCode;
   }
   return t;
 }
@@ -108,6 +118,7 @@ Theme uncover(bool invert) {
     t.surface_alt = 0x26282fff;
     t.title_band = 0x14161aff;
     t.on_accent = 0x101216ff;
+    t.code = kDarkCode;
   }
   return t;
 }

@@ -12,6 +12,11 @@
 
 namespace madang::layout {
 
+// Colours of highlighted code (deck::CodeTokenKind); plain code is `text`.
+struct CodeColors {
+  text::Color keyword, type, string, comment, number, function;
+};
+
 struct Theme {
   std::string name;
   text::Color background, text, muted, heading, accent, accent_soft, rule;
@@ -20,6 +25,7 @@ struct Theme {
   text::Color title_band;   // title slide band
   text::Color on_accent;    // text on accent surfaces
   bool centred = false;     // every slide sets its title and body centred (Marp's uncover)
+  CodeColors code{};        // on `surface`
 
   // The type scale (px of a 1080-pixel high slide), set for a hall: read
   // from 20 m, the smallest text is 24 pt on a 13.33-inch slide (48 px), so

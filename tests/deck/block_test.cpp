@@ -1,4 +1,5 @@
 // Block kinds and inline styles.
+#include "deck/code_highlight.h"
 #include "deck_test_util.h"
 
 namespace madang::deck::test {
@@ -122,6 +123,69 @@ TEST(Block, CodeAndRules) {
   EXPECT_EQ(b[1].kind, BlockKind::kRule);
   EXPECT_EQ(b[1].line, 5);
   EXPECT_EQ(b[2].code, "들여쓴 코드");
+}
+
+// The pieces of `code` of one kind, as text.
+std::vector<std::string> pieces(const Block& b, CodeTokenKind kind) {
+  std::vector<std::string> out;
+  for (const CodeToken& t : b.code_tokens) {
+    if (t.kind == kind) out.push_back(b.code.substr(t.begin, t.end - t.begin));
+  }
+  return out;
+}
+
+TEST(Block, CodeIsHighlightedByItsLanguage) {
+  const ParseResult r = parse(
+      "```cpp\n// 주석\nint main() { return 42; }\n```\n\n"
+      "```py\ndef f(x):\n    return \"끝\"  # 설명\n```\n\n"
+      "```\nint plain;\n```\n\n```no-such-language\nint x;\n```\n");
+  EXPECT_TRUE(r.diagnostics.empty()) << joined(r);
+  const auto& b = blocks(r);
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(pieces(b[0], CodeTokenKind::kComment), std::vector<std::string>{"// 주석"});
+  EXPECT_EQ(pieces(b[0], CodeTokenKind::kType), std::vector<std::string>{"int"});
+  EXPECT_EQ(pieces(b[0], CodeTokenKind::kKeyword), std::vector<std::string>{"return"});
+  EXPECT_EQ(pieces(b[0], CodeTokenKind::kNumber), std::vector<std::string>{"42"});
+  EXPECT_EQ(pieces(b[0], CodeTokenKind::kFunction), std::vector<std::string>{"main"});
+  EXPECT_EQ(pieces(b[1], CodeTokenKind::kKeyword), (std::vector<std::string>{"def", "return"}));
+  EXPECT_EQ(pieces(b[1], CodeTokenKind::kString), std::vector<std::string>{"\"끝\""});
+  EXPECT_EQ(pieces(b[1], CodeTokenKind::kComment), std::vector<std::string>{"# 설명"});
+  EXPECT_TRUE(b[2].code_tokens.empty());  // no language
+  EXPECT_TRUE(b[3].code_tokens.empty());  // unknown: plain, and no warning
+  for (const Block& block : b) {
+    for (std::size_t i = 0; i < block.code_tokens.size(); ++i) {
+      EXPECT_LT(block.code_tokens[i].begin, block.code_tokens[i].end);
+      EXPECT_LE(block.code_tokens[i].end, block.code.size());
+      if (i > 0) {
+        EXPECT_LE(block.code_tokens[i - 1].end, block.code_tokens[i].begin);
+      }
+    }
+  }
+}
+
+TEST(Block, OnlyTheBeginningOfAHugeCodeBlockIsHighlighted) {
+  std::string code;
+  while (code.size() <= 2 * kMaxHighlightedBytes) code += "int x = 1;\n";
+  const ParseResult r = parse("```cpp\n" + code + "```\n");
+  ASSERT_EQ(blocks(r).size(), 1u);
+  const std::vector<CodeToken>& tokens = blocks(r)[0].code_tokens;
+  ASSERT_FALSE(tokens.empty());
+  EXPECT_EQ(tokens.front().begin, 0u);
+  EXPECT_LE(tokens.back().end, kMaxHighlightedBytes);
+  EXPECT_GT(tokens.back().end, kMaxHighlightedBytes - 16);
+  const ParseResult small = parse("```cpp\nint x = 1;\n```\n");
+  EXPECT_FALSE(blocks(small)[0].code_tokens.empty());
+  // A deck's blocks are highlighted up to a budget; the later ones stay plain.
+  std::string many;
+  const std::string block =
+      "```cpp\n" + std::string(kMaxHighlightedBytes / 2, ' ') + "int x;\n```\n\n";
+  const std::size_t count = kMaxHighlightedDeckBytes / (kMaxHighlightedBytes / 2) + 2;
+  for (std::size_t i = 0; i < count; ++i) many += block;
+  const ParseResult budgeted = parse(many);
+  const auto& b = blocks(budgeted);
+  ASSERT_EQ(b.size(), count);
+  EXPECT_FALSE(b.front().code_tokens.empty());
+  EXPECT_TRUE(b.back().code_tokens.empty());
 }
 
 TEST(Block, RawHtmlWarns) {

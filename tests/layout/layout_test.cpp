@@ -258,6 +258,32 @@ TEST_F(LayoutTest, MissingImageDrawsALabelledPlaceholder) {
   EXPECT_NE(find_text(l.list, "엔스파이럴"), nullptr);
 }
 
+// ---------------------------------------------------------------- code
+
+TEST_F(LayoutTest, HighlightedCodeTakesTheThemesCodeColours) {
+  deck::Block code;
+  code.kind = deck::BlockKind::kCode;
+  code.code = "int x; // 끝";
+  code.code_tokens = {{0, 3, deck::CodeTokenKind::kType}, {7, 14, deck::CodeTokenKind::kComment}};
+  for (const bool invert : {false, true}) {
+    SCOPED_TRACE(invert);
+    deck::Deck d = one_slide({heading("코드"), code});
+    if (invert) d.slides[0].classes = {"invert"};
+    const Theme theme = theme_named("hall", invert);
+    const TextItem* t = find_text(lay(d).list, "int x;");
+    ASSERT_NE(t, nullptr);
+    // The runs' colours in order (a font change inside a piece repeats one).
+    std::vector<text::Color> colours;
+    for (const text::GlyphRun& run : t->lines[0].runs) {
+      if (colours.empty() || colours.back() != run.style.color) colours.push_back(run.style.color);
+    }
+    EXPECT_EQ(colours, (std::vector<text::Color>{theme.code.type, theme.text, theme.code.comment}));
+    EXPECT_NE(theme.code.type, theme.text);
+  }
+  // Light and dark themes have their own palettes.
+  EXPECT_NE(theme_named("hall").code.comment, theme_named("hall", true).code.comment);
+}
+
 // ---------------------------------------------------------------- glyphs
 
 TEST_F(LayoutTest, MissingGlyphIsAWarningAtTheBlockLine) {
