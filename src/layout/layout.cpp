@@ -323,12 +323,11 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
 // [SECTION] Footer and source line
 // ============================================================================
 
-// Returns the height taken at the bottom of the slide.
 // The images of a header or footer line (Marp: a logo) in a row from x,
 // centred on a text line `line_h` tall whose top is `top`: each as tall as
-// the line unless sized (`h:40`, CSS pixels). One that cannot be read is left
-// out (the parser said so where the directive is). Returns the width they
-// take, with a gap after them.
+// the line unless sized (`h:40`, CSS pixels; at most 160 px at 1080p). One
+// that cannot be read is left out (the parser said so where the directive
+// is). Returns the width they take, with a gap after them.
 float place_line_images(const Context& ctx, Fragment& out, const std::vector<deck::Image>& images,
                         float x, float top, float line_h) {
   float used = 0;
@@ -345,6 +344,12 @@ float place_line_images(const Context& ctx, Fragment& out, const std::vector<dec
       w = img.width * ctx.css_unit;
       if (img.height <= 0) h = w * aspect;
     }
+    // A logo stays in the margin's band, whatever size it asks for.
+    const float most = ctx.px(160);
+    if (h > most) {
+      w *= most / h;
+      h = most;
+    }
     Command c;
     c.kind = CommandKind::kImage;
     c.rect = Rect{x + used, top + (line_h - h) / 2, w, h};
@@ -357,6 +362,7 @@ float place_line_images(const Context& ctx, Fragment& out, const std::vector<dec
   return used;
 }
 
+// Returns the height taken at the bottom of the slide.
 float place_footer(const Context& ctx, Fragment& out, Region full, std::size_t slide_count) {
   const Theme& th = ctx.theme;
   const deck::Meta& meta = ctx.deck.meta;
