@@ -23,13 +23,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=$((200 + $$ % 300))
-while [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.05; done
-export DISPLAY=:$n SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy MADANG_KIOSK_TRACE=1
-unset WAYLAND_DISPLAY MADANG_KIOSK_PIN_HASH
+# shellcheck source=private_xvfb.sh
+source "$(dirname "$0")/private_xvfb.sh"
+start_private_xvfb
+export MADANG_KIOSK_TRACE=1
+unset MADANG_KIOSK_PIN_HASH
 XDG_CONFIG_HOME=$out "$madang" kiosk "$deck" >"$out/trace" 2>"$out/log" &
 kiosk_pid=$!
 for _ in $(seq 200); do grep -q '^idle' "$out/trace" 2>/dev/null && break; sleep 0.05; done

@@ -20,14 +20,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free display number (Xvfb's lock files say which are taken).
-n=$((200 + $$ % 300))
-while [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.05; done
-export DISPLAY=:$n SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy
-unset WAYLAND_DISPLAY
+# shellcheck source=private_xvfb.sh
+source "$(dirname "$0")/private_xvfb.sh"
+start_private_xvfb
 
 # 1. Start to first frame, in a window and full screen. (Full screen on Xvfb
 # includes SDL 2.26 waiting up to 100 ms for a window manager that is not

@@ -270,7 +270,8 @@ TEST_F(LayoutTest, HighlightedCodeTakesTheThemesCodeColours) {
     deck::Deck d = one_slide({heading("코드"), code});
     if (invert) d.slides[0].classes = {"invert"};
     const Theme theme = theme_named("hall", invert);
-    const TextItem* t = find_text(lay(d).list, "int x;");
+    const SlideLayout l = lay(d);
+    const TextItem* t = find_text(l.list, "int x;");
     ASSERT_NE(t, nullptr);
     // The runs' colours in order (a font change inside a piece repeats one).
     std::vector<text::Color> colours;
