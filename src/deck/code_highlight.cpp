@@ -9,6 +9,7 @@
 #include <srchilite/sourcehighlighter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 namespace madang::deck {

@@ -28,18 +28,14 @@ bool name_char(char c) {
 }
 
 // markdown-it-emoji replaces a shortcode only at the start of the text or
-// after a separator, punctuation or a control character.
+// after a separator, punctuation or a control character (its ZPCc).
 bool may_follow(std::string_view text, std::size_t at) {
   if (at == 0) return true;
   int32_t i = static_cast<int32_t>(at);
   UChar32 c = 0;
   U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
   if (c < 0) return true;
-  const int8_t type = u_charType(c);
-  return u_isUWhiteSpace(c) || type == U_CONTROL_CHAR || type == U_SPACE_SEPARATOR ||
-         type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR ||
-         (type >= U_DASH_PUNCTUATION && type <= U_OTHER_PUNCTUATION) ||
-         type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION;
+  return (U_GET_GC_MASK(c) & (U_GC_Z_MASK | U_GC_P_MASK | U_GC_CC_MASK)) != 0;
 }
 
 }  // namespace
