@@ -1,10 +1,12 @@
-// madang: the command line. Parses arguments and hands over to app/.
+// madang: the command line. Parses arguments and hands over to a batch
+// command (cli/) or a window mode (modes/); docs/architecture.md has the map.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <string>
 
-#include "app/commands.h"
+#include "cli/commands.h"
+#include "modes/modes.h"
 
 int main(int argc, char** argv) {
   CLI::App cli{"Madang (마당): native presentations with proper Korean typography"};
@@ -80,12 +82,13 @@ int main(int argc, char** argv) {
   rehearsals_cmd->add_option("--last", runs.last, "Runs side by side in the table")->default_val(5);
 
   madang::app::KioskOptions kiosk;
+  bool hash_pin = false;
   auto* kiosk_cmd =
       cli.add_subcommand("kiosk", "Run a deck unattended: full screen, looping, locked down");
   kiosk_cmd->add_option("deck", kiosk.deck, "Slide description file");
   kiosk_cmd->add_option("--display", kiosk.display, "Only this display (default: every one)");
   kiosk_cmd->add_option("--pin-file", kiosk.pin_file, "File holding the staff PIN's hash");
-  kiosk_cmd->add_flag("--hash-pin", kiosk.hash_pin, "Read a PIN on stdin, print its hash");
+  kiosk_cmd->add_flag("--hash-pin", hash_pin, "Read a PIN on stdin, print its hash");
   kiosk_cmd->add_flag("--windowed", kiosk.windowed, "In a window, no keyboard grab (to try)");
   kiosk_cmd->add_option("--size", kiosk.size, "With --windowed: the window's size WxH");
 
@@ -102,6 +105,6 @@ int main(int argc, char** argv) {
   if (*present_cmd) return madang::app::run_present(pres);
   if (*rehearse_cmd) return madang::app::run_rehearse(reh);
   if (*rehearsals_cmd) return madang::app::run_rehearsals(runs);
-  if (*kiosk_cmd) return madang::app::run_kiosk(kiosk);
+  if (*kiosk_cmd) return hash_pin ? madang::app::run_hash_pin() : madang::app::run_kiosk(kiosk);
   return 2;
 }

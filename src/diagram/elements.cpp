@@ -1,6 +1,6 @@
 #include "diagram/elements.h"
 
-#include "diagram/ids.h"
+#include "layout/diagram_ids.h"
 
 namespace madang::diagram {
 
@@ -20,21 +20,21 @@ std::vector<Element> elements_of(const deck::Slide& slide) {
     const deck::Block* b = blocks[k];
     const deck::Diagram& d = b->diagram;
     const int dk = static_cast<int>(k);
-    const std::string prefix = id_prefix(dk);
+    const std::string prefix = layout::id_prefix(dk);
     for (std::size_t i = 0; i < d.nodes.size(); ++i) {
       out.push_back(
-          {node_id(prefix, d.nodes[i].id), dk, b, ElementKind::kNode, static_cast<int>(i)});
+          {layout::node_id(prefix, d.nodes[i].id), dk, b, ElementKind::kNode, static_cast<int>(i)});
     }
     if (d.kind == deck::DiagramKind::kTriangle) {
       for (std::size_t i = 0; i < d.edges.size(); ++i) {
-        out.push_back({edge_id(prefix, d.edges[i].from, d.edges[i].to), dk, b, ElementKind::kEdge,
+        out.push_back({layout::edge_id(prefix, d.edges[i].from, d.edges[i].to), dk, b, ElementKind::kEdge,
                        static_cast<int>(i)});
       }
     }
     if (d.kind == deck::DiagramKind::kCompare) {
       for (std::size_t i = 0; i < d.attributes.size(); ++i) {
         out.push_back(
-            {row_id(prefix, static_cast<int>(i)), dk, b, ElementKind::kRow, static_cast<int>(i)});
+            {layout::row_id(prefix, static_cast<int>(i)), dk, b, ElementKind::kRow, static_cast<int>(i)});
       }
     }
   }

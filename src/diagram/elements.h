@@ -1,7 +1,7 @@
 // The clickable elements of a slide's diagrams, resolved from the deck.
 //
 // Promise: pure; ids are exactly those layout gives the hit regions
-// (diagram/ids.h), so an id from a click, from Tab or from `--select` means
+// (layout/diagram_ids.h), so an id from a click, from Tab or from `--select` means
 // the same element.
 #pragma once
 

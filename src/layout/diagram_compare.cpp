@@ -4,7 +4,7 @@
 #include <cmath>
 #include <optional>
 
-#include "diagram/ids.h"
+#include "layout/diagram_ids.h"
 #include "layout/diagram_parts.h"
 
 namespace madang::layout::diagrams {
@@ -90,9 +90,9 @@ Fragment compare_as_shown(const Context& ctx, const deck::Block& block, const st
   const std::size_t rows = d.attributes.size();
 
   std::vector<std::string> ids, row_ids;
-  for (const auto& item : d.nodes) ids.push_back(diagram::node_id(prefix, item.id));
+  for (const auto& item : d.nodes) ids.push_back(node_id(prefix, item.id));
   for (std::size_t r = 0; r < rows; ++r)
-    row_ids.push_back(diagram::row_id(prefix, static_cast<int>(r)));
+    row_ids.push_back(row_id(prefix, static_cast<int>(r)));
   const Looks looks(ctx, ids);
 
   std::vector<bool> now(n), before(n);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "diagram/ids.h"
+#include "layout/diagram_ids.h"
 #include "layout/diagram_parts.h"
 
 namespace madang::layout::diagrams {
@@ -26,7 +26,7 @@ Fragment flow(const Context& ctx, const deck::Block& block, const std::string& p
   const std::size_t n = d.nodes.size();
   if (n == 0) return f;
   std::vector<std::string> ids;
-  for (const auto& s : d.nodes) ids.push_back(diagram::node_id(prefix, s.id));
+  for (const auto& s : d.nodes) ids.push_back(node_id(prefix, s.id));
   const Looks looks(ctx, ids);
 
   const float arrow = ctx.px(80);  // the gap between cards, which the arrow spans

@@ -14,7 +14,7 @@
 // Hit regions are at least 48 px at 1080p so that a finger can hit them, and
 // they are emitted in reading order (the Tab order of diagram/interaction.h);
 // where two overlap, the earlier one wins.
-// Element ids follow diagram/ids.h (header-only; no link dependency).
+// Element ids follow layout/diagram_ids.h.
 // Every diagram keeps within the height it is given, shrinking its own text
 // (never below the label floor) or shortening text at rest, so that a click
 // never changes the autofit of the rest of the slide.
@@ -22,7 +22,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "diagram/ids.h"
+#include "layout/diagram_ids.h"
 #include "layout/diagram_parts.h"
 #include "layout/fragment.h"
 
@@ -248,13 +248,13 @@ Fragment triangle_panel_body(const Context& ctx, const deck::Diagram& d, const s
     }
   };
   for (const auto& n : d.nodes) {
-    if (diagram::node_id(prefix, n.id) == selected) {
+    if (node_id(prefix, n.id) == selected) {
       strong(n.label, n.detail, n.line);
       return body;
     }
   }
   for (const auto& e : d.edges) {
-    if (diagram::edge_id(prefix, e.from, e.to) == selected) {
+    if (edge_id(prefix, e.from, e.to) == selected) {
       strong(e.label, e.detail, e.line);
       return body;
     }
@@ -277,8 +277,8 @@ Fragment triangle(const Context& ctx, const deck::Block& block, const std::strin
   if (d.nodes.size() != 3) return f;
 
   std::vector<std::string> ids;
-  for (const auto& n : d.nodes) ids.push_back(diagram::node_id(prefix, n.id));
-  for (const auto& e : d.edges) ids.push_back(diagram::edge_id(prefix, e.from, e.to));
+  for (const auto& n : d.nodes) ids.push_back(node_id(prefix, n.id));
+  for (const auto& e : d.edges) ids.push_back(edge_id(prefix, e.from, e.to));
   const Looks looks(ctx, ids);
 
   const float height = std::clamp(max_height, ctx.px(420), ctx.px(760));
@@ -379,7 +379,7 @@ Fragment triangle(const Context& ctx, const deck::Block& block, const std::strin
   for (const deck::DiagramEdge& e : d.edges) {
     const int a = index_of(e.from), b = index_of(e.to);
     if (a < 0 || b < 0) continue;
-    const std::string id = diagram::edge_id(prefix, e.from, e.to);
+    const std::string id = edge_id(prefix, e.from, e.to);
     const Look look = looks.of(id);
     if (look.selected > 0) {
       f.add(line_command(corners[a], corners[b], with_alpha(th.accent, look.selected), ctx.px(9)));
@@ -407,7 +407,7 @@ Fragment triangle(const Context& ctx, const deck::Block& block, const std::strin
   // Nodes on top, hit regions in reading order: corners, then edges.
   for (int i = 0; i < 3; ++i) {
     const deck::DiagramNode& n = d.nodes[static_cast<std::size_t>(i)];
-    const std::string id = diagram::node_id(prefix, n.id);
+    const std::string id = node_id(prefix, n.id);
     Fragment pill = node_pill(ctx, n.label, sizes.label, pill_w, pill_h, looks.of(id), n.line);
     const Rect r{corners[i].x - pill_w / 2, corners[i].y - pill_h / 2, pill_w, pill_h};
     f.append(std::move(pill), r.x, r.y);
@@ -480,7 +480,7 @@ Fragment diagram_fragment(const Context& ctx, const deck::Block& block, const st
   warn_if_crowded(ctx, block, width, max_height);
   // key is "d<N>", the diagram's place on the slide (layout/blocks.cpp).
   const int index = key.size() > 1 ? std::atoi(key.c_str() + 1) : 0;
-  const std::string prefix = diagram::id_prefix(index);
+  const std::string prefix = id_prefix(index);
   Fragment f;
   float y = 0;
   // A comparison with attribute rows captions itself in its corner cell.

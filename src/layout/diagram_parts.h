@@ -107,7 +107,7 @@ Fragment node_pill(const Context& ctx, const std::string& label, float label_siz
 // A detail card: an accent bar on the left, content inset.
 void detail_card(const Context& ctx, Fragment& f, Rect r);
 
-// The kinds. `prefix` is the diagram's id prefix (diagram/ids.h).
+// The kinds. `prefix` is the diagram's id prefix (layout/diagram_ids.h).
 Fragment triangle(const Context& ctx, const deck::Block& block, const std::string& prefix,
                   float width, float max_height);
 Fragment compare(const Context& ctx, const deck::Block& block, const std::string& prefix,

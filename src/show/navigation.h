@@ -3,7 +3,7 @@
 // Promise: pure data and one pure function, no SDL. `apply` is the whole
 // navigation policy of present mode: where Next goes when fragments remain,
 // what Escape closes first, how the overview cursor moves, how typed digits
-// jump. The window loop only turns input into Actions (app/keymap.h) and draws
+// jump. The window loop only turns input into Actions (input/keymap.h) and draws
 // whatever state comes back.
 #pragma once
 

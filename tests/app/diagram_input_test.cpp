@@ -1,7 +1,7 @@
 // Where input meets diagrams: window pixels to slide pixels (letterbox and
 // HiDPI), taps against swipes, and the key decision table (Tab, Enter, Esc
 // with and without diagrams, focus, selection and overlays).
-#include "app/diagram_input.h"
+#include "input/diagram_input.h"
 
 #include <gtest/gtest.h>
 

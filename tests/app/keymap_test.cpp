@@ -1,5 +1,5 @@
 // Key bindings: every documented key maps to its action; help lists them.
-#include "app/keymap.h"
+#include "input/keymap.h"
 
 #include <gtest/gtest.h>
 

@@ -3,12 +3,12 @@
 // held 3 s by keys or by two fingers in opposite corners, the PIN gate with
 // its lockouts, the keypad's geometry, and touches that are taps, swipes or
 // neither.
-#include "app/kiosk_input.h"
+#include "input/kiosk_input.h"
 
 #include <gtest/gtest.h>
 
-#include "app/keypad.h"
-#include "app/touch.h"
+#include "input/keypad.h"
+#include "input/touch.h"
 
 namespace madang::app {
 namespace {

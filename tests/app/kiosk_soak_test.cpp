@@ -1,5 +1,5 @@
-// 72 hours of the kiosk in a few minutes: the real kiosk loop (app/loop.h
-// run_loop over app/kiosk.h's KioskMode, a real SDL window and renderer on
+// 72 hours of the kiosk in a few minutes: the real kiosk loop (platform/loop.h
+// run_loop over modes/kiosk_mode.h's KioskMode, a real SDL window and renderer on
 // SDL's offscreen driver, the real deck watcher) on a simulated clock. The
 // lecture advances every 15 s and loops; every few minutes a visitor taps
 // the diagrams, swipes and leaves, and 90 s later the show goes back to
@@ -31,8 +31,8 @@
 #include <functional>
 #include <sstream>
 
-#include "app/kiosk.h"
-#include "app/sdl_support.h"
+#include "modes/kiosk_mode.h"
+#include "platform/sdl_support.h"
 #include "deck/parse.h"
 
 namespace madang::app {

@@ -1,7 +1,7 @@
 // Overlays drawn by a software renderer into a plain surface (no window, no
 // video driver): each shows where it should, and the font atlas grows to
 // cover the characters of error messages.
-#include "app/overlays.h"
+#include "modes/overlays.h"
 
 #include <SDL.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Overview grid: thumbnails fit the window, keep the aspect, and clicks land
 // on the slide drawn there.
-#include "app/overview.h"
+#include "input/overview.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // only through crypt, found in --pin-file, then MADANG_KIOSK_PIN_HASH, then
 // ~/.config/madang/kiosk-pin; a PIN in clear where a hash belongs is an
 // error, never a PIN.
-#include "app/pin.h"
+#include "platform/pin.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/log.h"
+#include "platform/log.h"
 
 namespace madang::app {
 namespace {

@@ -1,7 +1,7 @@
 // Which display shows the hall and which the console, as displays come and
-// go: the rules of app/screens.h, including the projector pulled out mid-talk
+// go: the rules of input/screens.h, including the projector pulled out mid-talk
 // (which the e2e tests cannot do: Xorg's dummy outputs never disconnect).
-#include "app/screens.h"
+#include "input/screens.h"
 
 #include <gtest/gtest.h>
 

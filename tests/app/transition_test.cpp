@@ -1,5 +1,5 @@
 // Transitions: choice per slide, easing, and the two pictures' placement.
-#include "app/transition.h"
+#include "input/transition.h"
 
 #include <gtest/gtest.h>
 

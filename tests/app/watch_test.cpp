@@ -1,6 +1,6 @@
 // The file watcher sees the ways editors save: write in place, write a
 // temporary and rename it over, delete and recreate.
-#include "app/watch.h"
+#include "platform/watch.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

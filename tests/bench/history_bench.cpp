@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "app/rehearsal_report.h"
+#include "cli/rehearsal_report.h"
 #include "deck/parse.h"
 #include "history/lineup.h"
 #include "history/plan.h"

@@ -4,5 +4,5 @@
 #   build/tests/bench/scaling_bench --benchmark_repetitions=5
 #   --benchmark_report_aggregates_only=true
 add_executable(scaling_bench ${CMAKE_CURRENT_LIST_DIR}/scaling_bench.cpp)
-madang_module(scaling_bench)
+madang_test(scaling_bench)
 target_link_libraries(scaling_bench PRIVATE madang_layout benchmark::benchmark)

@@ -11,8 +11,8 @@
 #include <deque>
 #include <filesystem>
 
-#include "app/rehearse.h"
-#include "app/sdl_support.h"
+#include "modes/rehearse.h"
+#include "platform/sdl_support.h"
 #include "history/store.h"
 #include "image_compare.h"
 

@@ -10,7 +10,7 @@
 #include <limits>
 #include <optional>
 
-#include "app/rehearsal_views.h"
+#include "session/rehearsal_views.h"
 #include "deck/parse.h"
 #include "history/identity.h"
 #include "image_compare.h"

@@ -1,0 +1,324 @@
+// The batch subcommands: check, export, layout. (present lives in present.cpp.)
+//
+// [SECTION] check
+// [SECTION] export
+// [SECTION] layout --json
+
+#include "cli/commands.h"
+#include "cli/cli_support.h"
+#include "cli/layout_json.h"
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "cli/export_pdf.h"
+#include "session/deck_loading.h"
+#include "deck/parse.h"
+#include "diagram/elements.h"
+#include "diagram/interaction.h"
+#include "layout/layout.h"
+#include "layout/stats.h"
+#include "render/headless.h"
+#include "render/image.h"
+#include "text/text.h"
+
+namespace madang::app {
+
+// ============================================================================
+// [SECTION] check
+// ============================================================================
+
+int run_check(const CheckOptions& options) {
+  deck::ParseResult result = deck::load_deck(options.deck);
+  std::vector<layout::SlideStats> stats;
+  if (!unreadable(result) && !has_errors(result.diagnostics) && !result.deck.slides.empty()) {
+    // Decode every image and lay every slide out once, fully revealed: an
+    // image that cannot be shown, text that does not fit and characters no
+    // font has are problems of the deck too.
+    check_images(&result.deck, &result.diagnostics);
+    auto fonts = make_fonts(result.deck, &result.diagnostics);
+    if (std::string error = no_usable_font(*fonts); !error.empty()) {
+      result.diagnostics.push_back(font_error(result.deck, std::move(error)));
+    } else {
+      for (int i = 0; i < static_cast<int>(result.deck.slides.size()); ++i) {
+        layout::SlideLayout l = layout::layout_slide(*fonts, result.deck, i, {}, layout::Size{});
+        if (options.stats)
+          stats.push_back(layout::slide_stats(l, result.deck.slides[static_cast<std::size_t>(i)]));
+        for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
+      }
+    }
+  }
+  // Every stage's diagnostics together: repeats fold, the total is capped.
+  DiagnosticLog log;
+  log.add_all(std::move(result.diagnostics));
+  result.diagnostics = log.finish();
+  print_diagnostics(result.diagnostics);
+  if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
+  const int errors = count_severity(result.diagnostics, Severity::kError);
+  const int warnings = count_severity(result.diagnostics, Severity::kWarning);
+  std::printf("%s: %zu slides, %d errors, %d warnings\n", options.deck.c_str(),
+              result.deck.slides.size(), errors, warnings);
+  if (unreadable(result)) return 2;
+  if (errors > 0 || (options.strict && warnings > 0)) return 1;
+  return 0;
+}
+
+// ============================================================================
+// [SECTION] export
+// ============================================================================
+
+namespace {
+
+// What every sink gets: the parsed deck and the slides to write.
+struct ExportJob {
+  const ExportOptions& options;
+  const deck::Deck& deck;
+  std::vector<int> slides;  // 0-based, in order
+  std::vector<std::string> select;
+  // The fonts run_export checked can draw text; the PNG sink's main worker
+  // takes them rather than loading them again.
+  mutable std::unique_ptr<text::FontSystem> fonts;
+};
+
+// `--png DIR`: one PNG per slide. Slides are independent: each worker has its
+// own fonts and caches (they are not thread-safe) and takes the next slide
+// from a shared counter; the first failed write stops them all.
+int export_png(const ExportJob& job) {
+  const ExportOptions& options = job.options;
+  const deck::Deck& deck = job.deck;
+  const std::vector<int>& slides = job.slides;
+  layout::Size size;
+  if (!parse_size("export", options.size.empty() ? "1920x1080" : options.size, &size)) return 2;
+  std::error_code ec;
+  std::filesystem::create_directories(options.png_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "madang export: cannot create %s: %s\n", options.png_dir.c_str(),
+                 ec.message().c_str());
+    return 2;
+  }
+
+#if defined(__GLIBC__)
+  // glibc raises its mmap threshold after the first large free, after which
+  // the per-slide megabyte buffers come from the thread arenas and are never
+  // given back; a fixed threshold keeps them in mmap (lecture: 8 MB less peak).
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+  const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                           static_cast<unsigned>(slides.size())));
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex report_mutex;
+  DiagnosticLog layout_diagnostics;  // every slide's, folded and capped
+  std::string failure;
+  int failure_index = -1;  // the first slide that failed, whichever worker saw it first
+  auto work = [&](std::unique_ptr<text::FontSystem> fonts) {
+    if (!fonts) fonts = make_fonts(deck, nullptr);
+    text::GlyphCache glyphs(*fonts);
+    render::ImageCache images;
+    render::HeadlessRenderer renderer(glyphs, images);
+    render::PngWriter png;
+    for (std::size_t k = next++; k < slides.size() && !failed; k = next++) {
+      const int index = slides[k];
+      // --select leaves the slide exactly as the same clicks would.
+      const layout::SlideState state =
+          diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, job.select);
+      layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
+      const render::RgbaView image = renderer.render_view(l.list);
+      char name[32];
+      std::snprintf(name, sizeof name, "slide-%02d.png", index + 1);
+      const std::string path = (std::filesystem::path(options.png_dir) / name).string();
+      std::string write_error;
+      const bool ok = png.write(image, path, &write_error);
+      std::lock_guard lock(report_mutex);
+      layout_diagnostics.add_all(std::move(l.diagnostics));
+      if (!ok && (failure_index < 0 || index < failure_index)) {
+        failure_index = index;
+        failure = path + ": " + write_error;
+        failed = true;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < workers; ++t) threads.emplace_back(work, nullptr);
+  work(std::move(job.fonts));
+  for (std::thread& t : threads) t.join();
+
+  print_diagnostics(layout_diagnostics.finish());
+  if (failed) {
+    std::fprintf(stderr, "madang export: cannot write %s\n", failure.c_str());
+    return 2;
+  }
+  std::printf("%s: %zu slides exported to %s (%dx%d)\n", options.deck.c_str(), slides.size(),
+              options.png_dir.c_str(), size.width, size.height);
+  return 0;
+}
+
+// `--pdf FILE`: one vector PDF (cli/export_pdf.h).
+int export_pdf_file(const ExportJob& job) {
+  PdfExportJob pdf;
+  pdf.path = job.options.pdf_file;
+  pdf.slides = job.slides;
+  pdf.select = job.select;
+  pdf.steps = job.options.steps;
+  pdf.notes = job.options.notes;
+  pdf.date = source_date_epoch_iso8601();  // reproducible files when it is set
+  PdfExportResult r = export_pdf(job.deck, pdf);
+  print_diagnostics(r.diagnostics);
+  if (!r.error.empty()) {
+    std::fprintf(stderr, "madang export: cannot write %s: %s\n", pdf.path.c_str(), r.error.c_str());
+    return 2;
+  }
+  // The PDF may be going to stdout itself: the summary goes to stderr then.
+  const bool piped = pdf.path == "/dev/stdout" || pdf.path == "/dev/fd/1";
+  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n", job.options.deck.c_str(),
+               r.pages, pdf.path.c_str());
+  return 0;
+}
+
+// The export formats, like hb-view's output formats: the option naming the
+// output, which of the shared options make sense for it, and the sink.
+struct ExportSink {
+  const char* option;
+  std::string ExportOptions::*output;
+  bool takes_size;   // --size: pixels (PDF pages are in points)
+  bool takes_pages;  // --steps, --notes: page-based output
+  int (*run)(const ExportJob&);
+};
+
+constexpr ExportSink kExportSinks[] = {
+    {"--png", &ExportOptions::png_dir, true, false, export_png},
+    {"--pdf", &ExportOptions::pdf_file, false, true, export_pdf_file},
+};
+
+// Options that no requested sink takes are usage errors, said before any work.
+bool check_export_options(const ExportOptions& options) {
+  bool any = false, size = false, pages = false;
+  for (const ExportSink& sink : kExportSinks) {
+    if ((options.*sink.output).empty()) continue;
+    any = true;
+    size |= sink.takes_size;
+    pages |= sink.takes_pages;
+  }
+  const char* problem = nullptr;
+  if (!any)
+    problem = "give --png DIR or --pdf FILE (or both)";
+  else if (!options.size.empty() && !size)
+    problem = "--size is for --png (PDF pages are in points)";
+  else if ((options.steps || options.notes) && !pages)
+    problem = "--steps and --notes are for --pdf";
+  else if (options.console && options.png_dir.empty())
+    problem = "--console is for --png";
+  if (problem) std::fprintf(stderr, "madang export: %s\n", problem);
+  return problem == nullptr;
+}
+
+// An id given to --select that no exported slide's diagram has: an error
+// that lists the ids those slides do have (a typo would otherwise export the
+// slide unselected and exit 0).
+bool check_select(const deck::Deck& deck, const std::vector<int>& slides,
+                  const std::vector<std::string>& select) {
+  std::vector<std::string> known;
+  for (int index : slides) {
+    for (const diagram::Element& e :
+         diagram::elements_of(deck.slides[static_cast<std::size_t>(index)])) {
+      if (std::find(known.begin(), known.end(), e.id) == known.end()) known.push_back(e.id);
+    }
+  }
+  bool ok = true;
+  for (const std::string& id : select) {
+    if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+    std::fprintf(stderr,
+                 "madang export: --select: no diagram element '%s' on the exported slides (%s)\n",
+                 id.c_str(), list.empty() ? "they have no diagram" : ("ids: " + list).c_str());
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace
+
+int run_export(const ExportOptions& options) {
+  if (!check_export_options(options)) return 2;
+  if (options.console) {  // the presenter console, as PNGs (cli/console_export.cpp)
+    ExportOptions console = options;
+    if (console.size.empty()) console.size = "1920x1080";
+    return run_export_console(console);
+  }
+  deck::ParseResult parsed;
+  ExportJob job{options, parsed.deck, {}, split_ids(options.select)};
+  int code = 0;
+  if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
+    return code;
+  if (!check_select(parsed.deck, job.slides, job.select)) return 2;
+  // Without any font every slide would be written blank: stop and say what
+  // to install.
+  Diagnostics font_diagnostics;
+  job.fonts = make_fonts(parsed.deck, &font_diagnostics);
+  if (std::string no_font = no_usable_font(*job.fonts); !no_font.empty()) {
+    font_diagnostics.push_back(font_error(parsed.deck, no_font));
+    print_diagnostics(font_diagnostics);
+    std::fprintf(stderr, "madang export: %s; nothing exported\n", no_font.c_str());
+    return 2;
+  }
+  print_diagnostics(font_diagnostics);
+  for (const ExportSink& sink : kExportSinks) {
+    if ((options.*sink.output).empty()) continue;
+    if (const int sink_code = sink.run(job); sink_code != 0) return sink_code;
+  }
+  return 0;
+}
+
+// ============================================================================
+// [SECTION] layout --json
+// ============================================================================
+
+namespace {
+
+nlohmann::json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLayout& l) {
+  return {{"index", index + 1}, {"scale", l.scale}, {"items", list_json(fonts, l.list)}};
+}
+
+}  // namespace
+
+int run_layout(const LayoutOptions& options) {
+  if (options.console) return run_layout_console(options);
+  layout::Size size;
+  if (!parse_size("layout", options.size, &size)) return 2;
+  deck::ParseResult parsed;
+  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
+  const int count = static_cast<int>(parsed.deck.slides.size());
+  auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
+  if (std::string error = no_usable_font(*fonts); !error.empty()) {
+    parsed.diagnostics.push_back(font_error(parsed.deck, error));
+    print_diagnostics(parsed.diagnostics);
+    std::fprintf(stderr, "madang layout: %s\n", error.c_str());
+    return 2;
+  }
+  const std::vector<std::string> select = split_ids(options.select);
+  nlohmann::json slides = nlohmann::json::array();
+  for (int i = 0; i < count; ++i) {
+    if (options.slide > 0 && i != options.slide - 1) continue;
+    const layout::SlideState state =
+        diagram::select_ids(parsed.deck.slides[static_cast<std::size_t>(i)], {}, select);
+    layout::SlideLayout l = layout::layout_slide(*fonts, parsed.deck, i, state, size);
+    slides.push_back(slide_json(*fonts, i, l));
+    for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
+  }
+  DiagnosticLog log;  // every stage's, folded and capped
+  log.add_all(std::move(parsed.diagnostics));
+  return print_layout_json(
+      {{"size", nlohmann::json::array({size.width, size.height})}, {"slides", std::move(slides)}},
+      log.finish());
+}
+
+}  // namespace madang::app

@@ -1,0 +1,114 @@
+#include "input/keypad.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace madang::app {
+
+namespace {
+
+constexpr float kMinButton = 56;  // px: a fingertip (~9 mm at 96 dpi, more on HiDPI)
+
+}  // namespace
+
+KeypadLayout keypad_layout(GateMode mode, int w, int h) {
+  KeypadLayout pad;
+  pad.mode = mode;
+  if (mode == GateMode::kClosed || w <= 0 || h <= 0) return pad;
+  const float fw = static_cast<float>(w), fh = static_cast<float>(h);
+  // Rows: title, dots, note, then 4 rows of keys and the cancel row (PIN),
+  // or one row of two buttons (confirm). A button is square in the PIN grid.
+  const float rows = mode == GateMode::kPin ? 9.2f : 5.0f;
+  float b = std::floor(std::min(fh * 0.9f / rows, fw * 0.9f / 3.6f));
+  b = std::max(b, std::min(kMinButton, std::floor(fh / rows)));
+  const float gap = std::floor(b * 0.14f);
+  pad.text_px = std::round(std::clamp(b * 0.34f, 12.0f, 64.0f));
+  const float line = std::round(b * 0.62f);
+  const float grid_w = mode == GateMode::kPin ? 3 * b + 2 * gap : 2 * (1.6f * b) + gap;
+  const float pad_in = std::round(b * 0.3f);
+  const float panel_w =
+      std::min(fw, std::max(grid_w, pad.text_px * (mode == GateMode::kPin ? 11 : 18)) + 2 * pad_in);
+  float panel_h = pad_in + line * (mode == GateMode::kPin ? 3 : 2) + gap;
+  panel_h += mode == GateMode::kPin ? 4 * b + 3 * gap + gap + b * 0.8f : b;
+  panel_h += pad_in;
+  const float px0 = std::floor((fw - panel_w) / 2), py0 = std::floor((fh - panel_h) / 2);
+  pad.panel = {px0, py0, panel_w, panel_h};
+  const float inner_x = px0 + pad_in, inner_w = panel_w - 2 * pad_in;
+  float y = py0 + pad_in;
+  pad.title = {inner_x, y, inner_w, line};
+  y += line;
+  if (mode == GateMode::kPin) {
+    pad.dots = {inner_x, y, inner_w, line};
+    y += line;
+  }
+  pad.note = {inner_x, y, inner_w, line};
+  y += line + gap;
+  const float gx = std::floor(px0 + (panel_w - grid_w) / 2);
+  if (mode == GateMode::kPin) {
+    for (int i = 0; i < 9; ++i) {
+      const float x = gx + static_cast<float>(i % 3) * (b + gap);
+      const float top = y + static_cast<float>(i / 3) * (b + gap);
+      pad.buttons.push_back({GateKey::kDigit, i + 1, std::to_string(i + 1), {x, top, b, b}});
+    }
+    const float last = y + 3 * (b + gap);
+    pad.buttons.push_back({GateKey::kErase, 0, "지우기", {gx, last, b, b}});
+    pad.buttons.push_back({GateKey::kDigit, 0, "0", {gx + b + gap, last, b, b}});
+    pad.buttons.push_back({GateKey::kOk, 0, "확인", {gx + 2 * (b + gap), last, b, b}});
+    const float cancel_y = last + b + gap;
+    pad.buttons.push_back({GateKey::kCancel, 0, "취소 · Cancel", {gx, cancel_y, grid_w, b * 0.8f}});
+  } else {
+    const float bw = 1.6f * b;
+    pad.buttons.push_back({GateKey::kOk, 0, "끝내기 · Quit", {gx, y, bw, b}});
+    pad.buttons.push_back({GateKey::kCancel, 0, "취소 · Cancel", {gx + bw + gap, y, bw, b}});
+  }
+  return pad;
+}
+
+const PadButton* keypad_hit(const KeypadLayout& pad, float x, float y) {
+  for (const PadButton& button : pad.buttons) {
+    if (button.rect.contains(x, y)) return &button;
+  }
+  return nullptr;
+}
+
+std::string keypad_title(GateMode mode) {
+  switch (mode) {
+    case GateMode::kPin:
+      return "관리자 PIN · Staff PIN";
+    case GateMode::kConfirm:
+      return "키오스크를 끝낼까요? · Leave the kiosk?";
+    case GateMode::kClosed:
+      break;
+  }
+  return "";
+}
+
+std::string keypad_note(const Gate& gate, double now_ms) {
+  const int left = lockout_seconds_left(gate, now_ms);
+  if (left > 0) {
+    return std::to_string(left) + "초 뒤에 다시 · Try again in " + std::to_string(left) + " s";
+  }
+  if (gate.note == GateNote::kWrong) return "PIN이 틀렸습니다 · Wrong PIN";
+  return "";
+}
+
+KeypadPicture keypad_picture(const Gate& gate, int w, int h, double now_ms) {
+  KeypadPicture p;
+  p.layout = keypad_layout(gate.mode, w, h);
+  p.title = keypad_title(gate.mode);
+  p.typed = static_cast<int>(gate.typed.size());
+  p.note = keypad_note(gate, now_ms);
+  return p;
+}
+
+std::vector<std::string> keypad_texts() {
+  std::vector<std::string> texts = {keypad_title(GateMode::kPin), keypad_title(GateMode::kConfirm),
+                                    "0123456789초 뒤에 다시 · Try again in s",
+                                    "PIN이 틀렸습니다 · Wrong PIN"};
+  for (GateMode mode : {GateMode::kPin, GateMode::kConfirm}) {
+    for (const PadButton& b : keypad_layout(mode, 800, 600).buttons) texts.push_back(b.label);
+  }
+  return texts;
+}
+
+}  // namespace madang::app

@@ -1,0 +1,57 @@
+// The hall's picture in a window: the slide the show says, letterboxed, with
+// its transitions, black and white screens and the speaker's pointer.
+//
+// Promise: draws only what it is given (a show::HallPicture); holds only
+// what a picture needs between frames (the two textures of a running
+// transition). The present, kiosk and rehearse modes all draw the hall with it.
+#pragma once
+
+#include <SDL.h>
+
+#include "modes/slide_view.h"
+#include "input/transition.h"
+#include "deck/deck.h"
+#include "show/show.h"
+
+namespace madang::app {
+
+// How a change of the hall's picture is shown, when not as the deck says.
+struct TransitionStyle {
+  double fade_ms = 0;    // > 0: a fade this long, whatever the deck says
+  bool forward = false;  // a slide change moves forward (the kiosk's loop to slide 1)
+};
+
+class HallView {
+ public:
+  HallView(SDL_Renderer* renderer, DeckResources& resources);
+
+  SlideView& slides() { return view_; }
+
+  // The slide rect in a window of w x h pixels.
+  static layout::Rect slide_rect_in(int w, int h, const deck::Deck& deck);
+
+  // The display list on screen for `picture` (hit tests), or nullptr.
+  const layout::DisplayList* laid_out(const deck::Deck& deck, const show::HallPicture& picture,
+                                      int w, int h);
+
+  // Starts a transition from what was shown (`from_slide` in `from_state`)
+  // to `picture`: a slide change slides or fades, a fragment fades in.
+  void begin(const deck::Deck& deck, int from_slide, const layout::SlideState& from_state,
+             const show::HallPicture& picture, int w, int h, double now_ms,
+             const TransitionStyle& style = {});
+  // The next draw shows the picture at once, without finishing a running
+  // transition (a jump, a reload, a screen swap).
+  void skip_transition() { transition_ = {}; }
+  bool animating(double now_ms) const { return transition_running(transition_, now_ms); }
+
+  // Clears to the letterbox colour and draws the picture (or the running
+  // transition) into the renderer's current target.
+  void draw(const deck::Deck& deck, const show::HallPicture& picture, int w, int h, double now_ms);
+
+ private:
+  SDL_Renderer* renderer_;
+  SlideView view_;
+  Transition transition_;
+};
+
+}  // namespace madang::app

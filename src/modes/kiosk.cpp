@@ -1,0 +1,96 @@
+// `madang kiosk DECK` (modes/modes.h run_kiosk): the options checked, the
+// PIN found, the deck loaded before any window opens (errors to the log),
+// then the kiosk's controller (modes/kiosk_mode.h) on the wall's clock.
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "modes/kiosk_mode.h"
+#include "modes/modes.h"
+#include "platform/log.h"
+#include "platform/pin.h"
+#include "platform/sdl_support.h"
+#include "session/arguments.h"
+#include "session/deck_loading.h"
+
+namespace madang::app {
+
+namespace {
+
+std::string seconds_text(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g s", ms / 1000.0);
+  return buf;
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& options) {
+  if (options.deck.empty()) {
+    std::fputs("madang kiosk: which deck? madang kiosk DECK (or --hash-pin)\n", stderr);
+    return 2;
+  }
+  KioskSetup setup;
+  setup.screens.display = options.display;
+  setup.screens.windowed = options.windowed;
+  if (!options.size.empty()) {
+    layout::Size size;
+    if (!parse_size("kiosk", options.size, &size)) return 2;
+    setup.screens.windowed = true;
+    setup.screens.width = size.width;
+    setup.screens.height = size.height;
+  }
+  const PinSource pin = find_pin_hash(options.pin_file);
+  if (!pin.ok) {
+    log_line(LogLevel::kError, "kiosk", pin.error);
+    return 2;
+  }
+  if (!pin.warning.empty()) log_line(LogLevel::kWarning, "kiosk", pin.warning);
+  setup.pin_hash = pin.hash;
+  setup.trace = env_flag("MADANG_KIOSK_TRACE");
+
+  // Signals first: every thread started later (SDL's, the watcher's) must
+  // inherit the mask.
+  std::unique_ptr<SignalEvents> signals = SignalEvents::block_signals();
+  setup.signals = signals.get();
+
+  deck::ParseResult parsed = load_deck_checked(options.deck);  // undecodable images: placeholders
+  for (const Diagnostic& d : parsed.diagnostics) {
+    log_line(d.severity == Severity::kError ? LogLevel::kError : LogLevel::kWarning, "kiosk",
+             format_diagnostic(d));
+  }
+  if (has_errors(parsed.diagnostics)) {
+    log_line(LogLevel::kError, "kiosk",
+             "exit: the deck has errors (madang check " + options.deck + " lists them)");
+    return unreadable(parsed) ? 2 : 1;
+  }
+  if (!start_video("kiosk")) return 2;
+  if (signals && !signals->start()) {
+    log_line(LogLevel::kWarning, "kiosk", "signals are not events: SIGHUP will not reload");
+  }
+  SteadyClock clock;
+  int code = 0;
+  {
+    show::Show show = show::open_show(std::move(parsed.deck), {.slide = 1});
+    const double advance = show::advance_ms(show.deck, -1);
+    const double idle = show::idle_ms(show.deck);
+    const int slides = show.shape.slide_count();
+    KioskMode mode(setup, std::move(show), clock);
+    if (mode.open()) {
+      log_line(LogLevel::kInfo, "kiosk",
+               "start: " + options.deck + ", " + std::to_string(slides) + " slides, advance " +
+                   seconds_text(advance) + ", idle " + seconds_text(idle) + ", " +
+                   std::to_string(mode.stats().windows) + " window(s), " +
+                   (pin.hash.empty() ? std::string("no PIN (the chord and a confirm end it)")
+                                     : "PIN from " + pin.from));
+      run_loop(mode, clock);
+    } else {
+      code = 2;
+    }
+  }
+  SDL_Quit();
+  return code;
+}
+
+}  // namespace madang::app

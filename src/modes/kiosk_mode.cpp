@@ -1,0 +1,640 @@
+// The kiosk's controller (modes/kiosk_mode.h); `madang kiosk` itself is
+// modes/kiosk.cpp.
+//
+// Index of this file:
+// [SECTION] The mode
+// [SECTION] Changes and frames owed
+// [SECTION] Input: keys and the chord
+// [SECTION] Input: pointer, touch, wheel
+// [SECTION] The way out
+// [SECTION] Reload and signals
+// [SECTION] Frames
+
+#include "modes/kiosk_mode.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "platform/deck_watcher.h"
+#include "input/diagram_input.h"
+#include "modes/hall_input.h"
+#include "session/deck_loading.h"
+#include "input/keypad.h"
+#include "platform/log.h"
+#include "platform/pin.h"
+#include "platform/sdl_support.h"
+#include "input/touch.h"
+#include "deck/parse.h"
+#include "diagram/interaction.h"
+
+namespace madang::app {
+
+namespace {
+
+constexpr double kFrameMs = 1000.0 / 60;
+constexpr double kReturnFadeMs = 600;  // the fade back to slide 1 after a visitor
+// Wake at least this often: SDL resets the X screen saver as it pumps
+// events (for servers without the screen saver extension's suspend).
+constexpr double kHeartbeatMs = 25'000;
+
+std::string seconds_text(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g s", ms / 1000.0);
+  return buf;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The mode
+//-----------------------------------------------------------------------------
+
+struct KioskMode::Impl {
+  Impl(const KioskSetup& s, show::Show sh, LoopClock& c)
+      : setup(s),
+        show(std::move(sh)),
+        clock(c),
+        resources(show.deck, &warnings),
+        screens(resources, s.screens) {}
+
+  KioskSetup setup;
+  show::Show show;
+  LoopClock& clock;
+  std::vector<std::string> warnings;  // of opening the fonts
+  DeckResources resources;
+  KioskScreens screens;
+  std::unique_ptr<DeckWatcher> watcher;
+  show::Kiosk kiosk;
+  Gate gate;
+  ChordHold chord;
+  TouchTracker touches;
+  DiagramClock diagram_clock;
+  bool quit = false;
+  bool check_focus = false;
+  bool change_pending = true;  // a change not drawn yet (the first frame is one)
+  long pictures = 0;
+  long animation_frames = 0;  // frames of a running transition or diagram animation
+  long refreshes = 0;         // frames the window system asked for (exposed, resized)
+  long reloads = 0, refused = 0;
+  bool traced = false;
+  bool keypad_traced = false;
+
+  void log(LogLevel level, const std::string& message) const {
+    if (setup.log) log_line(level, "kiosk", message);
+  }
+
+  // ------------------------------------------------------------- changes
+  void redraw_for(const show::Change& change);
+  void moved(const show::Change& change, const show::HallPicture& before, double now,
+             const TransitionStyle& style = {});
+  void act(const Action& action, double now);
+  void advance(double now);
+  void back_to_start(double now);
+
+  // --------------------------------------------------------------- input
+  void key(const SDL_KeyboardEvent& e, double now);
+  void update_chord(double now);
+  void tap(KioskScreen* s, float x, float y, double now);
+  void gate_key(GateKey key, int digit, double now);
+  void open_gate(double now);
+
+  // -------------------------------------------------------------- frames
+  void reload();
+  double frame(double now);
+  void print_idle();
+  void print_keypad();
+};
+
+KioskMode::KioskMode(const KioskSetup& setup, show::Show show, LoopClock& clock)
+    : impl_(std::make_unique<Impl>(setup, std::move(show), clock)) {
+  impl_->kiosk = show::start_kiosk(clock.now_ms());
+}
+
+KioskMode::~KioskMode() = default;
+
+bool KioskMode::open() {
+  Impl& m = *impl_;
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  // Alt+Tab and the like reach a window manager only when nobody holds the
+  // keyboard; SDL would let them through a grab unless told.
+  SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+  for (const std::string& message : m.warnings) m.log(LogLevel::kWarning, message);
+  std::string error;
+  if (!m.screens.open(m.show.deck, &error)) {
+    m.log(LogLevel::kError, error);
+    return false;
+  }
+  // The screen saver and display power-off wait while the kiosk runs: SDL
+  // suspends X's screen saver (and its DPMS timers with it) and inhibits
+  // the desktop's through D-Bus (org.freedesktop.ScreenSaver).
+  SDL_DisableScreenSaver();
+  SDL_StopTextInput();  // keys are scancodes; an IME would swallow them
+  m.screens.show_cursor(false);
+  m.screens.take_focus();
+  if (m.setup.watch) {
+    m.watcher = std::make_unique<DeckWatcher>("kiosk");
+    m.watcher->watch(m.show.deck);
+  }
+  return true;
+}
+
+bool KioskMode::done() const {
+  return impl_->quit;
+}
+
+void KioskMode::end(const std::string& why) {
+  impl_->log(LogLevel::kNotice, "exit: " + why);
+  impl_->quit = true;
+}
+
+void KioskMode::reload() {
+  impl_->reload();
+}
+
+KioskStats KioskMode::stats() const {
+  const Impl& m = *impl_;
+  KioskStats s;
+  const auto& screens = m.screens.all();
+  if (!screens.empty()) s.frames = screens.front()->screen.frames;
+  for (const auto& k : screens) {
+    s.frames_all += k->screen.frames;
+    s.animating = s.animating || k->animating;
+  }
+  s.animating = s.animating || diagram::animating(show::here(m.show));
+  s.pictures = m.pictures;
+  s.animation_frames = m.animation_frames;
+  s.refreshes = m.refreshes;
+  s.reloads = m.reloads;
+  s.refused = m.refused;
+  s.textures = m.screens.texture_count();
+  s.windows = static_cast<int>(screens.size());
+  s.kiosk = m.kiosk;
+  s.gate = m.gate;
+  return s;
+}
+
+const show::Show& KioskMode::show() const {
+  return impl_->show;
+}
+
+Uint32 KioskMode::window_id() const {
+  return impl_->screens.all().front()->screen.window->id();
+}
+
+const layout::DisplayList* KioskMode::hall_list() {
+  return app::hall_list(KioskScreens::target(*impl_->screens.all().front()), impl_->show);
+}
+
+layout::Point KioskMode::window_point(float slide_x, float slide_y) {
+  KioskScreen& s = *impl_->screens.all().front();
+  int w = 0, h = 0;
+  s.screen.window->output_size(&w, &h);
+  const layout::Rect r = HallView::slide_rect_in(w, h, impl_->show.deck);
+  const WindowScale scale = s.screen.window->scale();
+  const float sx = static_cast<float>(scale.window_w) / static_cast<float>(std::max(1, w));
+  const float sy = static_cast<float>(scale.window_h) / static_cast<float>(std::max(1, h));
+  return {(r.x + slide_x) * sx, (r.y + slide_y) * sy};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Changes and frames owed
+//-----------------------------------------------------------------------------
+
+// What the hall shows changed: every window owes a frame, and the first of
+// them is a picture of this change.
+void KioskMode::Impl::redraw_for(const show::Change& change) {
+  if (!change.hall) return;  // a change nobody sees (another slide's diagram) owes no frame
+  screens.mark_dirty();
+  change_pending = true;
+}
+
+// The hall moved to another step or slide: it slides or fades there.
+void KioskMode::Impl::moved(const show::Change& change, const show::HallPicture& before, double now,
+                            const TransitionStyle& style) {
+  redraw_for(change);
+  if (!change.any) return;
+  for (auto& s : screens.all()) {
+    if (change.moved || style.fade_ms > 0) {
+      begin_hall_transition(KioskScreens::target(*s), show, before, now, style);
+    } else {
+      s->view->skip_transition();
+    }
+  }
+}
+
+void KioskMode::Impl::act(const Action& action, double now) {
+  if (action.kind == ActionKind::kNone) return;
+  const show::HallPicture before = show::hall(show);
+  moved(show::act(show, action, now), before, now);
+}
+
+void KioskMode::Impl::advance(double now) {
+  const show::HallPicture before = show::hall(show);
+  const long loops = kiosk.loops;
+  const show::Change change = show::advance(show, kiosk, now);
+  // The loop to slide 1 goes forward, as every other advance does.
+  moved(change, before, now, {.forward = kiosk.loops != loops});
+}
+
+void KioskMode::Impl::back_to_start(double now) {
+  const show::HallPicture before = show::hall(show);
+  const show::Change change = show::return_to_start(show, kiosk, now);
+  if (change.any) log(LogLevel::kInfo, "idle: back to slide 1");
+  moved(change, before, now, {.fade_ms = kReturnFadeMs});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input: keys and the chord
+//-----------------------------------------------------------------------------
+
+void KioskMode::Impl::update_chord(double now) {
+  const Uint8* keys = SDL_GetKeyboardState(nullptr);
+  const bool held = chord_keys(key_mods(SDL_GetModState()), keys[kChordScancode] != 0) ||
+                    corner_chord(touches.fingers());
+  const ChordHold was = chord;
+  chord = hold_chord(chord, held, now);
+  if (chord.since_ms >= 0 && was.since_ms < 0) {
+    log(LogLevel::kInfo, "exit chord held: the keypad opens in " + seconds_text(kChordHoldMs));
+  }
+}
+
+void KioskMode::Impl::key(const SDL_KeyboardEvent& e, double now) {
+  update_chord(now);
+  if (e.type != SDL_KEYDOWN || e.repeat) return;
+  const int scancode = e.keysym.scancode;
+  const int mods = key_mods(e.keysym.mod);
+  if (gate.mode != GateMode::kClosed) {
+    // The keypad takes digits, Backspace, Enter and Esc from a keyboard too.
+    if (scancode >= kScan1 && scancode < kScan0) {
+      gate_key(GateKey::kDigit, scancode - kScan1 + 1, now);
+    } else if (scancode >= kScanKp1 && scancode < kScanKp0) {
+      gate_key(GateKey::kDigit, scancode - kScanKp1 + 1, now);
+    } else if (scancode == kScan0 || scancode == kScanKp0) {
+      gate_key(GateKey::kDigit, 0, now);
+    } else if (scancode == kScanBackspace) {
+      gate_key(GateKey::kErase, 0, now);
+    } else if (scancode == kScanReturn || scancode == kScanKpEnter) {
+      gate_key(GateKey::kOk, 0, now);
+    } else if (scancode == kScanEscape) {
+      gate_key(GateKey::kCancel, 0, now);
+    }
+    return;
+  }
+  if ((mods & kChordMods) == kChordMods) return;  // the chord, being held
+  show::Change change;
+  if (diagram_key(show, app::hall_list(KioskScreens::target(*screens.all().front()), show),
+                  scancode, mods, &change)) {
+    show::visitor_input(kiosk, now);
+    redraw_for(change);
+    return;
+  }
+  // Only the keys that move through the deck mean anything here: Esc, Q,
+  // F, Alt+F4, Ctrl+W, B, O and the rest are nothing.
+  const Action action = kiosk_action(lookup(default_bindings(), scancode, mods, KeyMode::kSlides));
+  if (action.kind == ActionKind::kNone) return;
+  show::visitor_input(kiosk, now);
+  act(action, now);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input: pointer, touch, wheel
+//-----------------------------------------------------------------------------
+
+void KioskMode::Impl::tap(KioskScreen* s, float x, float y, double now) {
+  if (!s) return;
+  show::visitor_input(kiosk, now);
+  if (gate.mode != GateMode::kClosed) {
+    const layout::Point p = window_to_slide(x, y, s->screen.window->scale(), {0, 0, 0, 0});
+    const KeypadLayout pad = screens.keypad_on(*s, gate.mode);
+    if (const PadButton* b = keypad_hit(pad, p.x, p.y)) gate_key(b->key, b->digit, now);
+    return;
+  }
+  redraw_for(hall_click(show, KioskScreens::target(*s), x, y));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The way out
+//-----------------------------------------------------------------------------
+
+void KioskMode::Impl::open_gate(double now) {
+  gate = app::open_gate(gate, !setup.pin_hash.empty(), now);
+  show::visitor_input(kiosk, now);
+  keypad_traced = false;
+  redraw_for({.any = true, .hall = true});
+  log(LogLevel::kNotice, gate.mode == GateMode::kPin
+                             ? "exit chord: the PIN keypad is open"
+                             : "exit chord: asking to confirm (no PIN configured)");
+}
+
+void KioskMode::Impl::gate_key(GateKey key, int digit, double now) {
+  show::visitor_input(kiosk, now);
+  const GatePress press = press_gate(gate, key, digit, now);
+  gate = press.gate;
+  if (press.changed) redraw_for({.any = true, .hall = true});
+  if (press.leave) {
+    log(LogLevel::kNotice, "exit: confirmed by the staff (no PIN configured)");
+    quit = true;
+    return;
+  }
+  if (!press.check) return;
+  const bool right = pin_matches(gate.typed, setup.pin_hash);
+  gate = gate_verdict(gate, right, now);
+  redraw_for({.any = true, .hall = true});
+  if (right) {
+    log(LogLevel::kNotice, "exit: the staff PIN");
+    quit = true;
+    return;
+  }
+  const double locked = gate.locked_until_ms - now;
+  log(LogLevel::kWarning, "wrong PIN (" + std::to_string(gate.failures) + " so far)" +
+                              (locked > 0 ? "; the keypad waits " + seconds_text(locked) : ""));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reload and signals
+//-----------------------------------------------------------------------------
+
+void KioskMode::Impl::reload() {
+  traced = false;  // the trace says how it went, drawn or not
+  const deck::ParseResult fresh = load_deck_checked(show.deck.path);
+  const show::ReloadOutcome outcome = show::reload(show, fresh);
+  if (!outcome.accepted) {
+    ++refused;
+    log(LogLevel::kError, "reload refused: " + std::to_string(outcome.error_count) +
+                              " error(s) in " + show.deck.path + "; the last good deck goes on");
+    for (const Diagnostic& d : fresh.diagnostics) {
+      if (d.severity == Severity::kError) log(LogLevel::kError, format_diagnostic(d));
+    }
+    show.errors.clear();  // never on screen
+    return;
+  }
+  ++reloads;
+  for (const Diagnostic& d : fresh.diagnostics) log(LogLevel::kWarning, format_diagnostic(d));
+  std::vector<std::string> font_warnings;
+  resources.deck_changed(show.deck, &font_warnings);
+  for (const std::string& message : font_warnings) log(LogLevel::kWarning, message);
+  screens.deck_changed();
+  diagram_clock.reset();
+  if (watcher) watcher->watch(show.deck);  // the images may have changed
+  log(LogLevel::kInfo,
+      "reload: " + show.deck.path + ", " + std::to_string(show.shape.slide_count()) + " slides");
+  redraw_for({.any = true, .hall = true});
+}
+
+void KioskMode::handle(const SDL_Event& e, double now) {
+  Impl& m = *impl_;
+  if (m.setup.signals) {
+    if (const int sig = m.setup.signals->signal_of(e)) {
+      if (sig == SIGHUP) {
+        m.log(LogLevel::kInfo, "SIGHUP: reading the deck again");
+        m.reload();
+      } else {
+        end(sig == SIGTERM ? "SIGTERM" : "SIGINT");
+      }
+      return;
+    }
+  }
+  switch (e.type) {
+    case SDL_QUIT:
+      // The window manager (or the session) asked to close: a kiosk stays.
+      m.log(LogLevel::kNotice, "ignored a request to quit (the staff chord and PIN end the kiosk)");
+      return;
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+      m.key(e.key, now);
+      return;
+    case SDL_MOUSEMOTION: {
+      if (e.motion.which == SDL_TOUCH_MOUSEID) return;  // a finger: SDL_FINGER* below
+      show::mouse_moved(m.kiosk, now);
+      m.screens.show_cursor(true);
+      KioskScreen* s = m.screens.of(e.motion.windowID);
+      if (!s || m.gate.mode != GateMode::kClosed) return;
+      m.redraw_for(hall_hover(m.show, KioskScreens::target(*s), static_cast<float>(e.motion.x),
+                        static_cast<float>(e.motion.y)));
+      m.screens.show_hand(!show::here(m.show).hovered.empty());
+      return;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+      if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return;
+      m.tap(m.screens.of(e.button.windowID), static_cast<float>(e.button.x),
+            static_cast<float>(e.button.y), now);
+      return;
+    case SDL_MOUSEWHEEL:
+      if (m.gate.mode != GateMode::kClosed) return;
+      show::visitor_input(m.kiosk, now);
+      m.act(wheel_action(e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y),
+            now);
+      return;
+    case SDL_FINGERDOWN:
+      m.touches.down(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      show::visitor_input(m.kiosk, now);
+      m.update_chord(now);
+      return;
+    case SDL_FINGERMOTION:
+      m.touches.move(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      m.update_chord(now);
+      return;
+    case SDL_FINGERUP: {
+      const Gesture g = m.touches.up(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      m.update_chord(now);
+      KioskScreen* s = m.screens.of(e.tfinger.windowID);
+      if (!s) s = m.screens.all().front().get();
+      if (g.kind == Gesture::Kind::kTap) {
+        const layout::Point p = finger_to_window(g.x, g.y, s->screen.window->scale());
+        m.tap(s, p.x, p.y, now);
+      } else if (g.kind == Gesture::Kind::kSwipe && m.gate.mode == GateMode::kClosed) {
+        show::visitor_input(m.kiosk, now);
+        m.act(g.swipe, now);
+      }
+      return;
+    }
+    case SDL_WINDOWEVENT: {
+      KioskScreen* s = m.screens.of(e.window.windowID);
+      switch (e.window.event) {
+        case SDL_WINDOWEVENT_CLOSE:
+          m.log(LogLevel::kNotice, "ignored a request to close the window");
+          return;
+        case SDL_WINDOWEVENT_MINIMIZED:
+          if (s) SDL_RestoreWindow(s->screen.window->sdl());
+          return;
+        case SDL_WINDOWEVENT_FOCUS_LOST:
+          m.check_focus = true;
+          return;
+        case SDL_WINDOWEVENT_FOCUS_GAINED:
+          if (s) m.screens.grab_keyboard(*s);
+          return;
+        case SDL_WINDOWEVENT_LEAVE:
+          m.touches.clear();
+          return;
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_SHOWN:
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+        case SDL_WINDOWEVENT_RESTORED:
+        case SDL_WINDOWEVENT_MAXIMIZED:
+        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+          if (!s) return;
+          s->screen.dirty = true;
+          s->view->skip_transition();
+          // A window manager that took full screen away gets it back.
+          if (s->screen.frames > 0) s->screen.window->confirm_fullscreen();
+          return;
+        default:
+          return;
+      }
+    }
+    case SDL_DISPLAYEVENT:
+      if (e.display.event == SDL_DISPLAYEVENT_CONNECTED ||
+          e.display.event == SDL_DISPLAYEVENT_DISCONNECTED) {
+        m.screens.replan(m.show.deck);
+        m.log(LogLevel::kInfo,
+              "displays changed: " + std::to_string(m.screens.all().size()) + " window(s)");
+      }
+      return;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+      m.screens.invalidate();
+      return;
+    default:
+      if (m.watcher && m.watcher->changed(e)) m.reload();
+      return;
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frames
+//-----------------------------------------------------------------------------
+
+double KioskMode::frame(double now) {
+  return impl_->frame(now);
+}
+
+double KioskMode::Impl::frame(double now) {
+  // The way out: the chord held long enough opens the gate; an untouched
+  // keypad closes.
+  update_chord(now);
+  if (chord_due(chord, now)) {
+    chord.fired = true;
+    if (gate.mode == GateMode::kClosed) open_gate(now);
+  }
+  const Gate closed = close_idle_gate(gate, now);
+  if (!(closed == gate)) {
+    gate = closed;
+    show::visitor_input(kiosk, now);  // the idle time counts from here
+    redraw_for({.any = true, .hall = true});
+  }
+  // The show's own time (held while the staff have the keypad).
+  const bool gate_open = gate.mode != GateMode::kClosed;
+  switch (gate_open ? show::KioskDue::kNothing : show::due_now(kiosk, show, now)) {
+    case show::KioskDue::kAdvance:
+      advance(now);
+      break;
+    case show::KioskDue::kReturn:
+      back_to_start(now);
+      break;
+    case show::KioskDue::kNothing:
+      break;
+  }
+  if (const show::Change tick = diagram_clock.tick(show, now); tick.any) {
+    screens.mark_dirty();  // an animation frame, not a change
+  }
+  const bool cursor = show::cursor_visible(kiosk, now);
+  if (cursor != screens.cursor_shown()) screens.show_cursor(cursor);
+  if (check_focus) {
+    check_focus = false;
+    if (!screens.has_focus()) screens.take_focus();
+  }
+
+  double sleep = -1;
+  auto soon = [&](double ms) {
+    if (ms >= 0) sleep = sleep < 0 ? ms : std::min(sleep, ms);
+  };
+  bool drew = false;
+  bool first = true;
+  const bool diagram_animating = diagram_clock.running();
+  for (auto& k : screens.all()) {
+    Screen& s = k->screen;
+    const bool animating = k->view->animating(now);
+    if (!s.window->minimized() && (s.dirty || animating || k->animating)) {
+      if (first) {
+        // Every frame of the first window is one of three kinds.
+        if (change_pending) {
+          ++pictures;
+        } else if (animating || k->animating || diagram_animating) {
+          ++animation_frames;
+        } else {
+          ++refreshes;
+        }
+      }
+      screens.draw(*k, show, gate, now);
+      drew = true;
+      if (s.frames == 1 && !setup.screens.windowed) s.window->confirm_fullscreen();
+    }
+    s.dirty = false;
+    k->animating = animating;
+    if (animating) soon(s.window->vsync() ? 0 : kFrameMs);
+    first = false;
+  }
+  change_pending = false;
+  if (diagram::animating(show::here(show))) soon(kFrameMs);
+  if (!gate_open) soon(show::kiosk_wait_ms(kiosk, show, now));
+  if (show::cursor_visible(kiosk, now)) soon(kiosk.mouse_ms + show::kCursorHideMs - now);
+  soon(chord_wait_ms(chord, now));
+  soon(gate_wait_ms(gate, now));
+  soon(kHeartbeatMs);
+  if (drew) {
+    traced = false;
+    if (gate.mode != GateMode::kClosed) print_keypad();
+  }
+  if (sleep > kFrameMs) print_idle();
+  return sleep;
+}
+
+void KioskMode::Impl::print_keypad() {
+  if (!setup.trace || keypad_traced) return;
+  keypad_traced = true;
+  KioskScreen& s = *screens.all().front();
+  const KeypadLayout pad = screens.keypad_on(s, gate.mode);
+  const WindowScale scale = s.screen.window->scale();
+  const float sx =
+      static_cast<float>(scale.window_w) / static_cast<float>(std::max(1, scale.pixel_w));
+  const float sy =
+      static_cast<float>(scale.window_h) / static_cast<float>(std::max(1, scale.pixel_h));
+  std::string line = std::string("keypad mode=") + gate_name(gate.mode);
+  for (const PadButton& b : pad.buttons) {
+    const char* name = b.key == GateKey::kOk       ? "ok"
+                       : b.key == GateKey::kErase  ? "erase"
+                       : b.key == GateKey::kCancel ? "cancel"
+                                                   : nullptr;
+    line += " " + (name ? std::string(name) : std::to_string(b.digit)) + "=" +
+            std::to_string(static_cast<int>((b.rect.x + b.rect.w / 2) * sx)) + "," +
+            std::to_string(static_cast<int>((b.rect.y + b.rect.h / 2) * sy));
+  }
+  std::printf("%s\n", line.c_str());
+  std::fflush(stdout);
+}
+
+void KioskMode::Impl::print_idle() {
+  if (!setup.trace || traced) return;
+  traced = true;
+  const layout::SlideState& here = show::here(show);
+  const KioskScreen& first = *screens.all().front();
+  const double now = clock.now_ms();
+  std::printf(
+      "idle slide=%d step=%d phase=%s gate=%s typed=%d failures=%d locked=%d selected=%s "
+      "hovered=%s frames=%ld pictures=%ld windows=%d cursor=%d grab=%d slides=%d reloads=%ld "
+      "refused=%ld advances=%ld loops=%ld returns=%ld\n",
+      show.at.slide + 1, show.at.step, show::phase_name(kiosk.phase), gate_name(gate.mode),
+      static_cast<int>(gate.typed.size()), gate.failures, gate_locked(gate, now) ? 1 : 0,
+      ids_or_dash(here.selected).c_str(), here.hovered.empty() ? "-" : here.hovered.c_str(),
+      first.screen.frames, pictures, static_cast<int>(screens.all().size()),
+      screens.cursor_shown() ? 1 : 0, screens.keyboard_grabbed() ? 1 : 0, show.shape.slide_count(),
+      reloads, refused, kiosk.advances, kiosk.loops, kiosk.returns);
+  std::fflush(stdout);
+}
+
+}  // namespace madang::app

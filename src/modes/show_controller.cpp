@@ -1,0 +1,484 @@
+// The shared show controller (see show_controller.h).
+//
+// Index of this file:
+// [SECTION] The mode
+// [SECTION] Input: keys
+// [SECTION] Input: pointer, touch, wheel
+// [SECTION] Reload
+// [SECTION] Frames
+// [SECTION] Before the windows
+
+#include "modes/show_controller.h"
+
+#include <SDL.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "input/diagram_input.h"
+#include "session/deck_loading.h"
+#include "platform/sdl_support.h"
+#include "deck/duration.h"
+#include "deck/parse.h"
+#include "diagram/interaction.h"
+#include "show/console_input.h"
+
+namespace madang::app {
+
+namespace {
+
+// Window units -> the window's pixels.
+layout::Point pixels(const Screen& screen, float x, float y) {
+  return window_to_slide(x, y, screen.window->scale(), layout::Rect{0, 0, 0, 0});
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The mode
+//-----------------------------------------------------------------------------
+
+ShowController::ShowController(const ScreenOptions& screens, show::Show show, LoopClock& clock,
+                               ShowPolicy policy)
+    : show_(std::move(show)),
+      clock_(clock),
+      policy_(std::move(policy)),
+      resources_(show_.deck, &warnings_),
+      screens_(resources_, screens) {
+  trace_ = env_flag("MADANG_PRESENT_TRACE");
+  first_frame_exit_ = env_flag("MADANG_PRESENT_FIRST_FRAME");
+}
+
+ShowController::~ShowController() = default;
+
+void ShowController::mark(const char* phase) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " %s=%.1f", phase, clock_.now_ms());
+  startup_ += buf;
+}
+
+void ShowController::say(const std::string& message) const {
+  std::fprintf(stderr, "madang %s: %s\n", policy_.command.c_str(), message.c_str());
+}
+
+void ShowController::set_hall_overlay(const layout::DisplayList* list, bool changed) {
+  screens_.set_hall_overlay(list);
+  if (changed) screens_.hall().dirty = true;
+}
+
+bool ShowController::open() {
+  // A presentation on one screen must not minimize when the speaker clicks
+  // on another (the console, say); a click that focuses a window still counts.
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
+  SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+  mark("fonts");
+  for (const std::string& message : warnings_) say(message);
+  std::string error;
+  if (!screens_.open(show_.deck, &error)) {
+    say(error);
+    return false;
+  }
+  mark("windows");
+  // Keys are read as scancodes; an IME composing Hangul would swallow them.
+  SDL_StopTextInput();
+  if (!first_frame_exit_) {
+    watcher_ = std::make_unique<DeckWatcher>(policy_.command);
+    watcher_->watch(show_.deck);
+  }
+  return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input: keys
+//-----------------------------------------------------------------------------
+
+void ShowController::key_down(int scancode, int mods, Screen* from, double now) {
+  show::Change change;
+  if (diagram_key(show_, hall_list(hall_target(), show_, hall_covered()), scancode, mods,
+                  &change)) {
+    redraw_for(change);
+    return;
+  }
+  // The diagrams did not take it (say Tab before the diagram's fragment is
+  // revealed: nothing to focus): the key keeps its usual meaning.
+  const KeyMode mode = show_.at.overview ? KeyMode::kOverview : KeyMode::kSlides;
+  act(lookup(default_bindings(), scancode, mods, mode), from, now);
+}
+
+void ShowController::act(const Action& action, Screen* from, double now) {
+  if (action.kind == ActionKind::kNone) return;
+  if (action.kind == ActionKind::kTimerReset && !policy_.timer_reset) return;
+  if (action.kind == ActionKind::kSwapScreens) {
+    screens_.swap(show_.deck);
+    return;
+  }
+  // Full screen (F, and Esc at the end of its chain) is the window's the
+  // key came from.
+  Screen& target = from ? *from : screens_.hall();
+  show_.at.fullscreen = target.window->placement().fullscreen;
+  const show::HallPicture before = show::hall(show_);
+  const bool overview_before = show_.at.overview;
+  const show::Change change = show::act(show_, action, now);
+  if (show_.at.fullscreen != target.window->placement().fullscreen) {
+    Placement p = target.window->placement();
+    p.fullscreen = show_.at.fullscreen;
+    target.window->place(p);
+    target.dirty = true;
+  }
+  show_.at.fullscreen = screens_.hall().window->placement().fullscreen;
+  if (!change.any) return;
+  redraw_for(change);
+  if (change.slide_changed) screens_.show_hand(false);
+  if (!change.hall) return;
+  // The hall moved on: it slides or fades, but cuts straight to the slide
+  // out of (or into) a black screen or, in a single view, the overview.
+  const show::HallPicture after = show::hall(show_);
+  const bool overview_in_hall = !screens_.has_console() && (overview_before || show_.at.overview);
+  const bool plain =
+      after.blank == show::Blank::kNone && before.blank == show::Blank::kNone && !overview_in_hall;
+  const bool moved = after.slide != before.slide || after.state.step != before.state.step;
+  if (moved && plain) {
+    begin_hall_transition(hall_target(), show_, before, now);
+  } else {
+    screens_.hall_view().skip_transition();
+  }
+}
+
+void ShowController::redraw_for(const show::Change& change) {
+  if (!change.any) return;
+  screens_.console().dirty = true;
+  if (change.hall || !screens_.has_console()) screens_.hall().dirty = true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input: pointer, touch, wheel
+//-----------------------------------------------------------------------------
+
+void ShowController::pointer(Screen* screen, float x, float y, double now) {
+  if (!screen) return;
+  if (screen == &screens_.hall()) {
+    if (screens_.has_console()) redraw_for(show::point(show_, false, 0, 0, now));
+    if (!hall_list(hall_target(), show_, hall_covered())) return;
+    redraw_for(hall_hover(show_, hall_target(), x, y, hall_covered()));
+  } else {
+    if (show_.at.overview || show_.at.help) return;
+    const layout::ConsoleLayout& laid = console_layout(now);
+    const layout::Point p = pixels(*screen, x, y);
+    const layout::Rect& r = laid.current;
+    const bool over = r.contains(p.x, p.y) && show_.at.blank == show::Blank::kNone;
+    // The console's slide carries the hall's hit regions in console pixels:
+    // hovering there is hovering in the hall, and the hall shows a dot.
+    redraw_for(show::take(
+        show_, diagram::pointer_move(laid.base, show::here(show_), over ? p.x : -1, over ? p.y : -1)
+                   .state));
+    redraw_for(show::point(show_, over && !show_.freeze.on, (p.x - r.x) / std::max(1.0f, r.w),
+                     (p.y - r.y) / std::max(1.0f, r.h), now));
+  }
+  const bool hand = !show::here(show_).hovered.empty();
+  if (hand != screens_.hand_shown()) screens_.show_hand(hand);
+}
+
+void ShowController::click(Screen* screen, float x, float y, double now) {
+  if (!screen) return;
+  if (show_.at.overview && screen == &screens_.overlay_screen()) {
+    const layout::Point p = pixels(*screen, x, y);
+    const int hit = overview_hit(screens_.overview_grid_on(*screen, show_), p.x, p.y);
+    if (hit >= 0) act({ActionKind::kOverviewPick, hit}, screen, now);
+    return;
+  }
+  const deck::Slide* slide = show::current_slide(show_);
+  if (!slide) return;
+  if (screen == &screens_.hall()) {
+    // Not handled (no diagram there, nothing to reset): a click on a slide
+    // means nothing else; it does not advance.
+    redraw_for(hall_click(show_, hall_target(), x, y, hall_covered()));
+    return;
+  }
+  const layout::ConsoleLayout& laid = console_layout(now);
+  const layout::Point p = pixels(*screen, x, y);
+  for (const layout::ConsoleStripItem& item : laid.strip) {
+    if (item.rect.contains(p.x, p.y)) {
+      act({ActionKind::kGoto, item.slide}, screen, now);
+      return;
+    }
+  }
+  if (!laid.current.contains(p.x, p.y) || show_.at.blank != show::Blank::kNone) return;
+  // A click on the console's slide is the click the hall would get.
+  redraw_for(show::take(show_, diagram::click(*slide, laid.base, show::here(show_), p.x, p.y).state));
+}
+
+void ShowController::wheel(Screen* screen, int y, double now) {
+  if (screen && screen == &screens_.console() && !show_.at.overview) {
+    int mx = 0, my = 0;
+    SDL_GetMouseState(&mx, &my);
+    const layout::Point p = pixels(*screen, static_cast<float>(mx), static_cast<float>(my));
+    if (console_layout(now).notes.contains(p.x, p.y)) {
+      // The wheel scrolls the notes under it, not the talk.
+      if (y != 0) act({y < 0 ? ActionKind::kNotesDown : ActionKind::kNotesUp}, screen, now);
+      return;
+    }
+  }
+  act(wheel_action(y), screen, now);
+}
+
+void ShowController::handle(const SDL_Event& e, double now) {
+  switch (e.type) {
+    case SDL_QUIT:
+      show_.at.quit = true;
+      return;
+    case SDL_KEYDOWN:
+      key_down(e.key.keysym.scancode, key_mods(e.key.keysym.mod), screens_.of(e.key.windowID), now);
+      return;
+    case SDL_MOUSEMOTION:
+      // Touches arrive as SDL_FINGER* too (and a finger hovers nothing).
+      if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+      pointer(screens_.of(e.motion.windowID), static_cast<float>(e.motion.x),
+              static_cast<float>(e.motion.y), now);
+      return;
+    case SDL_MOUSEBUTTONDOWN:
+      // Touches come as SDL_FINGERUP (below): the mouse SDL makes of them
+      // would click twice.
+      if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return;
+      click(screens_.of(e.button.windowID), static_cast<float>(e.button.x),
+            static_cast<float>(e.button.y), now);
+      return;
+    case SDL_MOUSEWHEEL:
+      wheel(screens_.of(e.wheel.windowID),
+            e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y, now);
+      return;
+    case SDL_FINGERDOWN:
+      touches_.down(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      return;
+    case SDL_FINGERMOTION:
+      touches_.move(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      return;
+    case SDL_FINGERUP: {
+      const Gesture g = touches_.up(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      Screen* s = screens_.of(e.tfinger.windowID);
+      if (!s) s = &screens_.hall();
+      if (g.kind == Gesture::Kind::kTap) {
+        // A tap that misses the diagrams does nothing, as a click.
+        const layout::Point p = finger_to_window(g.x, g.y, s->window->scale());
+        click(s, p.x, p.y, now);
+      } else if (g.kind == Gesture::Kind::kSwipe) {
+        act(g.swipe, s, now);
+      }
+      return;
+    }
+    case SDL_WINDOWEVENT: {
+      if (e.window.event == SDL_WINDOWEVENT_CLOSE) {
+        show_.at.quit = true;  // the window manager's close button: the speaker asked
+        return;
+      }
+      Screen* s = screens_.of(e.window.windowID);
+      if (!s) return;
+      if (e.window.event == SDL_WINDOWEVENT_LEAVE && s == &screens_.console()) {
+        redraw_for(show::point(show_, false, 0, 0, now));
+      }
+      switch (e.window.event) {
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_SHOWN:
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+        case SDL_WINDOWEVENT_RESTORED:
+        case SDL_WINDOWEVENT_MAXIMIZED:
+        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+          s->dirty = true;
+          if (s == &screens_.hall()) screens_.hall_view().skip_transition();
+          break;
+        default:
+          break;
+      }
+      // The window manager may change full screen behind our back (once we
+      // have asked for it: see frame).
+      if (s->frames > 0) s->window->adopt_fullscreen(s->window->fullscreen_now());
+      return;
+    }
+    case SDL_DISPLAYEVENT:
+      // A projector plugged in or pulled out: the windows go where they can
+      // be seen; the show goes on where it was.
+      if (e.display.event == SDL_DISPLAYEVENT_CONNECTED ||
+          e.display.event == SDL_DISPLAYEVENT_DISCONNECTED) {
+        screens_.replan(show_.deck);
+      }
+      return;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+      screens_.invalidate();
+      return;
+    default:
+      if (watcher_ && watcher_->changed(e)) reload();
+      return;
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reload
+//-----------------------------------------------------------------------------
+
+void ShowController::reload() {
+  const deck::ParseResult fresh = load_deck_checked(show_.deck.path);
+  for (const Diagnostic& d : fresh.diagnostics) {
+    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  }
+  const show::ReloadOutcome outcome = show::reload(show_, fresh);
+  if (outcome.accepted) {
+    std::vector<std::string> warnings;
+    resources_.deck_changed(show_.deck, &warnings);
+    for (const std::string& message : warnings) say(message);
+    if (planner) planner(show_);
+    screens_.deck_changed();
+    diagram_clock_.reset();
+    if (screens_.hand_shown()) screens_.show_hand(false);
+    watcher_->watch(show_.deck);  // the images may have changed
+  }
+  // A refused edit shows on the console, never in the hall; in a single
+  // view the hall is the speaker's screen too.
+  if (outcome.accepted || !screens_.has_console()) screens_.hall().dirty = true;
+  screens_.console().dirty = true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frames
+//-----------------------------------------------------------------------------
+
+layout::ConsoleInput ShowController::console_now(double now, double* next_tick_ms) {
+  double to_minute = 60'000;
+  const std::string wall = wall_clock(&to_minute);
+  *next_tick_ms = to_minute;
+  if (show::started(show_.timer) && !show::paused(show_.timer)) {
+    // The talk's time reads in whole seconds: the next change is at the
+    // next second of elapsed time.
+    const double elapsed = show::elapsed_ms(show_.timer, now);
+    *next_tick_ms = std::min(*next_tick_ms, 1000.0 - std::fmod(elapsed, 1000.0));
+  }
+  layout::ConsoleInput input = show::console_input(show_, now, wall);
+  input.badge = policy_.console_badge;
+  return input;
+}
+
+// The console as it is now (laid out again only when needed).
+const layout::ConsoleLayout& ShowController::console_layout(double now) {
+  int w = 0, h = 0;
+  ShowScreens::output_size(screens_.console(), &w, &h);
+  double tick = 0;
+  return screens_.console_view().laid_out(show_.deck, console_now(now, &tick), w, h);
+}
+
+double ShowController::frame(double now) {
+  constexpr double kFrameMs = 1000.0 / 60;
+  redraw_for(diagram_clock_.tick(show_, now));
+  if (show::hide_still_pointer(show_, now)) screens_.hall().dirty = true;
+  double sleep = -1;  // until input
+  auto soon = [&](double ms) { sleep = sleep < 0 ? ms : std::min(sleep, ms); };
+  bool drew = false;
+
+  // The hall: only when something it shows changed, or a transition runs.
+  Screen& hall = screens_.hall();
+  const bool animating = screens_.hall_view().animating(now);
+  if (!hall.window->minimized() && (hall.dirty || animating || hall_animating_)) {
+    screens_.draw_hall(show_, now);
+    if (first_frame_exit_ && hall.frames == 1) mark("hall");
+    drew = true;
+    if (hall.frames == 1 && !first_frame_exit_) hall.window->confirm_fullscreen();
+  }
+  hall.dirty = false;
+  hall_animating_ = animating;
+  if (animating || diagram::animating(show::here(show_))) {
+    soon(hall.window->vsync() && animating ? 0 : kFrameMs);
+  }
+
+  // The console: when the show changed, or when the time it shows did.
+  Screen& console = screens_.console();
+  if (console) {
+    double tick = -1;
+    const layout::ConsoleInput input = console_now(now, &tick);
+    if (!console.window->minimized() && (console.dirty || !(input.clock == drawn_clock_))) {
+      drew = drew || console.dirty;
+      screens_.draw_console(show_, input);
+      if (first_frame_exit_ && console.frames == 1) mark("console");
+      drawn_clock_ = input.clock;
+      if (console.frames == 1 && !first_frame_exit_) console.window->confirm_fullscreen();
+    }
+    console.dirty = false;
+    soon(tick);
+    if (show_.pointer.visible) {
+      soon(std::max(1.0, show_.pointer.moved_ms + show::kPointerHideMs - now));
+    }
+  }
+
+  if (first_frame_exit_ && hall.frames > 0 && (!console || console.frames > 0)) {
+    mark("frame");
+    std::printf("first-frame-ms %.1f\nvmhwm-kb %ld\nrenderer %s\nwindows %d\nphases%s\n",
+                clock_.now_ms(), peak_memory_kb(), hall.window->renderer_name().c_str(),
+                console ? 2 : 1, startup_.c_str());
+    std::fflush(stdout);
+    first_frame_done_ = true;
+    return 0;
+  }
+  if (drew) traced_ = false;
+  if (sleep < 0 || sleep > kFrameMs) print_idle();
+  return sleep;
+}
+
+void ShowController::print_idle() {
+  if (!trace_ || traced_) return;
+  traced_ = true;
+  const show::PresentState& at = show_.at;
+  const layout::SlideState& here = show::here(show_);
+  const Screen& hall = screens_.hall();
+  const Screen& console = screens_.console();
+  const char* blank = at.blank == show::Blank::kBlack   ? "black"
+                      : at.blank == show::Blank::kWhite ? "white"
+                                                        : "none";
+  const char* timer = !show::started(show_.timer) ? "stopped"
+                      : show::paused(show_.timer) ? "paused"
+                                                  : "running";
+  std::printf(
+      "idle slide=%d step=%d blank=%s overview=%d cursor=%d help=%d jump=%s fullscreen=%d "
+      "errors=%d slides=%d frames=%ld frame-ms=%.1f selected=%s row=%s focused=%s "
+      "hovered=%s console=%d console-frames=%ld frozen=%d timer=%s pointer=%d notes-zoom=%d "
+      "notes-scroll=%d hall-display=%d console-display=%d displays=%d budget=%.1f",
+      at.slide + 1, at.step, blank, at.overview ? 1 : 0, at.overview_cursor + 1, at.help ? 1 : 0,
+      at.jump.empty() ? "-" : at.jump.c_str(), hall.window->placement().fullscreen ? 1 : 0,
+      show_.error_count, show_.shape.slide_count(), hall.frames, hall.frame_ms,
+      ids_or_dash(here.selected).c_str(), here.row.empty() ? "-" : here.row.c_str(),
+      here.focused.empty() ? "-" : here.focused.c_str(),
+      here.hovered.empty() ? "-" : here.hovered.c_str(), console ? 1 : 0, console.frames,
+      show_.freeze.on ? 1 : 0, timer, show_.pointer.visible ? 1 : 0, show_.notes_zoom,
+      show_.notes_scroll, hall.window->placement().display,
+      console ? console.window->placement().display : -1, display_count(),
+      show::pace_now(show_, clock_.now_ms()).slide_budget_s);
+  if (trace_extra) std::fputs(trace_extra().c_str(), stdout);
+  std::fputc('\n', stdout);
+  std::fflush(stdout);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Before the windows
+//-----------------------------------------------------------------------------
+
+bool window_options(const char* command, const PresentOptions& o, double* duration_s,
+                    ScreenOptions* screens) {
+  *duration_s = 0;
+  if (!o.duration.empty() && !deck::parse_duration(o.duration, duration_s)) {
+    std::fprintf(stderr, "madang %s: --duration must be a length of time, %s (got '%s')\n", command,
+                 deck::kDurationForms, o.duration.c_str());
+    return false;
+  }
+  if (o.console && o.no_console) {
+    std::fprintf(stderr, "madang %s: --console and --no-console contradict each other\n", command);
+    return false;
+  }
+  screens->audience = o.audience;
+  screens->console = o.console;
+  screens->no_console = o.no_console;
+  screens->windowed = o.windowed;
+  screens->fullscreen = o.fullscreen;
+  screens->display = o.display;
+  return true;
+}
+
+}  // namespace madang::app

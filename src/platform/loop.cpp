@@ -1,0 +1,38 @@
+#include "platform/loop.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace madang::app {
+
+double SteadyClock::now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+      .count();
+}
+
+bool SteadyClock::wait(SDL_Event* event, double timeout_ms) {
+  if (timeout_ms < 0) return SDL_WaitEvent(event) == 1;
+  const double capped = std::min(timeout_ms, static_cast<double>(std::numeric_limits<int>::max()));
+  return SDL_WaitEventTimeout(event, static_cast<int>(std::ceil(capped))) == 1;
+}
+
+double clock_scale_from_env() {
+  const char* v = std::getenv("MADANG_CLOCK_SCALE");
+  if (!v || !*v) return 1;
+  char* end = nullptr;
+  const double scale = std::strtod(v, &end);
+  return end && *end == '\0' && scale > 0 && std::isfinite(scale) ? scale : 1;
+}
+
+void run_loop(Mode& mode, LoopClock& clock) {
+  while (!mode.done()) {
+    const double sleep_ms = mode.frame(clock.now_ms());
+    if (mode.done()) break;
+    SDL_Event e;
+    if (clock.wait(&e, sleep_ms)) mode.handle(e, clock.now_ms());
+    while (!mode.done() && SDL_PollEvent(&e)) mode.handle(e, clock.now_ms());
+  }
+}
+
+}  // namespace madang::app

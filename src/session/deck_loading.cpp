@@ -1,0 +1,84 @@
+#include "session/deck_loading.h"
+
+#include <cstdio>
+#include <map>
+
+#include "render/image.h"
+
+namespace madang::app {
+
+namespace {
+
+struct Walker {
+  const deck::Deck& deck;
+  Diagnostics& out;
+  std::map<std::string, std::string> verdicts;  // path -> "" (decodes) or why not
+
+  void blocks(std::vector<deck::Block>& list) {
+    for (deck::Block& b : list) {
+      if (b.kind == deck::BlockKind::kImage && !b.image.resolved.empty()) image(b);
+      blocks(b.children);
+      for (deck::ListItem& item : b.items) blocks(item.blocks);
+    }
+  }
+
+  void image(deck::Block& b) { check(b.image, b.line, b.column, "; it is drawn as a placeholder"); }
+
+  void backgrounds(std::vector<deck::BackgroundImage>& list) {
+    for (deck::BackgroundImage& bg : list) {
+      if (!bg.image.resolved.empty())
+        check(bg.image, bg.line, bg.column, "; the background is left out");
+    }
+  }
+
+  void check(deck::Image& image, int line, int column, const char* instead) {
+    auto it = verdicts.find(image.resolved);
+    if (it == verdicts.end()) {
+      std::string why;
+      const bool ok = render::decode_image(image.resolved, &why) != nullptr;
+      it = verdicts.emplace(image.resolved, ok ? std::string() : why).first;
+    }
+    if (it->second.empty()) return;
+    out.push_back({{deck.path, line, column},
+                   Severity::kWarning,
+                   "image '" + image.src + "' " + it->second + instead});
+    image.resolved.clear();
+  }
+};
+
+}  // namespace
+
+void check_images(deck::Deck* deck, Diagnostics* diagnostics) {
+  Walker walker{*deck, *diagnostics, {}};
+  for (deck::Slide& slide : deck->slides) {
+    walker.blocks(slide.blocks);
+    walker.backgrounds(slide.background.images);
+    walker.backgrounds(slide.background.directive_images);
+  }
+}
+
+deck::ParseResult load_deck_checked(const std::string& path) {
+  deck::ParseResult result = deck::load_deck(path);
+  check_images(&result.deck, &result.diagnostics);
+  return result;
+}
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics)
+    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+}
+
+bool unreadable(const deck::ParseResult& r) {
+  return r.deck.slides.empty() && !r.diagnostics.empty() && r.diagnostics.front().where.line == 0 &&
+         r.diagnostics.front().severity == Severity::kError;
+}
+
+bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exit_code) {
+  *parsed = load_deck_checked(path);  // undecodable images: labelled placeholders
+  print_diagnostics(parsed->diagnostics);
+  if (!has_errors(parsed->diagnostics)) return true;
+  *exit_code = unreadable(*parsed) ? 2 : 1;
+  return false;
+}
+
+}  // namespace madang::app
