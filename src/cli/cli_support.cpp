@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 namespace madang::app {
@@ -123,6 +124,15 @@ std::string no_usable_font(const text::FontSystem& fonts) {
 Diagnostic font_error(const deck::Deck& deck, std::string message) {
   const int line = deck.slides.empty() ? 1 : deck.slides.front().line;
   return Diagnostic{SourceLocation{deck.path, line, 1}, Severity::kError, std::move(message)};
+}
+
+bool make_output_folder(const char* command, const std::string& folder) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (!ec) return true;
+  std::fprintf(stderr, "madang %s: cannot create %s: %s\n", command, folder.c_str(),
+               ec.message().c_str());
+  return false;
 }
 
 }  // namespace madang::app

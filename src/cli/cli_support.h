@@ -41,6 +41,10 @@ bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult*
 // Prints `out` (layout --json's output) after the diagnostics; the exit code.
 int print_layout_json(const nlohmann::json& out, const Diagnostics& diagnostics);
 
+// Makes `folder` (and its parents) for files an export writes; false, printed
+// as "madang COMMAND: cannot create FOLDER: why", when it cannot.
+bool make_output_folder(const char* command, const std::string& folder);
+
 // "gov,market" -> {"gov", "market"}.
 std::vector<std::string> split_ids(const std::string& text);
 

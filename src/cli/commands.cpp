@@ -97,13 +97,7 @@ int export_png(const ExportJob& job) {
   const std::vector<int>& slides = job.slides;
   layout::Size size;
   if (!parse_size("export", options.size.empty() ? "1920x1080" : options.size, &size)) return 2;
-  std::error_code ec;
-  std::filesystem::create_directories(options.png_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "madang export: cannot create %s: %s\n", options.png_dir.c_str(),
-                 ec.message().c_str());
-    return 2;
-  }
+  if (!make_output_folder("export", options.png_dir)) return 2;
 
 #if defined(__GLIBC__)
   // glibc raises its mmap threshold after the first large free, after which

@@ -18,19 +18,11 @@
 #include "render/image.h"
 #include "show/console_input.h"
 #include "show/show.h"
+#include "base/time_text.h"
 
 namespace madang::app {
 
 namespace {
-
-std::string wall_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[8];
-  std::strftime(buf, sizeof buf, "%H:%M", &local);
-  return buf;
-}
 
 bool valid_clock(const std::string& s) {
   int h = 0, m = 0;
@@ -63,7 +55,8 @@ bool read_scene(const char* command, const ConsoleScene& options, double* durati
                  options.clock.c_str());
     return false;
   }
-  *wall = options.clock.empty() ? wall_now() : options.clock;
+  *wall = options.clock.empty() ? base::calendar_text(base::unix_now(), "%H:%M", base::TimeZone::kLocal)
+                                : options.clock;
   return true;
 }
 
@@ -102,13 +95,7 @@ int run_export_console(const ExportOptions& options) {
   double duration_s = 0, elapsed_s = -1;
   std::string wall;
   if (!read_scene("export", options.scene, &duration_s, &elapsed_s, &wall)) return 2;
-  std::error_code ec;
-  std::filesystem::create_directories(options.png_dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "madang export: cannot create %s: %s\n", options.png_dir.c_str(),
-                 ec.message().c_str());
-    return 2;
-  }
+  if (!make_output_folder("export", options.png_dir)) return 2;
   auto fonts = make_fonts(deck, nullptr);
   text::GlyphCache glyphs(*fonts);
   render::ImageCache images;

@@ -8,6 +8,7 @@
 #include "layout/layout.h"
 #include "render/pdf.h"
 #include "text/text.h"
+#include "base/time_text.h"
 
 namespace madang::app {
 
@@ -66,12 +67,7 @@ std::string source_date_epoch_iso8601() {
   char* end = nullptr;
   const long long seconds = std::strtoll(value, &end, 10);
   if (*end != '\0' || seconds < 0) return "";
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  if (!gmtime_r(&t, &utc)) return "";
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
+  return base::iso8601_utc(static_cast<double>(seconds));
 }
 
 PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {

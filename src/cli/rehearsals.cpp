@@ -33,10 +33,6 @@ int say(const std::string& message, int code) {
   return code;
 }
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // The chart's sinks, by the file's ending (as export picks its backend).
 using ChartSink = bool (*)(const deck::Deck& deck, text::FontSystem& fonts,
                            const layout::DisplayList& list, const std::string& path,
@@ -78,7 +74,7 @@ int plot(const deck::Deck& deck, const history::Lineup& lineup, const history::P
   if (!parse_size("rehearsals", o.size, &size)) return 2;
   ChartSink sink = nullptr;
   for (const auto& s : kChartSinks) {
-    if (ends_with(o.plot, s.ending)) sink = s.sink;
+    if (o.plot.ends_with(s.ending)) sink = s.sink;
   }
   if (!sink) {
     return say("--plot writes a chart to FILE.png or FILE.pdf (got '" + o.plot + "')", 2);

@@ -22,13 +22,9 @@ bool parse_number(std::string_view s, float* out) {
   return true;
 }
 
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 // "50%" -> 0.5, "1.5" -> 1.5 (a number or a percentage).
 bool parse_amount(std::string_view s, float* out) {
-  if (ends_with(s, "%")) {
+  if (s.ends_with("%")) {
     float v = 0;
     if (!parse_number(s.substr(0, s.size() - 1), &v)) return false;
     *out = v / 100.0f;
@@ -66,7 +62,7 @@ bool filter_amount(FilterKind kind, std::string_view value, float* out) {
     }
     case FilterKind::kHueRotate: {
       std::string_view v = value;
-      if (ends_with(v, "deg")) v.remove_suffix(3);
+      if (v.ends_with("deg")) v.remove_suffix(3);
       return parse_number(v, out);
     }
     case FilterKind::kDropShadow:
@@ -85,7 +81,7 @@ bool filter_amount(FilterKind kind, std::string_view value, float* out) {
 }
 
 bool is_split_share(std::string_view s, float* share) {
-  if (!ends_with(s, "%")) return false;
+  if (!s.ends_with("%")) return false;
   float v = 0;
   if (!parse_number(s.substr(0, s.size() - 1), &v) || v <= 0 || v >= 100) return false;
   *share = v / 100.0f;
@@ -124,7 +120,7 @@ bool parse_css_length(std::string_view s, float* out) {
                              {"cm", 96.0f / 2.54f},
                              {"mm", 96.0f / 25.4f},
                              {"Q", 96.0f / 101.6f}};
-  if (ends_with(s, "%")) {
+  if (s.ends_with("%")) {
     float v = 0;
     if (!parse_number(s.substr(0, s.size() - 1), &v) || v <= 0 || v > 100) return false;
     *out = -v / 100.0f;
@@ -132,7 +128,7 @@ bool parse_css_length(std::string_view s, float* out) {
   }
   float scale = 1;
   for (const Unit& u : kUnits) {
-    if (ends_with(s, u.suffix)) {
+    if (s.ends_with(u.suffix)) {
       s.remove_suffix(std::char_traits<char>::length(u.suffix));
       scale = u.px;
       break;
@@ -202,7 +198,7 @@ ImageKeywords parse_image_keywords(std::string_view alt) {
                              "' needs a share between 0% and 100%, like " + std::string(key) +
                              ":40%");
       }
-    } else if (float v = 0; ends_with(word, "%") && parse_amount(word, &v) && v > 0) {
+    } else if (float v = 0; word.ends_with("%") && parse_amount(word, &v) && v > 0) {
       k.fit = BackgroundFit::kScale;
       k.scale = v;
     } else {

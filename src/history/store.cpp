@@ -8,6 +8,7 @@
 // [SECTION] Paths and times
 
 #include "history/store.h"
+#include "base/time_text.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -305,19 +306,10 @@ Attempt attempt(const std::string& path, Access access, int target) {
   return a;
 }
 
-std::string stamp_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-  return buf;
-}
-
 // Moves `path` (and its -wal and -shm) to a free name beside it; the new
 // name of the database, or "" with `error`.
 std::string move_aside(const std::string& path, const std::string& why, std::string* error) {
-  const std::string base = path + "." + why + "-" + stamp_now();
+  const std::string base = path + "." + why + "-" + base::calendar_text(base::unix_now(), "%Y%m%d-%H%M%S", base::TimeZone::kUtc);
   std::string target = base;
   std::error_code ec;
   for (int n = 2; fs::exists(target, ec) && n < 1000; ++n) target = base + "-" + std::to_string(n);
@@ -426,7 +418,7 @@ std::int64_t Store::begin_run(const RunStart& start, std::string* error) {
            "INSERT INTO runs(deck_id, started_at, started_unix, finished, slide_count, duration_s) "
            "VALUES(?1, ?2, ?3, 0, ?4, ?5)");
   run.bind(1, deck_id)
-      .bind(2, iso_utc(start.started_unix))
+      .bind(2, base::iso8601_utc(start.started_unix))
       .bind(3, start.started_unix)
       .bind(4, start.slide_count)
       .bind(5, start.duration_s);
@@ -609,15 +601,6 @@ std::string deck_key(const std::string& deck_path) {
   fs::path p = fs::weakly_canonical(fs::absolute(deck_path, ec), ec);
   if (ec) p = fs::absolute(deck_path, ec).lexically_normal();
   return p.string();
-}
-
-std::string iso_utc(double unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace madang::history

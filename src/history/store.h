@@ -114,8 +114,6 @@ class Store {
   std::string path_;
 };
 
-// "2024-11-05T09:00:00Z" for a Unix time.
-std::string iso_utc(double unix_seconds);
 
 // The human-readable message for an open: "" when nothing needs saying.
 std::string describe(const OpenReport& report, const std::string& path);

@@ -16,16 +16,6 @@
 
 namespace madang::app {
 
-namespace {
-
-std::string seconds_text(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g s", ms / 1000.0);
-  return buf;
-}
-
-}  // namespace
-
 int run_kiosk(const KioskOptions& options) {
   if (options.deck.empty()) {
     std::fputs("madang kiosk: which deck? madang kiosk DECK (or --hash-pin)\n", stderr);
@@ -48,6 +38,8 @@ int run_kiosk(const KioskOptions& options) {
   }
   if (!pin.warning.empty()) log_line(LogLevel::kWarning, "kiosk", pin.warning);
   setup.pin_hash = pin.hash;
+  setup.pin_from = pin.from;
+  setup.deck_name = options.deck;
   setup.trace = env_flag("MADANG_KIOSK_TRACE");
 
   // Signals first: every thread started later (SDL's, the watcher's) must
@@ -65,32 +57,14 @@ int run_kiosk(const KioskOptions& options) {
              "exit: the deck has errors (madang check " + options.deck + " lists them)");
     return unreadable(parsed) ? 2 : 1;
   }
-  if (!start_video("kiosk")) return 2;
-  if (signals && !signals->start()) {
-    log_line(LogLevel::kWarning, "kiosk", "signals are not events: SIGHUP will not reload");
-  }
-  SteadyClock clock;
-  int code = 0;
-  {
-    show::Show show = show::open_show(std::move(parsed.deck), {.slide = 1});
-    const double advance = show::advance_ms(show.deck, -1);
-    const double idle = show::idle_ms(show.deck);
-    const int slides = show.shape.slide_count();
-    KioskMode mode(setup, std::move(show), clock);
-    if (mode.open()) {
-      log_line(LogLevel::kInfo, "kiosk",
-               "start: " + options.deck + ", " + std::to_string(slides) + " slides, advance " +
-                   seconds_text(advance) + ", idle " + seconds_text(idle) + ", " +
-                   std::to_string(mode.stats().windows) + " window(s), " +
-                   (pin.hash.empty() ? std::string("no PIN (the chord and a confirm end it)")
-                                     : "PIN from " + pin.from));
-      run_loop(mode, clock);
-    } else {
-      code = 2;
+  return with_video("kiosk", [&](LoopClock& clock) {
+    if (signals && !signals->start()) {
+      log_line(LogLevel::kWarning, "kiosk", "signals are not events: SIGHUP will not reload");
     }
-  }
-  SDL_Quit();
-  return code;
+    show::Show show = show::open_show(std::move(parsed.deck), {.slide = 1});
+    KioskMode mode(setup, std::move(show), clock);
+    return run_mode(mode, clock);
+  });
 }
 
 }  // namespace madang::app

@@ -140,6 +140,13 @@ bool KioskMode::open() {
     m.watcher = std::make_unique<DeckWatcher>("kiosk");
     m.watcher->watch(m.show.deck);
   }
+  m.log(LogLevel::kInfo,
+        "start: " + m.setup.deck_name + ", " + std::to_string(m.show.shape.slide_count()) +
+            " slides, advance " + seconds_text(show::advance_ms(m.show.deck, -1)) + ", idle " +
+            seconds_text(show::idle_ms(m.show.deck)) + ", " +
+            std::to_string(m.screens.all().size()) + " window(s), " +
+            (m.setup.pin_hash.empty() ? std::string("no PIN (the chord and a confirm end it)")
+                                      : "PIN from " + m.setup.pin_from));
   return true;
 }
 

@@ -39,6 +39,8 @@ struct KioskSetup {
   bool watch = true;                      // reload when the deck's files change
   bool trace = false;                     // MADANG_KIOSK_TRACE
   bool log = true;                        // log lines on stderr
+  std::string deck_name;  // as the user named it (the start line)
+  std::string pin_from;   // where pin_hash came from (the start line)
 };
 
 // What the kiosk did, for tests and the soak.
@@ -69,7 +71,7 @@ class KioskMode final : public Mode {
 
   // Opens the windows and starts watching; false (after logging why) when
   // no window opens.
-  bool open();
+  bool open() override;
   void handle(const SDL_Event& event, double now_ms) override;
   double frame(double now_ms) override;
   bool done() const override;

@@ -20,8 +20,6 @@
 namespace madang::app {
 
 int run_present(const PresentOptions& options) {
-  SteadyClock steady;
-  ScaledClock clock(steady, clock_scale_from_env());
   // Parse and validate before any window opens (as sent does): a broken deck
   // is reported in the terminal, in FILE:LINE:COL form, and nothing flashes.
   deck::ParseResult parsed;
@@ -31,8 +29,7 @@ int run_present(const PresentOptions& options) {
   ScreenOptions screens;
   if (!window_options("present", options, &duration_s, &screens)) return 2;
   const history::Recorded recorded = read_history("present", options.history, options.deck);
-  if (!start_video("present")) return 2;
-  {
+  return with_video("present", [&](LoopClock& clock) {
     ShowController mode(screens,
                         show::open_show(std::move(parsed.deck), {.slide = options.slide,
                                                                  .duration_s = duration_s,
@@ -40,14 +37,8 @@ int run_present(const PresentOptions& options) {
                         clock);
     mode.planner = [&recorded](show::Show& show) { plan_show(show, recorded); };
     mode.planner(mode.show());
-    if (mode.open()) {
-      run_loop(mode, clock);
-    } else {
-      code = 2;
-    }
-  }
-  SDL_Quit();
-  return code;
+    return run_mode(mode, clock);
+  });
 }
 
 }  // namespace madang::app

@@ -54,6 +54,11 @@ struct RunContext {
   int ordinal = 1;  // this run's number among the deck's
   std::string deck_key;
   history::Recorded before;  // the runs before this one (the plan learns from them)
+  // What begin_run records once the windows are open.
+  std::string title;
+  int slide_count = 0;
+  double started_unix = 0;
+  std::string history_path;  // named in messages
 };
 
 class RehearseMode final : public Mode {
@@ -72,6 +77,22 @@ class RehearseMode final : public Mode {
     // Not ended by the speaker (an error, a signal): what is committed stays,
     // marked cut short.
     if (writer_) writer_->finish(false);
+  }
+
+  // The windows, then the run in the history, then its writer.
+  bool open() override {
+    if (!show_.open()) return false;
+    std::string error;
+    run_.run = run_.store.begin_run({run_.deck_key, run_.title, run_.slide_count,
+                                     planned_duration(show_.show()), run_.started_unix},
+                                    &error);
+    if (run_.run < 0) {
+      std::fprintf(stderr, "madang rehearse: history %s: %s\n", run_.history_path.c_str(),
+                   error.c_str());
+      return false;
+    }
+    start_writing();
+    return true;
   }
 
   void start_writing() {
@@ -369,29 +390,20 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
       {.command = "rehearse",
        .timer_reset = false,
        .console_badge = "리허설 " + std::to_string(run.ordinal) + "회차 · 기록 중"});
+  run.title = title;
+  run.slide_count = slide_count;
+  run.started_unix = started_unix;
+  run.history_path = path;
   RehearseMode mode(controller, run);
-  if (!controller.open()) return 2;
-  run.run = store->begin_run(
-      {run.deck_key, title, slide_count, planned_duration(controller.show()), started_unix},
-      &error);
-  if (run.run < 0) {
-    std::fprintf(stderr, "madang rehearse: history %s: %s\n", path.c_str(), error.c_str());
-    return 2;
-  }
-  mode.start_writing();
-  run_loop(mode, clock);
-  return 0;
+  return run_mode(mode, clock);
 }
 
 int run_rehearse(const RehearseOptions& options) {
-  if (!start_video("rehearse")) return 2;
-  SteadyClock steady;
-  ScaledClock clock(steady, clock_scale_from_env());
-  const double started_unix =
-      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-  const int code = rehearse_on(options, clock, started_unix);
-  SDL_Quit();
-  return code;
+  return with_video("rehearse", [&](LoopClock& clock) {
+    const double started_unix =
+        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return rehearse_on(options, clock, started_unix);
+  });
 }
 
 }  // namespace madang::app

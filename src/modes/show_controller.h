@@ -49,7 +49,7 @@ class ShowController final : public Mode {
 
   // Opens the windows and starts watching the deck; false (printed) when
   // no window could open.
-  bool open();
+  bool open() override;
 
   void handle(const SDL_Event& e, double now) override;
   double frame(double now) override;

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "platform/sdl_support.h"
+
 namespace madang::app {
 
 double SteadyClock::now_ms() {
@@ -33,6 +35,21 @@ void run_loop(Mode& mode, LoopClock& clock) {
     if (clock.wait(&e, sleep_ms)) mode.handle(e, clock.now_ms());
     while (!mode.done() && SDL_PollEvent(&e)) mode.handle(e, clock.now_ms());
   }
+}
+
+int run_mode(Mode& mode, LoopClock& clock) {
+  if (!mode.open()) return 2;
+  run_loop(mode, clock);
+  return 0;
+}
+
+int with_video(const char* command, const std::function<int(LoopClock& clock)>& body) {
+  if (!start_video(command)) return 2;
+  SteadyClock steady;
+  ScaledClock clock(steady, clock_scale_from_env());
+  const int code = body(clock);
+  SDL_Quit();
+  return code;
 }
 
 }  // namespace madang::app

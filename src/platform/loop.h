@@ -9,12 +9,16 @@
 #include <SDL.h>
 
 #include <chrono>
+#include <functional>
 
 namespace madang::app {
 
 class Mode {
  public:
   virtual ~Mode() = default;
+  // Opens the mode's windows (and whatever else must exist before the first
+  // frame); false, with the reason printed or logged, when it cannot.
+  virtual bool open() = 0;
   virtual void handle(const SDL_Event& event, double now_ms) = 0;
   // Draws whatever changed; returns how long the loop may sleep without
   // input, in ms (< 0: until input comes).
@@ -63,5 +67,15 @@ double clock_scale_from_env();
 
 // Runs `mode` until it is done.
 void run_loop(Mode& mode, LoopClock& clock);
+
+// A mode's life: opened, then run until done. The exit code: 0, or 2 when
+// it could not open.
+int run_mode(Mode& mode, LoopClock& clock);
+
+// What every window mode's entry point does around its mode, once its deck
+// is loaded: SDL video started on a real display (else 2, printed as
+// "madang COMMAND: no display ..."), `body` run on the wall's clock (sped up
+// by MADANG_CLOCK_SCALE for tests), SDL shut down; `body`'s exit code.
+int with_video(const char* command, const std::function<int(LoopClock& clock)>& body);
 
 }  // namespace madang::app

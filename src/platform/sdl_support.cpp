@@ -1,12 +1,14 @@
 #include "platform/sdl_support.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 
 #include "input/keymap.h"
+#include "base/time_text.h"
 
 namespace madang::app {
 
@@ -112,19 +114,10 @@ int key_mods(Uint16 mod) {
 
 // The wall clock the console shows, and how long until it next changes.
 std::string wall_clock(double* ms_to_next_minute) {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[8];
-  std::strftime(buf, sizeof buf, "%H:%M", &local);
-  const double ms_into_minute =
-      local.tm_sec * 1000.0 +
-      static_cast<double>(
-          std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
-          1000);
-  *ms_to_next_minute = std::max(1.0, 60'000.0 - ms_into_minute);
-  return buf;
+  const double now = base::unix_now();
+  // Zones differ from UTC by whole minutes: local minutes turn with UTC's.
+  *ms_to_next_minute = std::max(1.0, 60'000.0 - std::fmod(now, 60.0) * 1000.0);
+  return base::calendar_text(now, "%H:%M", base::TimeZone::kLocal);
 }
 
 bool start_video(const char* command) {

@@ -1,49 +1,33 @@
 #include "platform/signals.h"
 
-#include <poll.h>
 #include <signal.h>
-#include <sys/eventfd.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdint>
-#include <thread>
+#include "platform/fd_worker.h"
 
 namespace madang::app {
 
 struct SignalEvents::Impl {
   int signal_fd = -1;
-  int stop_fd = -1;
   Uint32 event_type = 0;
-  std::thread thread;
+  FdWorker worker;
 
   ~Impl() {
-    if (thread.joinable()) {
-      const std::uint64_t one = 1;
-      (void)!write(stop_fd, &one, sizeof one);
-      thread.join();
-    }
+    worker.stop();
     if (signal_fd >= 0) close(signal_fd);
-    if (stop_fd >= 0) close(stop_fd);
   }
 
-  void run() {
-    for (;;) {
-      pollfd fds[2] = {{signal_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
-      if (poll(fds, 2, -1) < 0) {
-        if (errno == EINTR) continue;
-        return;
-      }
-      if (fds[1].revents) return;
-      signalfd_siginfo info{};
-      while (read(signal_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
-        SDL_Event e{};
-        e.type = event_type;
-        e.user.code = static_cast<Sint32>(info.ssi_signo);
-        SDL_PushEvent(&e);  // thread-safe; wakes the loop
-      }
+  // Every pending signal as an event.
+  int deliver() {
+    signalfd_siginfo info{};
+    while (read(signal_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+      SDL_Event e{};
+      e.type = event_type;
+      e.user.code = static_cast<Sint32>(info.ssi_signo);
+      SDL_PushEvent(&e);  // thread-safe; wakes the loop
     }
+    return -1;
   }
 };
 
@@ -59,8 +43,7 @@ std::unique_ptr<SignalEvents> SignalEvents::block_signals() {
   sigaddset(&set, SIGINT);
   auto impl = std::make_unique<Impl>();
   impl->signal_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-  impl->stop_fd = eventfd(0, EFD_CLOEXEC);
-  if (impl->signal_fd < 0 || impl->stop_fd < 0) return nullptr;
+  if (impl->signal_fd < 0 || !impl->worker.ok()) return nullptr;
   if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) return nullptr;
   // SDL would turn SIGINT and SIGTERM into SDL_QUIT, which a kiosk ignores
   // (it is also what the window manager's close button sends).
@@ -69,11 +52,11 @@ std::unique_ptr<SignalEvents> SignalEvents::block_signals() {
 }
 
 bool SignalEvents::start() {
-  if (impl_->thread.joinable()) return true;
+  if (impl_->worker.running()) return true;
   const Uint32 type = SDL_RegisterEvents(1);
   if (type == static_cast<Uint32>(-1)) return false;
   impl_->event_type = type;
-  impl_->thread = std::thread([impl = impl_.get()] { impl->run(); });
+  impl_->worker.start(impl_->signal_fd, [impl = impl_.get()](bool) { return impl->deliver(); });
   return true;
 }
 

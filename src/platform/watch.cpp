@@ -1,7 +1,5 @@
 #include "platform/watch.h"
 
-#include <poll.h>
-#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -11,7 +9,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <thread>
+
+#include "platform/fd_worker.h"
 
 namespace madang::app {
 
@@ -19,21 +18,19 @@ namespace fs = std::filesystem;
 
 struct FileWatcher::Impl {
   int inotify_fd = -1;
-  int stop_fd = -1;
   std::vector<std::string> files;
   std::map<int, std::set<std::string>> names_by_watch;  // watch descriptor -> file names
   std::function<void()> on_change;
   int debounce_ms = 100;
-  std::thread thread;
+  FdWorker worker;
+  // A change seen and not yet told: told once the files are quiet until
+  // `deadline` (an editor's save is several events).
+  bool pending = false;
+  std::chrono::steady_clock::time_point deadline;
 
   ~Impl() {
-    if (thread.joinable()) {
-      const std::uint64_t one = 1;
-      (void)!write(stop_fd, &one, sizeof one);
-      thread.join();
-    }
+    worker.stop();
     if (inotify_fd >= 0) close(inotify_fd);
-    if (stop_fd >= 0) close(stop_fd);
   }
 
   // True when the buffer holds an event about one of our files.
@@ -50,41 +47,27 @@ struct FileWatcher::Impl {
     return hit;
   }
 
-  void run() {
+  // The worker woke: events to read, or the quiet time passed. The next
+  // timeout: what is left of the quiet time, or none.
+  int wake(bool readable) {
     using Clock = std::chrono::steady_clock;
-    bool pending = false;
-    Clock::time_point deadline;
-    alignas(inotify_event) char buffer[16 * 1024];
-    for (;;) {
-      int timeout = -1;
-      if (pending) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        timeout = static_cast<int>(std::max<long long>(0, left.count()));
-      }
-      pollfd fds[2] = {{inotify_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
-      const int ready = poll(fds, 2, timeout);
-      if (ready < 0) {
-        if (errno == EINTR) continue;
-        return;
-      }
-      if (fds[1].revents) return;
-      if (fds[0].revents & POLLIN) {
-        for (;;) {
-          const ssize_t n = read(inotify_fd, buffer, sizeof buffer);
-          if (n <= 0) break;  // EAGAIN: drained
-          if (relevant(buffer, n)) {
-            pending = true;
-            deadline = Clock::now() + std::chrono::milliseconds(debounce_ms);
-          }
+    if (readable) {
+      alignas(inotify_event) char buffer[16 * 1024];
+      for (;;) {
+        const ssize_t n = read(inotify_fd, buffer, sizeof buffer);
+        if (n <= 0) break;  // EAGAIN: drained
+        if (relevant(buffer, n)) {
+          pending = true;
+          deadline = Clock::now() + std::chrono::milliseconds(debounce_ms);
         }
-        continue;
       }
-      if (ready == 0 && pending) {
-        pending = false;
-        on_change();
-      }
+    } else if (pending && Clock::now() >= deadline) {
+      pending = false;
+      on_change();
     }
+    if (!pending) return -1;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    return static_cast<int>(std::max<long long>(0, left.count()));
   }
 };
 
@@ -103,8 +86,7 @@ std::unique_ptr<FileWatcher> FileWatcher::start(const std::vector<std::string>& 
   impl->on_change = std::move(on_change);
   impl->debounce_ms = debounce_ms;
   impl->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  impl->stop_fd = eventfd(0, EFD_CLOEXEC);
-  if (impl->inotify_fd < 0 || impl->stop_fd < 0) {
+  if (impl->inotify_fd < 0 || !impl->worker.ok()) {
     if (error) *error = std::string("inotify: ") + std::strerror(errno);
     return nullptr;
   }
@@ -128,7 +110,7 @@ std::unique_ptr<FileWatcher> FileWatcher::start(const std::vector<std::string>& 
     return nullptr;
   }
   Impl* raw = impl.get();
-  impl->thread = std::thread([raw] { raw->run(); });
+  impl->worker.start(impl->inotify_fd, [raw](bool readable) { return raw->wake(readable); });
   return std::unique_ptr<FileWatcher>(new FileWatcher(std::move(impl)));
 }
 

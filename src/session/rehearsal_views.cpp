@@ -6,21 +6,17 @@
 
 #include "show/console_input.h"
 #include "show/timer.h"
+#include "base/time_text.h"
 
 namespace madang::app {
 
 std::string seconds_text(double seconds) {
   if (std::isnan(seconds)) return "–";
-  return show::clock_text(std::round(seconds));
+  return base::clock_text(std::round(seconds));
 }
 
 std::string local_time_text(double unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
+  return base::calendar_text(unix_seconds, "%Y-%m-%d %H:%M", base::TimeZone::kLocal);
 }
 
 double on_time_margin(double budget_s) {

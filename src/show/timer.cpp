@@ -81,20 +81,6 @@ std::vector<double> even_budgets(int slides, double duration_s) {
   return std::vector<double>(static_cast<std::size_t>(slides), duration_s / slides);
 }
 
-std::string clock_text(double seconds) {
-  const bool negative = seconds < 0;
-  // Towards zero: 59.9 s left reads 0:59, and the display says 0:00 only at 0.
-  const long total = static_cast<long>(std::floor(std::fabs(seconds)));
-  const long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-  char buf[32];
-  if (h > 0) {
-    std::snprintf(buf, sizeof buf, "%s%ld:%02ld:%02ld", negative && total ? "-" : "", h, m, s);
-  } else {
-    std::snprintf(buf, sizeof buf, "%s%ld:%02ld", negative && total ? "-" : "", m, s);
-  }
-  return buf;
-}
-
 std::string delta_text(double seconds) {
   const long total = static_cast<long>(std::floor(std::fabs(seconds)));
   if (total == 0)

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "base/time_text.h"
+
 namespace madang::show {
 
 struct Timer {
@@ -65,9 +67,8 @@ Pace pace(const std::vector<double>& budgets_s, int slide, double elapsed_s, dou
 // A duration split evenly over `slides` slides.
 std::vector<double> even_budgets(int slides, double duration_s);
 
-// "12:05", "1:02:03", "-0:35" (seconds, rounded towards zero for display so
-// that a countdown never shows 0:00 while time is left).
-std::string clock_text(double seconds);
+// "0:41", "1:02:03" (base/time_text.h; the console and the tests say it as show::).
+using base::clock_text;
 // "+0:35" / "-1:10" / "±0:00".
 std::string delta_text(double seconds);
 
