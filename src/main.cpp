@@ -20,6 +20,13 @@ int main(int argc, char** argv) {
   check_cmd->add_flag("--stats", check.stats,
                       "Print per slide: body and smallest text size, coverage of the content area");
 
+  // The console as it would look (export --console, layout --console).
+  auto scene_options = [](CLI::App* cmd, madang::app::ConsoleScene& scene) {
+    cmd->add_option("--clock", scene.clock, "Console: the wall clock shown, HH:MM");
+    cmd->add_option("--elapsed", scene.elapsed, "Console: talk time so far, e.g. 12:30");
+    cmd->add_option("--duration", scene.duration, "Console: the talk's length, e.g. 20m");
+  };
+
   madang::app::ExportOptions exp;
   auto* export_cmd = cli.add_subcommand("export", "Render slides to PNG files or a PDF");
   export_cmd->add_option("deck", exp.deck, "Slide description file")->required();
@@ -31,9 +38,7 @@ int main(int argc, char** argv) {
   export_cmd->add_flag("--steps", exp.steps, "PDF: a page per fragment step");
   export_cmd->add_flag("--notes", exp.notes, "PDF: handout pages with the speaker notes");
   export_cmd->add_flag("--console", exp.console, "Render the presenter console (console-NN.png)");
-  export_cmd->add_option("--clock", exp.scene.clock, "Console: the wall clock shown, HH:MM");
-  export_cmd->add_option("--elapsed", exp.scene.elapsed, "Console: talk time so far, e.g. 12:30");
-  export_cmd->add_option("--duration", exp.scene.duration, "Console: the talk's length, e.g. 20m");
+  scene_options(export_cmd, exp.scene);
 
   madang::app::LayoutOptions lay;
   auto* layout_cmd = cli.add_subcommand("layout", "Print the laid-out slides as JSON");
@@ -43,9 +48,7 @@ int main(int argc, char** argv) {
   layout_cmd->add_flag("--json", lay.json, "JSON output (the only format for now)");
   layout_cmd->add_option("--select", lay.select, "Diagram elements to select");
   layout_cmd->add_flag("--console", lay.console, "The presenter console instead of the slides");
-  layout_cmd->add_option("--clock", lay.scene.clock, "Console: the wall clock shown, HH:MM");
-  layout_cmd->add_option("--elapsed", lay.scene.elapsed, "Console: talk time so far");
-  layout_cmd->add_option("--duration", lay.scene.duration, "Console: the talk's length");
+  scene_options(layout_cmd, lay.scene);
 
   // The window modes' options (present, rehearse).
   auto window_options = [](CLI::App* cmd, madang::app::PresentOptions& o) {

@@ -478,19 +478,12 @@ void KioskMode::handle(const SDL_Event& e, double now) {
         case SDL_WINDOWEVENT_LEAVE:
           m.touches.clear();
           return;
-        case SDL_WINDOWEVENT_EXPOSED:
-        case SDL_WINDOWEVENT_SHOWN:
-        case SDL_WINDOWEVENT_SIZE_CHANGED:
-        case SDL_WINDOWEVENT_RESTORED:
-        case SDL_WINDOWEVENT_MAXIMIZED:
-        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
-          if (!s) return;
+        default:
+          if (!s || !needs_redraw(e.window.event)) return;
           s->screen.dirty = true;
           s->view->skip_transition();
           // A window manager that took full screen away gets it back.
           if (s->screen.frames > 0) s->screen.window->confirm_fullscreen();
-          return;
-        default:
           return;
       }
     }

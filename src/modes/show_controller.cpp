@@ -278,18 +278,9 @@ void ShowController::handle(const SDL_Event& e, double now) {
       if (e.window.event == SDL_WINDOWEVENT_LEAVE && s == &screens_.console()) {
         redraw_for(show::point(show_, false, 0, 0, now));
       }
-      switch (e.window.event) {
-        case SDL_WINDOWEVENT_EXPOSED:
-        case SDL_WINDOWEVENT_SHOWN:
-        case SDL_WINDOWEVENT_SIZE_CHANGED:
-        case SDL_WINDOWEVENT_RESTORED:
-        case SDL_WINDOWEVENT_MAXIMIZED:
-        case SDL_WINDOWEVENT_DISPLAY_CHANGED:
-          s->dirty = true;
-          if (s == &screens_.hall()) screens_.hall_view().skip_transition();
-          break;
-        default:
-          break;
+      if (needs_redraw(e.window.event)) {
+        s->dirty = true;
+        if (s == &screens_.hall()) screens_.hall_view().skip_transition();
       }
       // The window manager may change full screen behind our back (once we
       // have asked for it: see frame).

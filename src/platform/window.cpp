@@ -127,4 +127,18 @@ void Window::confirm_fullscreen() {
   }
 }
 
+bool needs_redraw(Uint8 window_event) {
+  switch (window_event) {
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_MAXIMIZED:
+    case SDL_WINDOWEVENT_DISPLAY_CHANGED:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace madang::app

@@ -25,6 +25,10 @@ struct Placement {
   bool operator==(const Placement&) const = default;
 };
 
+// Whether a window event (SDL_WindowEvent's `event`) means its picture must
+// be drawn again: shown, exposed, resized, restored, moved to another display.
+bool needs_redraw(Uint8 window_event);
+
 class Window {
  public:
   // nullptr and a message when SDL cannot make the window or its renderer.
