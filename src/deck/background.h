@@ -37,7 +37,11 @@ struct Image {
   std::string alt;
   std::string src;       // as written in the deck
   std::string resolved;  // absolute path, empty when missing or refused
-  int pixel_width = 0;   // from the file's header, when resolved and checked
+  // The file's size in pixels, read from its header once when the deck is
+  // loaded (deck/images.h), so that layout never opens the file. 0 when the
+  // image cannot be shown, or was not looked at (ParseOptions::check_files
+  // off): layout then draws the placeholder.
+  int pixel_width = 0;
   int pixel_height = 0;
   float width = 0;                   // requested size: > 0 in pixels at 1920x1080,
   float height = 0;                  // or a fraction of the content box when < 0 (-0.5: 50%)

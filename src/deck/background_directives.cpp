@@ -120,8 +120,7 @@ struct Value {
   float x = 0.5f, y = 0.5f;
 };
 
-Value read_value(const StyleSetting& s, const std::string& base_dir, bool check_files,
-                 Reporter& report) {
+Value read_value(const StyleSetting& s, ImageFiles& images, Reporter& report) {
   Value v;
   const std::string_view text = unquote(s.value);
   const std::string name = (s.spot ? "_" : "") + s.key;
@@ -150,8 +149,7 @@ Value read_value(const StyleSetting& s, const std::string& base_dir, bool check_
     v.image.image.src = std::string(inner);
     v.image.line = s.line;
     v.image.column = s.column;
-    v.ok = resolve_image(base_dir, check_files, s.line, s.column, report, &v.image.image,
-                         ImagePlace::kBackground);
+    v.ok = resolve_image(images, s.line, s.column, report, &v.image.image, ImagePlace::kBackground);
   } else if (s.key == "backgroundSize") {
     const std::string t = lower(text);
     if (t == "cover" || t == "contain" || t == "auto") {
@@ -298,11 +296,11 @@ bool take_style_directive(const std::string& name, const std::string& value, boo
   return true;
 }
 
-void apply_style_settings(Deck& deck, bool check_files, Reporter& report) {
+void apply_style_settings(Deck& deck, ImageFiles& images, Reporter& report) {
   Settings local;
   const auto read = [&](const std::vector<StyleSetting>& settings, Settings* spot) {
     for (const StyleSetting& s : settings) {
-      Value v = read_value(s, deck.base_dir, check_files, report);
+      Value v = read_value(s, images, report);
       (s.spot ? *spot : local)[s.key] = std::move(v);
     }
   };

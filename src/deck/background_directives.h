@@ -18,6 +18,8 @@
 
 namespace madang::deck {
 
+class ImageFiles;  // deck/images.h
+
 // True when `name` (with or without `_`) is one of these directives: the
 // setting is kept in `out`, and checked by apply_style_settings (where a
 // missing value is an error), so its messages come in the order written.
@@ -28,7 +30,7 @@ bool take_style_directive(const std::string& name, const std::string& value, boo
 
 // Applies the settings of the front matter and of every slide, with their
 // scopes, to each slide's SlideBackground.
-void apply_style_settings(Deck& deck, bool check_files, Reporter& report);
+void apply_style_settings(Deck& deck, ImageFiles& images, Reporter& report);
 
 // A CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa, rgb()/rgba(), or a name
 // ("white", "navy", "transparent"...). 0xRRGGBBAA; false when not one.

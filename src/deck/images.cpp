@@ -64,9 +64,8 @@ void read_image_alt(const std::string& alt, int line, int column, Reporter& repo
   out->filters = std::move(k.filters);
 }
 
-bool read_background_image(const std::string& alt, const std::string& src,
-                           const std::string& base_dir, bool check_files, int line, int column,
-                           Reporter& report, SlideBackground* out) {
+bool read_background_image(const std::string& alt, const std::string& src, ImageFiles& files,
+                           int line, int column, Reporter& report, SlideBackground* out) {
   ImageKeywords k = parse_image_keywords(alt);
   if (!k.bg) return false;
   report_keywords(k, line, column, report);
@@ -93,15 +92,32 @@ bool read_background_image(const std::string& alt, const std::string& src,
                        " background images; this one is left out");
     return true;
   }
-  if (resolve_image(base_dir, check_files, line, column, report, &bg.image,
-                    ImagePlace::kBackground)) {
+  if (resolve_image(files, line, column, report, &bg.image, ImagePlace::kBackground)) {
     out->images.push_back(std::move(bg));
   }
   return true;
 }
 
-bool resolve_image(const std::string& base_dir, bool check_files, int line, int column,
-                   Reporter& report, Image* out, ImagePlace place) {
+const ImageFiles::File& ImageFiles::look_up(const std::string& path) {
+  const auto [it, fresh] = files_.try_emplace(path);
+  File& file = it->second;
+  if (!fresh) return file;
+  std::error_code ec;
+  const fs::path real = fs::weakly_canonical(path, ec);
+  file.real = real.string();
+  // Regular files only (io/files.h): a FIFO would block, a device never end.
+  file.problem = ec ? "does not exist" : io::regular_file_problem(file.real);
+  if (!file.problem.empty()) return file;
+  const std::uintmax_t bytes = fs::file_size(real, ec);
+  file.too_big = !ec && bytes > io::kMaxImageFileBytes;
+  // The header alone says the format and size: an image we would not decode
+  // (a GIF, a bomb of 20000x20000 pixels) is known before any decoding.
+  if (!file.too_big) file.header = io::read_image_header(file.real);
+  return file;
+}
+
+bool resolve_image(ImageFiles& files, int line, int column, Reporter& report, Image* out,
+                   ImagePlace place) {
   const std::string& src = out->src;
   // What happens to an image that cannot be shown: the deck still opens.
   const std::string instead = place == ImagePlace::kBackground ? "; the background is left out"
@@ -124,41 +140,35 @@ bool resolve_image(const std::string& base_dir, bool check_files, int line, int 
   // Relative to the deck's folder (leaving it with ../ is fine), or absolute.
   const fs::path written = fs::path(percent_decode(path));
   const fs::path lexical =
-      (written.is_absolute() ? written : fs::path(base_dir) / written).lexically_normal();
-  if (!check_files) {
+      (written.is_absolute() ? written : fs::path(files.base_dir()) / written).lexically_normal();
+  if (!files.check_files()) {
     out->resolved = lexical.string();
     return true;
   }
-  std::error_code ec;
-  const fs::path real = fs::weakly_canonical(lexical, ec);
-  // Regular files only (io/files.h): a FIFO would block, a device never end.
-  const std::string problem = ec ? "does not exist" : io::regular_file_problem(real.string());
-  if (problem == "does not exist") {
+  const ImageFiles::File& file = files.look_up(lexical.string());
+  if (file.problem == "does not exist") {
     report.warning(line, column, "image not found: " + src + instead);
     return false;
   }
-  if (!problem.empty()) {
-    report.error(line, column, "image " + problem + ": " + src);
+  if (!file.problem.empty()) {
+    report.error(line, column, "image " + file.problem + ": " + src);
     return false;
   }
-  const std::uintmax_t bytes = fs::file_size(real, ec);
-  if (!ec && bytes > io::kMaxImageFileBytes) {
+  if (file.too_big) {
     report.error(
         line, column,
         "image is larger than " + std::to_string(io::kMaxImageFileBytes >> 20) + " MiB: " + src);
     return false;
   }
-  // The header alone says the format and size: an image we would not decode
-  // (a GIF, a bomb of 20000x20000 pixels) is a warning here, before any
-  // decoding, and drawn as a labelled placeholder.
-  const io::ImageHeader header = io::read_image_header(real.string());
-  if (!header.ok) {
-    report.warning(line, column, "image '" + src + "' " + header.error + instead);
+  // An image whose header says it cannot be shown is a warning, not an error.
+  if (!file.header.ok) {
+    report.warning(line, column, "image '" + src + "' " + file.header.error + instead);
     return false;
   }
-  out->resolved = real.string();
-  out->pixel_width = header.width;
-  out->pixel_height = header.height;
+  // Layout sizes the image from these and never opens the file.
+  out->resolved = file.real;
+  out->pixel_width = file.header.width;
+  out->pixel_height = file.header.height;
   return true;
 }
 

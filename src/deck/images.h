@@ -9,13 +9,18 @@
 // regular files (only regular files are opened) and files past
 // io::kMaxImageFileBytes; an image whose header says it cannot be shown (not
 // PNG or JPEG, more than io::kMaxImagePixels) is decided before any decoding;
-// no std::filesystem exception escapes (error_code overloads only).
+// no std::filesystem exception escapes (error_code overloads only). Each
+// distinct path is looked at on disk once per load (ImageFiles), and the
+// image keeps the pixel size its header gave, so that layout never reads it.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 
 #include "deck/deck.h"
 #include "deck/report.h"
+#include "io/image_header.h"
 
 namespace madang::deck {
 
@@ -23,12 +28,41 @@ namespace madang::deck {
 // warning at line:column (the image's position).
 void read_image_alt(const std::string& alt, int line, int column, Reporter& report, Image* out);
 
+// The deck's image files as one load finds them. A path is looked at once
+// (where it leads, what kind of file, how large, its header), however many
+// slides show it: a footer's logo on 80 slides is one header read, and every
+// slide gets the same answer. One small entry per distinct path the deck
+// writes, so it is bounded by the deck's own size.
+class ImageFiles {
+ public:
+  // base_dir must be absolute. Without check_files (fuzzing, in-memory
+  // tests) nothing is looked up: an image keeps its written path and no size.
+  ImageFiles(std::string base_dir, bool check_files)
+      : base_dir_(std::move(base_dir)), check_files_(check_files) {}
+
+  const std::string& base_dir() const { return base_dir_; }
+  bool check_files() const { return check_files_; }
+
+  struct File {
+    std::string real;        // the path with symbolic links followed
+    std::string problem;     // "" or why it is no regular file: "does not exist", ...
+    bool too_big = false;    // larger than io::kMaxImageFileBytes
+    io::ImageHeader header;  // read only when neither of those
+  };
+  // What the disk says about `path` (absolute and normalised), asked once.
+  const File& look_up(const std::string& path);
+
+ private:
+  std::string base_dir_;
+  bool check_files_ = true;
+  std::map<std::string, File> files_;  // by path; a map keeps references stable
+};
+
 // `![bg …](src)`: adds the image to the slide's background (its keywords:
 // fit, split, vertical, filters) and returns true; false, with nothing done,
 // when the alt text has no `bg`.
-bool read_background_image(const std::string& alt, const std::string& src,
-                           const std::string& base_dir, bool check_files, int line, int column,
-                           Reporter& report, SlideBackground* out);
+bool read_background_image(const std::string& alt, const std::string& src, ImageFiles& files,
+                           int line, int column, Reporter& report, SlideBackground* out);
 
 // Where an image is shown, which says what happens when it cannot be.
 enum class ImagePlace {
@@ -38,9 +72,9 @@ enum class ImagePlace {
 };
 
 // Sets out->resolved and the pixel size, reporting problems; true when the
-// image can be shown. base_dir must be absolute.
-bool resolve_image(const std::string& base_dir, bool check_files, int line, int column,
-                   Reporter& report, Image* out, ImagePlace place = ImagePlace::kBlock);
+// image can be shown.
+bool resolve_image(ImageFiles& files, int line, int column, Reporter& report, Image* out,
+                   ImagePlace place = ImagePlace::kBlock);
 
 // Background images one slide draws at most (more are warned and left out).
 inline constexpr std::size_t kMaxBackgroundImages = 16;

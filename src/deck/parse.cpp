@@ -10,6 +10,7 @@
 #include "deck/background_directives.h"
 #include "deck/font_files.h"
 #include "deck/front_matter.h"
+#include "deck/images.h"
 #include "deck/limits.h"
 #include "deck/report.h"
 #include "deck/slide_builder.h"
@@ -123,9 +124,10 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
     bool text_reported = false;
     LocalDirectives carry = front.locals;
     CodeHighlighter highlighter;
-    const SlideEnv env{
-        lines,          report, deck.meta,          deck.base_dir, options.check_files, &text_left,
-        &text_reported, &carry, &front.first_spots, &deck.meta,    &highlighter};
+    // One look at each image file for the whole load (deck/images.h).
+    ImageFiles images(deck.base_dir, options.check_files);
+    const SlideEnv env{lines,          report, deck.meta,          images,     &text_left,
+                       &text_reported, &carry, &front.first_spots, &deck.meta, &highlighter};
     int page = 0;
     for (std::size_t i = 0; i < split.slides.size(); ++i) {
       const SlideSource& s = split.slides[i];
@@ -138,7 +140,7 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
     }
     deck.pages = page;
     drop_repeated_ids(deck, report);
-    apply_style_settings(deck, options.check_files, report);
+    apply_style_settings(deck, images, report);
   }
   if (deck.meta.title.empty()) deck.meta.title = first_heading(deck);
   report.finish();

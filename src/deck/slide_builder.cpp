@@ -199,9 +199,8 @@ RichText SlideBuilder::inlines(cmark_node* container) {
           cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
           break;
         }
-        if (read_background_image(plain_text(inlines(node)), url ? url : "", env_.base_dir,
-                                  env_.check_files, line, column, env_.report,
-                                  &slide_.background)) {
+        if (read_background_image(plain_text(inlines(node)), url ? url : "", env_.images, line,
+                                  column, env_.report, &slide_.background)) {
           // `![bg](…)` inside text, as Marp reads it: behind the slide, and
           // neither it nor its alt text is part of the text.
           cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
@@ -390,11 +389,11 @@ bool SlideBuilder::image_paragraph(cmark_node* paragraph, std::vector<Block>* ou
     const char* url = cmark_node_get_url(img);
     b.image.src = url ? url : "";
     const std::string alt = plain_text(inlines(img));
-    if (read_background_image(alt, b.image.src, env_.base_dir, env_.check_files, b.line, b.column,
-                              env_.report, &slide_.background))
+    if (read_background_image(alt, b.image.src, env_.images, b.line, b.column, env_.report,
+                              &slide_.background))
       continue;  // `![bg](…)`: drawn behind the slide (deck/background.h)
     read_image_alt(alt, b.line, b.column, env_.report, &b.image);
-    resolve_image(env_.base_dir, env_.check_files, b.line, b.column, env_.report, &b.image);
+    resolve_image(env_.images, b.line, b.column, env_.report, &b.image);
     b.beside_previous = after_image;
     after_image = true;
     out->push_back(std::move(b));
@@ -569,8 +568,8 @@ void SlideBuilder::notes() {
   source.blank = false;
   Diagnostics found;
   Reporter local(env_.report.file(), found);
-  const SlideEnv notes_env{env_.lines, local,          env_.meta,         env_.base_dir,
-                           false,      env_.text_left, env_.text_reported};
+  const SlideEnv notes_env{env_.lines,  local,          env_.meta,
+                           env_.images, env_.text_left, env_.text_reported};
   slide_.notes_blocks = SlideBuilder(source, notes_env, Mode::kNotes).build_notes();
   for (Diagnostic& d : found) {
     env_.report.warning(d.where.line, d.where.column, "in the notes: " + d.message);

@@ -18,12 +18,15 @@
 
 namespace madang::deck {
 
+class ImageFiles;  // deck/images.h
+
 struct SlideEnv {
   const LineIndex& lines;
   Reporter& report;
   const Meta& meta;
-  std::string base_dir;  // absolute
-  bool check_files = true;
+  // The deck's folder and the image files looked at so far in this load
+  // (notes and header lines resolve no image of their own: they share it).
+  ImageFiles& images;
   // Deck-wide text budget (limits.h), spent as slides are built.
   std::size_t* text_left = nullptr;
   bool* text_reported = nullptr;

@@ -259,8 +259,7 @@ RichText SlideBuilder::inline_markdown(const std::string& text, int line,
   source.blank = false;
   Diagnostics ignored;
   Reporter quiet(env_.report.file(), ignored);
-  const SlideEnv env{env_.lines, quiet,          env_.meta,         env_.base_dir,
-                     false,      env_.text_left, env_.text_reported};
+  const SlideEnv env{env_.lines, quiet, env_.meta, env_.images, env_.text_left, env_.text_reported};
   RichText out;
   SlideBuilder reader(source, env, Mode::kLine);
   for (Block& b : reader.build_notes()) {
@@ -279,8 +278,8 @@ RichText SlideBuilder::inline_markdown(const std::string& text, int line,
   Diagnostics unreported;
   Reporter elsewhere(env_.report.file(), unreported);
   for (Image& image : reader.line_images_) {
-    resolve_image(env_.base_dir, env_.check_files, line, 1, written_here ? env_.report : elsewhere,
-                  &image, ImagePlace::kLine);
+    resolve_image(env_.images, line, 1, written_here ? env_.report : elsewhere, &image,
+                  ImagePlace::kLine);
     images->push_back(std::move(image));
   }
   return out;

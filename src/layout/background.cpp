@@ -2,23 +2,9 @@
 
 #include <algorithm>
 
-#include "io/image_header.h"
-
 namespace madang::layout {
 
 namespace {
-
-// The image's pixel size: from the parser, or from the file's header.
-bool pixel_size(const deck::Image& image, int* w, int* h) {
-  if (image.resolved.empty()) return false;
-  *w = image.pixel_width;
-  *h = image.pixel_height;
-  if (*w > 0 && *h > 0) return true;
-  const io::ImageHeader header = io::read_image_header(image.resolved);
-  *w = header.width;
-  *h = header.height;
-  return header.ok && *w > 0 && *h > 0;
-}
 
 Command image_command(const deck::BackgroundImage& bg, int iw, int ih, Rect cell, float unit) {
   Command c;
@@ -32,7 +18,7 @@ Command image_command(const deck::BackgroundImage& bg, int iw, int ih, Rect cell
 
 void draw_in(std::vector<Command>& out, const deck::BackgroundImage& bg, Rect cell, float unit) {
   int iw = 0, ih = 0;
-  if (cell.w <= 0 || cell.h <= 0 || !pixel_size(bg.image, &iw, &ih)) return;
+  if (cell.w <= 0 || cell.h <= 0 || !image_size(bg.image, &iw, &ih)) return;
   Command clip;
   clip.kind = CommandKind::kPushClip;
   clip.rect = cell;
@@ -124,6 +110,12 @@ std::vector<Command> background_commands(const deck::SlideBackground& background
 float css_unit(const deck::Deck& deck, float unit) {
   constexpr float kMarpSlideHeight = 720;
   return deck.meta.marp ? unit * 1080.0f / kMarpSlideHeight : unit;
+}
+
+bool image_size(const deck::Image& image, int* width, int* height) {
+  *width = image.pixel_width;
+  *height = image.pixel_height;
+  return !image.resolved.empty() && *width > 0 && *height > 0;
 }
 
 std::vector<deck::ImageFilter> filters_for(const deck::Image& image, int pixel_width,

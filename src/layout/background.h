@@ -3,9 +3,10 @@
 // its cell (CSS background-size and background-position), and what room the
 // content keeps.
 //
-// Promise: pure geometry and commands, no I/O but reading an image's header
-// when the parser did not; every image is clipped to its cell; an image that
-// cannot be read leaves its cell empty (the parser warned).
+// Promise: pure geometry and commands, no I/O: an image's pixel size is the
+// one the deck read from its header when it was loaded; every image is
+// clipped to its cell; an image that cannot be read leaves its cell empty
+// (the parser warned).
 #pragma once
 
 #include <vector>
@@ -40,6 +41,11 @@ std::vector<Command> background_commands(const deck::SlideBackground& background
 // in a Marp deck a CSS pixel is 1.5 of ours: `w:400px` takes the same share
 // of the slide as in Marp.
 float css_unit(const deck::Deck& deck, float unit);
+
+// An image's pixel size, as the deck read it from the file's header when it
+// was loaded (layout never opens an image). false when it cannot be drawn:
+// missing, refused, undecodable, or parsed without looking at files.
+bool image_size(const deck::Image& image, int* width, int* height);
 
 // An image's filters for a command that draws `pixel_width` image pixels
 // `drawn_width` px wide: the blur radius becomes image pixels.

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "io/image_header.h"
 #include "layout/background.h"
 #include "layout/fragment.h"
 
@@ -475,14 +474,6 @@ static Fragment code_fragment(const Context& ctx, const deck::Block& block, floa
   return f;
 }
 
-bool image_size(const std::string& path, int* width, int* height) {
-  if (path.empty()) return false;
-  const io::ImageHeader header = io::read_image_header(path);  // regular files only
-  *width = header.width;
-  *height = header.height;
-  return header.ok;
-}
-
 // An image's box in a column `width` wide: its own size (`w:`/`h:`, in CSS
 // pixels), else the column's width; never taller than `max_height` (but
 // never squeezed below 120 px either).
@@ -495,11 +486,8 @@ struct ImageBox {
 static ImageBox measure_image(const Context& ctx, const deck::Image& img, float width,
                               float max_height) {
   ImageBox box;
-  // The parser read the size from the file's header; ask the file only for
-  // an image it did not check.
-  int iw = img.pixel_width, ih = img.pixel_height;
-  box.readable = !img.resolved.empty() &&
-                 ((iw > 0 && ih > 0) || (image_size(img.resolved, &iw, &ih) && iw > 0));
+  int iw = 0, ih = 0;
+  box.readable = image_size(img, &iw, &ih);
   box.pixel_width = iw;
   float w = width, h = 0;
   if (img.width > 0) w = std::min(width, img.width * ctx.css_unit);

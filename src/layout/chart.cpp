@@ -8,6 +8,7 @@
 
 #include "layout/screen_text.h"
 #include "layout/theme.h"
+#include "base/time_text.h"
 
 namespace madang::layout {
 
@@ -26,10 +27,7 @@ constexpr text::Color kOlder = 0xaab6c3ff;     // the rest
 
 // "1:30" for an axis label.
 std::string minutes_seconds(double seconds) {
-  const long s = std::lround(seconds);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
+  return base::clock_text(std::round(seconds));
 }
 
 bool known(double v) {

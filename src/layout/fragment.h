@@ -168,7 +168,4 @@ Fragment table_fragment(const Context& ctx, const deck::Block& block, float widt
 Fragment diagram_fragment(const Context& ctx, const deck::Block& block, const std::string& key,
                           float width, float max_height);
 
-// Image natural size from the file header; false when unreadable.
-bool image_size(const std::string& path, int* width, int* height);
-
 }  // namespace madang::layout

@@ -332,11 +332,8 @@ float place_line_images(const Context& ctx, Fragment& out, const std::vector<dec
                         float x, float top, float line_h) {
   float used = 0;
   for (const deck::Image& img : images) {
-    int iw = img.pixel_width, ih = img.pixel_height;
-    if (img.resolved.empty() || ((iw <= 0 || ih <= 0) && !image_size(img.resolved, &iw, &ih)) ||
-        iw <= 0 || ih <= 0) {
-      continue;
-    }
+    int iw = 0, ih = 0;
+    if (!image_size(img, &iw, &ih)) continue;
     const float aspect = static_cast<float>(ih) / static_cast<float>(iw);
     float h = img.height > 0 ? img.height * ctx.css_unit : line_h;
     float w = h / aspect;

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <map>
 
-#include "io/files.h"
 #include "layout/fragment.h"
 
 namespace madang::layout {
@@ -153,7 +152,7 @@ void report_cut(const Context& ctx, const std::vector<text::TextRun>& original, 
   if (!cut.cut || ctx.diagnostics == nullptr) return;
   const auto [line, column] = locate(origin, joined(original), cut.at);
   const std::string more = cut.lines_left > 0 ? std::to_string(cut.lines_left) + " more lines"
-                                              : io::describe_bytes(cut.bytes_left);
+                                              : std::to_string(cut.bytes_left) + " bytes";
   ctx.warn(line, column,
            "the text from here on cannot be seen on the slide and is not laid out (" + more + ")");
 }

@@ -42,7 +42,10 @@ struct Walker {
     out.push_back({{deck.path, line, column},
                    Severity::kWarning,
                    "image '" + image.src + "' " + it->second + instead});
+    // Not drawable now: no path and no size, as the parser leaves an image
+    // it refused, so that layout draws the placeholder.
     image.resolved.clear();
+    image.pixel_width = image.pixel_height = 0;
   }
 };
 

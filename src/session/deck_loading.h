@@ -8,8 +8,9 @@
 //
 // Promise: each distinct image is decoded once and dropped (one image in
 // memory at a time, each bounded by io::kMaxImagePixels); a failure clears
-// the image's `resolved` path (layout then draws the placeholder with its
-// alt text) and adds a warning at the image's line:column. Never throws.
+// the image's `resolved` path and pixel size (layout then draws the
+// placeholder with its alt text) and adds a warning at the image's
+// line:column. Never throws.
 #pragma once
 
 #include <string>

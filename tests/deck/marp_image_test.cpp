@@ -324,5 +324,32 @@ TEST_F(ForgivingFiles, MissingAndUnreadableAreWarningsFoldersAreRefused) {
   EXPECT_EQ(b[0].image.pixel_height, 3);
 }
 
+// Layout never opens an image: every image the deck shows carries the size
+// its header gave (a footer's logo on every slide, backgrounds of both kinds).
+TEST_F(ForgivingFiles, EveryImageKeepsThePixelSizeOfItsHeader) {
+  const std::string deck = (root_ / "talk" / "deck.md").string();
+  std::ofstream(deck) << "---\nfooter: '![h:40](img/ok.png) 희망제작소'\n---\n\n"
+                         "![bg](img/ok.png)\n\n# 하나\n\n---\n\n"
+                         "<!-- backgroundImage: url(img/ok.png) -->\n\n"
+                         "![w:300](img/ok.png)\n";
+  const ParseResult r = load_deck(deck);
+  EXPECT_TRUE(r.diagnostics.empty()) << joined(r);
+  ASSERT_EQ(r.deck.slides.size(), 2u);
+  const Slide& first = r.deck.slides[0];
+  const Slide& second = r.deck.slides[1];
+  ASSERT_EQ(first.background.images.size(), 1u);
+  ASSERT_EQ(second.background.directive_images.size(), 1u);
+  ASSERT_EQ(second.blocks.size(), 1u);
+  const std::vector<const Image*> images = {
+      &first.footer_images.at(0), &second.footer_images.at(0), &first.background.images[0].image,
+      &second.background.directive_images[0].image, &second.blocks[0].image};
+  for (const Image* image : images) {
+    SCOPED_TRACE(image->src);
+    EXPECT_EQ(image->resolved, fs::weakly_canonical(root_ / "talk" / "img" / "ok.png").string());
+    EXPECT_EQ(image->pixel_width, 2);
+    EXPECT_EQ(image->pixel_height, 3);
+  }
+}
+
 }  // namespace
 }  // namespace madang::deck::test
