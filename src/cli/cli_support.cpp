@@ -26,7 +26,12 @@ bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
       *error = "not a slide list: '" + text + "' (expected e.g. 1,3-5)";
       return false;
     }
-    if (a < 1 || b < a || b > count) {
+    if (b < a) {
+      *error = "slide range '" + part + "' runs backwards; write it " + std::to_string(b) + "-" +
+               std::to_string(a);
+      return false;
+    }
+    if (a < 1 || b > count) {
       *error = "slide range '" + part + "' is outside 1-" + std::to_string(count);
       return false;
     }

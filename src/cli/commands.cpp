@@ -29,6 +29,7 @@
 #include "render/headless.h"
 #include "render/image.h"
 #include "text/text.h"
+#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -64,8 +65,9 @@ int run_check(const CheckOptions& options) {
   if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
   const int errors = count_severity(result.diagnostics, Severity::kError);
   const int warnings = count_severity(result.diagnostics, Severity::kWarning);
-  std::printf("%s: %zu slides, %d errors, %d warnings\n", options.deck.c_str(),
-              result.deck.slides.size(), errors, warnings);
+  std::printf("%s: %s, %s, %s\n", options.deck.c_str(),
+              base::count_text(static_cast<long long>(result.deck.slides.size()), "slide").c_str(),
+              base::count_text(errors, "error").c_str(), base::count_text(warnings, "warning").c_str());
   if (unreadable(result)) return 2;
   if (errors > 0 || (options.strict && warnings > 0)) return 1;
   return 0;
@@ -150,7 +152,8 @@ int export_png(const ExportJob& job) {
     std::fprintf(stderr, "madang export: cannot write %s\n", failure.c_str());
     return 2;
   }
-  std::printf("%s: %zu slides exported to %s (%dx%d)\n", options.deck.c_str(), slides.size(),
+  std::printf("%s: %s exported to %s (%dx%d)\n", options.deck.c_str(),
+              base::count_text(static_cast<long long>(slides.size()), "slide").c_str(),
               options.png_dir.c_str(), size.width, size.height);
   return 0;
 }

@@ -19,6 +19,7 @@
 #include "show/console_input.h"
 #include "show/show.h"
 #include "base/time_text.h"
+#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -123,7 +124,8 @@ int run_export_console(const ExportOptions& options) {
   }
   print_diagnostics(diagnostics);
   if (failures > 0) return 2;
-  std::printf("%s: %zu console pages exported to %s (%dx%d)\n", options.deck.c_str(), slides.size(),
+  std::printf("%s: %s exported to %s (%dx%d)\n", options.deck.c_str(),
+              base::count_text(static_cast<long long>(slides.size()), "console page").c_str(),
               options.png_dir.c_str(), size.width, size.height);
   return 0;
 }

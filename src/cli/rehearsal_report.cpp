@@ -9,6 +9,7 @@
 
 #include "session/rehearsal_views.h"
 #include "show/timer.h"
+#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -132,7 +133,7 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
 
   std::string out = "madang rehearsals " + header.deck + "\n";
   out +=
-      "history " + header.history + " · " + std::to_string(runs) + (runs == 1 ? " run" : " runs");
+      "history " + header.history + " · " + base::count_text(runs, "run");
   if (cut_short) out += " (" + std::to_string(cut_short) + " cut short)";
   out += plan.duration_s > 0 ? " · talk " + cell_time(plan.duration_s) : " · no duration";
   out += "\n";

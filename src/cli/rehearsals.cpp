@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "cli/cli_support.h"
@@ -23,6 +24,7 @@
 #include "render/headless.h"
 #include "render/image.h"
 #include "render/pdf.h"
+#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -85,8 +87,9 @@ int plot(const deck::Deck& deck, const history::Lineup& lineup, const history::P
   const layout::DisplayList list = layout::layout_rehearsal_chart(*fonts, deck, chart, size);
   std::string error;
   if (!sink(deck, *fonts, list, o.plot, &error)) return say(o.plot + ": " + error, 2);
-  std::printf("%s: %d runs, %d slides\n", o.plot.c_str(), static_cast<int>(chart.runs.size()),
-              static_cast<int>(chart.budget_s.size()));
+  std::printf("%s: %s, %s\n", o.plot.c_str(),
+              base::count_text(static_cast<long long>(chart.runs.size()), "run").c_str(),
+              base::count_text(static_cast<long long>(chart.budget_s.size()), "slide").c_str());
   return 0;
 }
 
@@ -104,6 +107,13 @@ int run_rehearsals(const RehearsalsOptions& o) {
   const std::string path = history_path(o.history);
   if (path.empty()) return say("no history file: set HOME or XDG_DATA_HOME, or --history FILE", 2);
   const std::string key = history::deck_key(o.deck);
+  // A history named on the command line that is not there is a typo far
+  // more often than a deck never rehearsed: say so, rather than "0 runs".
+  if (!o.history.empty() && !std::filesystem::exists(o.history)) {
+    return say("no history at " + o.history + " (without --history: " +
+                   history::default_history_path() + ")",
+               2);
+  }
 
   history::OpenReport report;
   const auto store = history::Store::open(

@@ -29,6 +29,7 @@
 #include "input/touch.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
+#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -141,10 +142,10 @@ bool KioskMode::open() {
     m.watcher->watch(m.show.deck);
   }
   m.log(LogLevel::kInfo,
-        "start: " + m.setup.deck_name + ", " + std::to_string(m.show.shape.slide_count()) +
-            " slides, advance " + seconds_text(show::advance_ms(m.show.deck, -1)) + ", idle " +
+        "start: " + m.setup.deck_name + ", " + base::count_text(m.show.shape.slide_count(), "slide") +
+            ", advance " + seconds_text(show::advance_ms(m.show.deck, -1)) + ", idle " +
             seconds_text(show::idle_ms(m.show.deck)) + ", " +
-            std::to_string(m.screens.all().size()) + " window(s), " +
+            base::count_text(static_cast<long long>(m.screens.all().size()), "window") + ", " +
             (m.setup.pin_hash.empty() ? std::string("no PIN (the chord and a confirm end it)")
                                       : "PIN from " + m.setup.pin_from));
   return true;
@@ -266,7 +267,10 @@ void KioskMode::Impl::update_chord(double now) {
   const ChordHold was = chord;
   chord = hold_chord(chord, held, now);
   if (chord.since_ms >= 0 && was.since_ms < 0) {
-    log(LogLevel::kInfo, "exit chord held: the keypad opens in " + seconds_text(kChordHoldMs));
+    // Without a PIN there is no keypad: a confirm box asks instead.
+    log(LogLevel::kInfo, std::string("exit chord held: ") +
+                             (setup.pin_hash.empty() ? "the confirm box" : "the keypad") +
+                             " opens in " + seconds_text(kChordHoldMs));
   }
 }
 
@@ -372,8 +376,8 @@ void KioskMode::Impl::reload() {
   const show::ReloadOutcome outcome = show::reload(show, fresh);
   if (!outcome.accepted) {
     ++refused;
-    log(LogLevel::kError, "reload refused: " + std::to_string(outcome.error_count) +
-                              " error(s) in " + show.deck.path + "; the last good deck goes on");
+    log(LogLevel::kError, "reload refused: " + base::count_text(outcome.error_count, "error") +
+                              " in " + show.deck.path + "; the last good deck goes on");
     for (const Diagnostic& d : fresh.diagnostics) {
       if (d.severity == Severity::kError) log(LogLevel::kError, format_diagnostic(d));
     }
@@ -389,7 +393,7 @@ void KioskMode::Impl::reload() {
   diagram_clock.reset();
   if (watcher) watcher->watch(show.deck);  // the images may have changed
   log(LogLevel::kInfo,
-      "reload: " + show.deck.path + ", " + std::to_string(show.shape.slide_count()) + " slides");
+      "reload: " + show.deck.path + ", " + base::count_text(show.shape.slide_count(), "slide"));
   redraw_for({.any = true, .hall = true});
 }
 

@@ -121,6 +121,10 @@ std::string wall_clock(double* ms_to_next_minute) {
 }
 
 bool start_video(const char* command) {
+  // With X only, SDL would probe Wayland first, and libwayland prints its own
+  // "XDG_RUNTIME_DIR is invalid" before our message when X is not there.
+  const char* wl = std::getenv("WAYLAND_DISPLAY");
+  if (!std::getenv("SDL_VIDEODRIVER") && !(wl && *wl)) SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11");
   if (display_configured() && SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0) {
     if (real_display_driver()) return true;
     SDL_Quit();

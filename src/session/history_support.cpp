@@ -1,6 +1,7 @@
 #include "session/history_support.h"
 
 #include <cstdio>
+#include <filesystem>
 
 namespace madang::app {
 
@@ -12,6 +13,11 @@ history::Recorded read_history(const char* command, const std::string& option,
                                const std::string& deck_path) {
   const std::string path = history_path(option);
   if (path.empty()) return {};
+  if (!option.empty() && !std::filesystem::exists(option)) {
+    std::fprintf(stderr, "madang %s: no history at %s; the talk is paced by its duration\n",
+                 command, option.c_str());
+    return {};
+  }
   history::OpenReport report;
   const auto store = history::Store::open(path, history::Access::kRead, &report);
   const std::string said = history::describe(report, path);
