@@ -4,12 +4,16 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "modes/modes.h"
 
 int main(int argc, char** argv) {
-  CLI::App cli{"Madang (마당): native presentations with proper Korean typography"};
+  CLI::App cli{"Madang (마당): native presentations with proper Korean typography", "madang"};
+  cli.footer(std::string("Guides: format.md (writing a deck), presenting.md (the keys, two screens),\n"
+                         "rehearsing.md, kiosk.md, export.md, in ") +
+             MADANG_DOCDIR + " or the source's docs/.");
   cli.set_version_flag("--version", std::string("madang ") + MADANG_VERSION);
   cli.require_subcommand(1);
 
@@ -94,6 +98,18 @@ int main(int argc, char** argv) {
   kiosk_cmd->add_flag("--hash-pin", hash_pin, "Read a PIN on stdin, print its hash");
   kiosk_cmd->add_flag("--windowed", kiosk.windowed, "In a window, no keyboard grab (to try)");
   kiosk_cmd->add_option("--size", kiosk.size, "With --windowed: the window's size WxH");
+
+  // A misspelt command is named, with the one that was meant (CLI11 would
+  // only say that a subcommand is required).
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : cli.get_subcommands({})) names.push_back(sub->get_name());
+    const std::string message = madang::app::unknown_command(argv[1], names);
+    if (!message.empty()) {
+      std::fprintf(stderr, "madang: %s\n", message.c_str());
+      return 2;
+    }
+  }
 
   try {
     cli.parse(argc, argv);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include "deck/suggest.h"
+
 namespace madang::app {
 
 bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
@@ -138,6 +140,16 @@ bool make_output_folder(const char* command, const std::string& folder) {
   std::fprintf(stderr, "madang %s: cannot create %s: %s\n", command, folder.c_str(),
                ec.message().c_str());
   return false;
+}
+
+std::string unknown_command(const std::string& word, const std::vector<std::string>& commands) {
+  for (const std::string& c : commands) {
+    if (c == word) return "";
+  }
+  const std::string near = deck::nearest(word, commands);
+  return "unknown command '" + word + "'; " +
+         (near.empty() ? "the commands are " + deck::join_names(commands)
+                       : "did you mean '" + near + "'?");
 }
 
 }  // namespace madang::app

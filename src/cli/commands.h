@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace madang::app {
 
@@ -58,6 +59,10 @@ struct RehearsalsOptions {
   long long forget = 0;  // a run's id to remove (> 0)
   int last = 5;          // runs shown side by side in the table
 };
+
+// What to say of a command word that is none of `commands` ("unknown
+// command 'chek'; did you mean 'check'?"); "" when it is one of them.
+std::string unknown_command(const std::string& word, const std::vector<std::string>& commands);
 
 int run_check(const CheckOptions& options);
 int run_export(const ExportOptions& options);
