@@ -124,8 +124,8 @@ Value read_value(const StyleSetting& s, ImageFiles& images, Reporter& report) {
   Value v;
   const std::string_view text = unquote(s.value);
   const std::string name = (s.spot ? "_" : "") + s.key;
-  if (text.empty()) {
-    report.error(s.line, s.column, "directive '" + name + "' needs a value");
+  if (text.empty()) {  // `backgroundColor:` with nothing after it: Marp ignores it
+    report.warning(s.line, s.column, "directive '" + name + "' has no value; it is ignored");
     return v;
   }
   if (s.key == "backgroundColor" || s.key == "color") {

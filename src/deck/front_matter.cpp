@@ -200,8 +200,11 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
     const std::string key = key_node.Scalar();
     if (is_marp_key(key)) meta->marp = true;
     // backgroundColor and the like (background_directives.h), from slide 1 on.
+    // A key with nothing after it (YAML's null) is placed at the key: the
+    // null's own mark is where the next line starts.
+    const YAML::Node& where = value.IsNull() ? key_node : value;
     if (int line = 0, column = 0;
-        read.at(value, &line, &column),
+        read.at(where, &line, &column),
         take_style_directive(key, value.IsScalar() ? value.Scalar() : "", value.IsScalar(), line,
                              column, report, &meta->style_settings)) {
       continue;
@@ -360,7 +363,11 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
         locals->locals[key] = v;
         continue;
       }
-      read.boolean(value, key, &meta->paginate);
+      if (value.IsNull()) {  // Marp ignores `paginate:` with no value
+        read.warning(key_node, "'paginate' has no value; it is ignored (true or false)");
+      } else {
+        read.boolean(value, key, &meta->paginate);
+      }
     } else if (key == "incremental") {
       read.boolean(value, key, &meta->incremental);
     } else if (key == "transition") {

@@ -229,7 +229,23 @@ TEST(MarpBackground, BadDirectiveValuesWarnWhereWritten) {
                 "contain, auto, a percentage or lengths)",
                 "deck.md:4:1: warning: 'middle' is not a position _backgroundPosition takes "
                 "(center, top, left, right, bottom or percentages)",
-                "deck.md:5:1: error: directive 'color' needs a value"}));
+                "deck.md:5:1: warning: directive 'color' has no value; it is ignored"}));
+}
+
+// A real Marp deck's `backgroundColor:` with nothing after it is YAML's null:
+// Marp ignores the directive, and so does Madang (a warning, never an error).
+TEST(MarpBackground, EmptyValuesAreIgnoredAsMarpDoes) {
+  const ParseResult r = parse(
+      "---\nmarp: true\nbackgroundColor:\ncolor: ''\npaginate:\ntheme:\nheader:\n---\n\n"
+      "# 하나\n\n---\n\n<!-- _backgroundColor: -->\n\n# 둘\n");
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "deck.md:3:1: warning: directive 'backgroundColor' has no value; it is ignored",
+                "deck.md:4:8: warning: directive 'color' has no value; it is ignored",
+                "deck.md:5:1: warning: 'paginate' has no value; it is ignored (true or false)",
+                "deck.md:14:1: warning: directive '_backgroundColor' has no value; it is "
+                "ignored"}));
+  ASSERT_EQ(r.deck.slides.size(), 2u);
 }
 
 TEST(MarpBackground, BackgroundRepeatWarnsOncePerDeckUnlessNoRepeat) {
