@@ -4,11 +4,19 @@
 #include <set>
 
 #include "deck/limits.h"
+#include "deck/suggest.h"
 #include "deck/yaml_load.h"
 
 namespace madang::deck {
 
 namespace {
+
+// "; did you mean 'label'?" when `word` is a typo of one of `valid`, else
+// "; valid: a, b, c".
+std::string hint(const std::string& word, const std::vector<std::string>& valid) {
+  const std::string near = nearest(word, valid);
+  return near.empty() ? "; valid: " + join_names(valid) : "; did you mean '" + near + "'?";
+}
 
 struct Reader {
   const YamlReader& yaml;
@@ -16,8 +24,11 @@ struct Reader {
 
   // Reads one node/step/item map; extra_keys are allowed besides id, label
   // and detail (compare attributes). Returns false when it is not usable.
+  // A key that is a typo of an extra key goes to `misspelt` as the key meant
+  // (its one warning says so; the caller does not warn of it again).
   bool node(const YAML::Node& map, const char* what, const std::vector<std::string>& extra_keys,
-            DiagramNode* out, std::vector<std::pair<std::string, YAML::Node>>* extras) {
+            DiagramNode* out, std::vector<std::pair<std::string, YAML::Node>>* extras,
+            std::set<std::string>* misspelt = nullptr) {
     int line = 0, column = 0;
     yaml.at(map, &line, &column);
     out->line = line;
@@ -42,7 +53,11 @@ struct Reader {
       } else if (std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end()) {
         extras->emplace_back(key, entry.second);
       } else {
-        yaml.warning(entry.first, "unknown key '" + key + "' in " + what);
+        std::vector<std::string> valid = {"id", "label", "detail"};
+        valid.insert(valid.end(), extra_keys.begin(), extra_keys.end());
+        const std::string near = nearest(key, valid);
+        if (misspelt && !near.empty()) misspelt->insert(near);
+        yaml.warning(entry.first, "unknown key '" + key + "' in " + what + hint(key, valid));
       }
     }
     if (!has_id) {
@@ -76,12 +91,11 @@ void cap(const YamlReader& yaml, const YAML::Node& at, std::vector<T>* elements,
 }
 
 void warn_unknown(const YamlReader& yaml, const YAML::Node& root,
-                  std::initializer_list<const char*> known, const std::string& kind) {
+                  const std::vector<std::string>& known, const std::string& kind) {
   for (const auto& entry : root) {
     const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
-    bool ok = false;
-    for (const char* k : known) ok = ok || key == k;
-    if (!ok) yaml.warning(entry.first, "unknown key '" + key + "' in a " + kind + " diagram");
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    yaml.warning(entry.first, "unknown key '" + key + "' in a " + kind + " diagram" + hint(key, known));
   }
 }
 
@@ -122,12 +136,14 @@ void read_triangle(const YAML::Node& root, Reader& r, Diagram* d) {
                            : key == "detail" ? &edge.detail
                                              : nullptr;
       if (field == nullptr) {
-        y.warning(entry.first, "unknown key '" + key + "' in edge");
+        y.warning(entry.first,
+                  "unknown key '" + key + "' in edge" + hint(key, {"from", "to", "label", "detail"}));
         continue;
       }
       ok = y.text(entry.second, key, field) && ok;
       if ((key == "from" || key == "to") && !field->empty() && !r.ids.count(*field)) {
-        y.error(entry.second, "unknown node id '" + *field + "'");
+        y.error(entry.second, "unknown node id '" + *field + "'" +
+                                  hint(*field, std::vector<std::string>(r.ids.begin(), r.ids.end())));
         ok = false;
       }
     }
@@ -171,14 +187,17 @@ void read_compare(const YAML::Node& root, Reader& r, Diagram* d) {
   for (const YAML::Node& it : items) {
     DiagramNode node;
     std::vector<std::pair<std::string, YAML::Node>> extras;
-    if (!r.node(it, "item", d->attributes, &node, &extras)) continue;
+    std::set<std::string> misspelt;
+    if (!r.node(it, "item", d->attributes, &node, &extras, &misspelt)) continue;
     for (const std::string& attribute : d->attributes) {
       std::string value;
       bool found = false;
       for (const auto& [key, v] : extras) {
         if (key == attribute) found = y.text(v, attribute, &value);
       }
-      if (!found) y.warning(it, "item '" + node.id + "' has no value for '" + attribute + "'");
+      if (!found && !misspelt.count(attribute)) {
+        y.warning(it, "item '" + node.id + "' has no value for '" + attribute + "'");
+      }
       node.values.push_back(value);
     }
     d->nodes.push_back(std::move(node));
@@ -215,10 +234,12 @@ bool read_diagram(const DiagramSource& source, const LineIndex& lines, Reporter&
   } else if (source.kind == "flow") {
     out->kind = DiagramKind::kFlow;
   } else {
+    const std::string near = nearest(source.kind, {"triangle", "compare", "flow"});
     report.error(source.fence_line, source.fence_column,
                  (source.kind.empty() ? std::string("diagram kind missing")
                                       : "unknown diagram kind '" + source.kind + "'") +
-                     " (valid: triangle, compare, flow)");
+                     (near.empty() ? std::string(" (valid: triangle, compare, flow)")
+                                   : "; did you mean '" + near + "'?"));
     return false;
   }
   const YamlPlace place = [&](const YAML::Mark& mark, int* line, int* column) {

@@ -52,9 +52,10 @@ TEST(Diagram, TriangleErrorsAreLocatedInsideTheFence) {
   EXPECT_EQ(messages(r), (std::vector<std::string>{
                              "deck.md:5:10: error: duplicate id 'a'",
                              "deck.md:6:5: error: node 'c' needs a 'label'",
-                             "deck.md:8:19: error: unknown node id 'zz'",
+                             "deck.md:8:19: error: unknown node id 'zz'; valid: a, c",
                              "deck.md:9:5: error: an edge needs 'to'",
-                             "deck.md:10:1: warning: unknown key 'shape' in a triangle diagram",
+                             "deck.md:10:1: warning: unknown key 'shape' in a triangle diagram; "
+                             "valid: title, nodes, center, edges",
                          }));
   EXPECT_EQ(blocks(r).at(1).diagram.nodes.size(), 2u);
 }
@@ -81,7 +82,8 @@ TEST(Diagram, Compare) {
       "```\n");
   EXPECT_EQ(messages(r), (std::vector<std::string>{
                              "deck.md:8:5: warning: item 'market' has no value for '재원'",
-                             "deck.md:11:5: warning: unknown key 'colour' in item",
+                             "deck.md:11:5: warning: unknown key 'colour' in item; valid: id, "
+                             "label, detail, 주체, 재원",
                          }));
   const Diagram& d = blocks(r).at(0).diagram;
   EXPECT_EQ(d.kind, DiagramKind::kCompare);
@@ -89,6 +91,27 @@ TEST(Diagram, Compare) {
   ASSERT_EQ(d.nodes.size(), 2u);
   EXPECT_EQ(d.nodes[0].values, (std::vector<std::string>{"공공", "세금"}));
   EXPECT_EQ(d.nodes[1].values, (std::vector<std::string>{"기업", ""}));
+}
+
+// Typos get the word that was meant (issue #26): a key, a node id, a kind,
+// and a compare attribute (one warning, not a second "has no value" too).
+TEST(Diagram, TyposSuggestTheWordMeant) {
+  const ParseResult r = parse(
+      "```diagram triangel\nnodes: []\n```\n\n"
+      "```diagram flow\nsteps:\n  - {id: a, lable: 발견}\n```\n\n"
+      "```diagram triangle\nnodes:\n  - {id: gov, label: 정부}\n  - {id: market, label: 시장}\n"
+      "  - {id: civil, label: 시민}\nedges:\n  - {from: gov, to: markte}\n```\n\n"
+      "```diagram compare\nattributes: [population]\nitems:\n"
+      "  - {id: a, label: 가, populaton: 3}\n```\n");
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "deck.md:1:1: error: unknown diagram kind 'triangel'; did you mean 'triangle'?",
+                "deck.md:7:5: error: step 'a' needs a 'label'",
+                "deck.md:7:13: warning: unknown key 'lable' in step; did you mean 'label'?",
+                "deck.md:16:21: error: unknown node id 'markte'; did you mean 'market'?",
+                "deck.md:22:23: warning: unknown key 'populaton' in item; did you mean "
+                "'population'?",
+            }));
 }
 
 TEST(Diagram, SteppedFlowAddsSteps) {
