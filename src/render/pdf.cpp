@@ -21,8 +21,10 @@
 //      placeholder of paint_geometry.h for an image that cannot be drawn.
 //  [X] Underline and strike-through (paint_geometry.h), links on runs that
 //      carry one (cairo link tags: the drawn text is the live area).
-//  [X] Clip push/pop, opacity push/pop (multiplies every colour's alpha, as
-//      the SDL renderer does: per shape, not as a group).
+//  [X] Clip and opacity as render/walk.h keeps them: each clip a cairo
+//      save/clip/restore (cairo intersects them exactly), the opacity in force
+//      multiplying every colour's alpha as the SDL renderer does (per shape,
+//      not as a group).
 //  [X] Page size and label per page, outline entries, document metadata.
 //  [X] Saves and restores the cairo state it touches per placement.
 // Missing features:
@@ -39,7 +41,8 @@
 // [SECTION] Fonts and images
 // [SECTION] Paths
 // [SECTION] Text
-// [SECTION] Commands
+// [SECTION] Visitor (render/walk.h)
+// [SECTION] Pages
 // [SECTION] Public API
 
 #include "render/pdf.h"
@@ -66,6 +69,7 @@
 #include "render/coverage.h"
 #include "render/image_filter.h"
 #include "render/paint_geometry.h"
+#include "render/walk.h"
 
 namespace madang::render {
 
@@ -251,8 +255,7 @@ struct PdfWriter::Impl {
   };
   std::map<std::pair<text::FontId, std::uint32_t>, EmojiPlace> emoji_places;
 
-  std::vector<float> opacity_stack{1.0f};
-  int clip_depth = 0;
+  Walker walker;
   std::vector<cairo_glyph_t> glyph_buffer;
   std::vector<cairo_text_cluster_t> cluster_buffer;
 
@@ -279,11 +282,9 @@ struct PdfWriter::Impl {
     font_options = nullptr;
   }
 
-  float opacity() const { return opacity_stack.back(); }
-
-  void set_color(layout::Color c) {
+  void set_color(layout::Color c, float opacity) {
     cairo_set_source_rgba(cr, (c >> 24) / 255.0, ((c >> 16) & 0xff) / 255.0,
-                          ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0 * opacity());
+                          ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0 * opacity);
   }
 
   //-----------------------------------------------------------------------------
@@ -390,16 +391,16 @@ struct PdfWriter::Impl {
     cairo_close_path(cr);
   }
 
-  void fill_rect(const Rect& r, layout::Color color, float radius) {
+  void fill_rect(const Rect& r, layout::Color color, float radius, float opacity) {
     if (r.w <= 0 || r.h <= 0) return;
     rounded_rect(r, radius);
-    set_color(color);
+    set_color(color, opacity);
     cairo_fill(cr);
   }
 
   // The ring between the outline grown and shrunk by half the width, as
   // coverage.cpp's stroke_rect_spans (outer corners rad + w/2, inner rad - w/2).
-  void stroke_rect(const Rect& r, layout::Color color, float radius, float width) {
+  void stroke_rect(const Rect& r, layout::Color color, float radius, float width, float opacity) {
     if (width <= 0 || r.w < 0 || r.h < 0) return;
     const float hw = width * 0.5f;
     const float rad = std::clamp(radius, 0.0f, std::min(r.w, r.h) * 0.5f);
@@ -407,46 +408,46 @@ struct PdfWriter::Impl {
     const Rect inner{r.x + hw, r.y + hw, r.w - width, r.h - width};
     if (inner.w > 0 && inner.h > 0) rounded_rect(inner, std::max(0.0f, rad - hw));
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    set_color(color);
+    set_color(color, opacity);
     cairo_fill(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
   }
 
-  void segment(Point a, Point b, float width, layout::Color color) {
+  void segment(Point a, Point b, float width, layout::Color color, float opacity) {
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_line_width(cr, width);
     cairo_move_to(cr, a.x, a.y);
     cairo_line_to(cr, b.x, b.y);
-    set_color(color);
+    set_color(color, opacity);
     cairo_stroke(cr);
   }
 
-  void polygon(const std::vector<Point>& points, layout::Color color) {
+  void polygon(const std::vector<Point>& points, layout::Color color, float opacity) {
     if (points.size() < 3) return;
     cairo_move_to(cr, points[0].x, points[0].y);
     for (std::size_t i = 1; i < points.size(); ++i) cairo_line_to(cr, points[i].x, points[i].y);
     cairo_close_path(cr);
-    set_color(color);
+    set_color(color, opacity);
     cairo_fill(cr);
   }
 
-  void draw_line(const Command& c) {
+  void draw_line(const Command& c, float opacity) {
     if (c.points.size() < 2) return;
     const float w = c.width > 0 ? c.width : 1;
     Point end = c.points[1];
-    if (c.arrow_end) polygon(arrow_head(c.points[0], c.points[1], w, &end), c.color);
-    segment(c.points[0], end, w, c.color);
+    if (c.arrow_end) polygon(arrow_head(c.points[0], c.points[1], w, &end), c.color, opacity);
+    segment(c.points[0], end, w, c.color, opacity);
   }
 
-  void draw_image(const Command& c) {
+  void draw_image(const Command& c, float opacity) {
     if (c.rect.w <= 0 || c.rect.h <= 0) return;
     cairo_surface_t* s = c.image_path.empty() ? nullptr : image_surface(c.image_path, c.filters);
     if (!s) {
       const Placeholder p = placeholder_geometry(c.rect);
-      fill_rect(c.rect, p.fill, 0);
+      fill_rect(c.rect, p.fill, 0, opacity);
       for (std::size_t i = 0; i + 1 < p.hatches.size(); i += 2)
-        segment(p.hatches[i], p.hatches[i + 1], p.hatch_width, p.hatch);
-      stroke_rect(p.outline_rect, p.outline, 0, p.outline_width);
+        segment(p.hatches[i], p.hatches[i + 1], p.hatch_width, p.hatch, opacity);
+      stroke_rect(p.outline_rect, p.outline, 0, p.outline_width, opacity);
       return;
     }
     const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -457,7 +458,7 @@ struct PdfWriter::Impl {
     cairo_scale(cr, c.rect.w / w, c.rect.h / h);
     cairo_set_source_surface(cr, s, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-    cairo_paint_with_alpha(cr, opacity());
+    cairo_paint_with_alpha(cr, opacity);
     cairo_restore(cr);
   }
 
@@ -506,7 +507,7 @@ struct PdfWriter::Impl {
     return cairo_text_cluster_flags_t{};
   }
 
-  void draw_emoji(const Command& c) {
+  void draw_emoji(const Command& c, float opacity) {
     const text::GlyphRun& run = c.run;
     const double k = run.size / kEmojiPixels;
     for (const text::Glyph& g : run.glyphs) {
@@ -518,18 +519,18 @@ struct PdfWriter::Impl {
       cairo_scale(cr, k, k);
       cairo_set_source_surface(cr, s, place.left, -place.top);
       cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-      cairo_paint_with_alpha(cr, opacity());
+      cairo_paint_with_alpha(cr, opacity);
       cairo_restore(cr);
     }
   }
 
-  void draw_glyph_run(const Command& c) {
+  void draw_glyph_run(const Command& c, float opacity) {
     const text::GlyphRun& run = c.run;
     if (run.glyphs.empty() || run.font < 0 || run.font >= fonts.face_count()) return;
     const bool link = !run.style.link.empty();
     if (link) cairo_tag_begin(cr, CAIRO_TAG_LINK, ("uri=" + quoted(run.style.link)).c_str());
     if (fonts.face(run.font).color) {
-      draw_emoji(c);
+      draw_emoji(c, opacity);
     } else if (cairo_font_face_t* face = face_for(run.font)) {
       cairo_set_font_face(cr, face);
       cairo_matrix_t m;
@@ -548,7 +549,7 @@ struct PdfWriter::Impl {
         glyph_buffer.push_back({id, c.origin.x + g.x, c.origin.y + g.y});
       }
       const int count = static_cast<int>(glyph_buffer.size());
-      set_color(run.style.color);
+      set_color(run.style.color, opacity);
       if (run.text.empty()) {
         cairo_show_glyphs(cr, glyph_buffer.data(), count);
       } else {
@@ -566,61 +567,45 @@ struct PdfWriter::Impl {
         cairo_stroke(cr);
       }
     }
-    for (const Rect& r : decoration_rects(run, c.origin)) fill_rect(r, run.style.color, 0);
+    for (const Rect& r : decoration_rects(run, c.origin)) fill_rect(r, run.style.color, 0, opacity);
     if (link) cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
 
   //-----------------------------------------------------------------------------
-  // [SECTION] Commands
+  // [SECTION] Visitor (render/walk.h)
   //-----------------------------------------------------------------------------
 
-  void execute(const Command& c) {
-    switch (c.kind) {
-      case CommandKind::kPushClip:
-        cairo_save(cr);
-        cairo_rectangle(cr, c.rect.x, c.rect.y, std::max(0.0f, c.rect.w), std::max(0.0f, c.rect.h));
-        cairo_clip(cr);
-        ++clip_depth;
-        return;
-      case CommandKind::kPopClip:
-        if (clip_depth > 0) {
-          cairo_restore(cr);
-          --clip_depth;
-        }
-        return;
-      case CommandKind::kPushOpacity:
-        opacity_stack.push_back(opacity() * std::clamp(c.opacity, 0.0f, 1.0f));
-        return;
-      case CommandKind::kPopOpacity:
-        if (opacity_stack.size() > 1) opacity_stack.pop_back();
-        return;
-      default:
-        break;
+  // Each clip of the list is a cairo save/clip/restore of its own rect (cairo
+  // intersects them); items are drawn in the list's pixels under draw()'s
+  // placement transform.
+  struct Visitor {
+    Impl& d;
+    void background(const layout::DisplayList& list, const Paint& now) {
+      if ((list.background & 0xff) == 0) return;
+      d.set_color(list.background, now.opacity);
+      cairo_paint(d.cr);
     }
-    if (opacity() <= 0) return;
-    switch (c.kind) {
-      case CommandKind::kFillRect:
-        fill_rect(c.rect, c.color, c.radius);
-        break;
-      case CommandKind::kStrokeRect:
-        stroke_rect(c.rect, c.color, c.radius, c.width);
-        break;
-      case CommandKind::kLine:
-        draw_line(c);
-        break;
-      case CommandKind::kPolygon:
-        polygon(c.points, c.color);
-        break;
-      case CommandKind::kGlyphRun:
-        draw_glyph_run(c);
-        break;
-      case CommandKind::kImage:
-        draw_image(c);
-        break;
-      default:
-        break;
+    void push_clip(const Rect& r, const Paint&) {
+      cairo_save(d.cr);
+      cairo_rectangle(d.cr, r.x, r.y, std::max(0.0f, r.w), std::max(0.0f, r.h));
+      cairo_clip(d.cr);
     }
-  }
+    void pop_clip(const Paint&) { cairo_restore(d.cr); }
+    void fill_rect(const Command& c, const Paint& now) {
+      d.fill_rect(c.rect, c.color, c.radius, now.opacity);
+    }
+    void stroke_rect(const Command& c, const Paint& now) {
+      d.stroke_rect(c.rect, c.color, c.radius, c.width, now.opacity);
+    }
+    void line(const Command& c, const Paint& now) { d.draw_line(c, now.opacity); }
+    void polygon(const Command& c, const Paint& now) { d.polygon(c.points, c.color, now.opacity); }
+    void glyph_run(const Command& c, const Paint& now) { d.draw_glyph_run(c, now.opacity); }
+    void image(const Command& c, const Paint& now) { d.draw_image(c, now.opacity); }
+  };
+
+  //-----------------------------------------------------------------------------
+  // [SECTION] Pages
+  //-----------------------------------------------------------------------------
 
   // Every glyph a page will draw as text, per face (emoji are pictures).
   void collect_glyphs(const layout::DisplayList& list) {
@@ -654,17 +639,8 @@ struct PdfWriter::Impl {
     cairo_scale(cr, p.scale, p.scale);
     cairo_rectangle(cr, 0, 0, list.width, list.height);
     cairo_clip(cr);
-    opacity_stack.assign(1, 1.0f);
-    clip_depth = 0;
-    if ((list.background & 0xff) != 0) {
-      set_color(list.background);
-      cairo_paint(cr);
-    }
-    for (const Command& c : list.commands) execute(c);
-    while (clip_depth > 0) {
-      cairo_restore(cr);
-      --clip_depth;
-    }
+    Visitor visitor{*this};
+    walker.walk(list, visitor);
     cairo_restore(cr);
   }
 };

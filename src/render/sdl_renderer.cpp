@@ -14,8 +14,9 @@
 //      strike-through from the run's style.
 //  [X] Images through ImageCache, linear filtering; a hatched placeholder box
 //      for an empty path or an image that fails to load.
-//  [X] Clip push/pop (nested clips intersect, and stay inside the caller's clip).
-//  [X] Opacity push/pop (multiplies every colour's alpha).
+//  [X] Clip and opacity as render/walk.h keeps them (nested clips intersect,
+//      opacities multiply every colour's alpha); a clip is rounded to the
+//      pixels whose centres it holds and stays inside the caller's clip.
 //  [X] Saves and restores draw colour, blend mode, clip rect and render target.
 //  [X] invalidate() for SDL_RENDER_TARGETS_RESET / SDL_RENDER_DEVICE_RESET.
 // Missing features:
@@ -34,6 +35,7 @@
 // [SECTION] Images
 // [SECTION] Batching
 // [SECTION] Commands
+// [SECTION] Visitor (render/walk.h)
 // [SECTION] Public API
 
 #include <algorithm>
@@ -47,11 +49,11 @@
 #include "render/image_filter.h"
 #include "render/paint_geometry.h"
 #include "render/render.h"
+#include "render/walk.h"
 
 namespace madang::render {
 
 using layout::Command;
-using layout::CommandKind;
 using layout::Point;
 using layout::Rect;
 
@@ -107,18 +109,20 @@ void textured_quad(Mesh& mesh, float x0, float y0, float x1, float y1, float u0,
   mesh.indices.insert(mesh.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
 }
 
-SDL_Rect intersect(const SDL_Rect& a, const SDL_Rect& b) {
-  SDL_Rect r;
-  if (!SDL_IntersectRect(&a, &b, &r)) r = {a.x, a.y, 0, 0};
-  return r;
-}
-
-// Pixels whose centres fall inside the float rect.
-SDL_Rect pixel_rect(float x, float y, float w, float h) {
-  int x0 = static_cast<int>(std::floor(x + 0.5f)), y0 = static_cast<int>(std::floor(y + 0.5f));
-  int x1 = static_cast<int>(std::floor(x + w + 0.5f)),
-      y1 = static_cast<int>(std::floor(y + h + 0.5f));
-  return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+// The pixels whose centres fall inside the clip, within `base` when there is
+// one; w or h <= 0 when there are none.
+SDL_Rect pixel_clip(const ClipBox& box, const SDL_Rect* base) {
+  int x0 = static_cast<int>(std::floor(box.x0 + 0.5f)),
+      y0 = static_cast<int>(std::floor(box.y0 + 0.5f));
+  int x1 = static_cast<int>(std::floor(box.x1 + 0.5f)),
+      y1 = static_cast<int>(std::floor(box.y1 + 0.5f));
+  if (base) {
+    x0 = std::max(x0, base->x);
+    y0 = std::max(y0, base->y);
+    x1 = std::min(x1, base->x + base->w);
+    y1 = std::min(y1, base->y + base->h);
+  }
+  return {x0, y0, x1 - x0, y1 - y0};
 }
 
 }  // namespace
@@ -192,9 +196,11 @@ struct SdlRenderer::Impl {
   bool glyphs_pending = false;
 
   //---------------------------------------------------------------- per draw()
+  Walker walker;
   float ox = 0, oy = 0;
-  std::vector<float> opacity_stack;
-  std::vector<SDL_Rect> clip_stack;  // effective (intersected) clips
+  bool clip_open = false;    // the list has a clip in force:
+  SDL_Rect clip{};           // it, in renderer pixels (within the base clip),
+  bool clipped_out = false;  // and whether it holds no pixel
   bool base_clip_enabled = false;
   SDL_Rect base_clip{};
   PixelBox canvas;  // the viewport: shapes are not rasterized beyond it
@@ -210,11 +216,6 @@ struct SdlRenderer::Impl {
                            std::strcmp(info.name, "software") == 0;
   }
   ~Impl() { destroy_textures(); }
-
-  float opacity() const { return opacity_stack.back(); }
-  bool clipped_out() const {
-    return !clip_stack.empty() && (clip_stack.back().w <= 0 || clip_stack.back().h <= 0);
-  }
 
   void destroy_textures() {
     for (Page& p : pages)
@@ -352,9 +353,7 @@ struct SdlRenderer::Impl {
   // Where shapes can show: the canvas within the current clip.
   PixelBox visible() const {
     PixelBox b = canvas;
-    const SDL_Rect* c = !clip_stack.empty() ? &clip_stack.back()
-                        : base_clip_enabled ? &base_clip
-                                            : nullptr;
+    const SDL_Rect* c = clip_open ? &clip : base_clip_enabled ? &base_clip : nullptr;
     if (c)
       b = {std::max(b.x0, c->x), std::max(b.y0, c->y), std::min(b.x1, c->x + c->w),
            std::min(b.y1, c->y + c->h)};
@@ -389,15 +388,20 @@ struct SdlRenderer::Impl {
     spans.clear();
   }
 
-  void apply_clip() {
+  // The walk's clip in force (nullptr: none) becomes the renderer's.
+  void apply_clip(const ClipBox* box) {
     flush();
-    if (clip_stack.empty()) {
+    clip_open = box != nullptr;
+    clipped_out = false;
+    if (!box) {
       SDL_RenderSetClipRect(ren, base_clip_enabled ? &base_clip : nullptr);
-    } else if (!clipped_out()) {
-      SDL_RenderSetClipRect(ren, &clip_stack.back());
+      return;
     }
+    clip = pixel_clip(*box, base_clip_enabled ? &base_clip : nullptr);
+    clipped_out = clip.w <= 0 || clip.h <= 0;
     // An empty clip is not sent: SDL treats a zero-sized clip rect as "no
     // clipping" on some backends. Commands are skipped instead.
+    if (!clipped_out) SDL_RenderSetClipRect(ren, &clip);
   }
 
   //-----------------------------------------------------------------------------
@@ -407,19 +411,19 @@ struct SdlRenderer::Impl {
   Rect moved(const Rect& r) const { return {r.x + ox, r.y + oy, r.w, r.h}; }
   Point moved(Point p) const { return {p.x + ox, p.y + oy}; }
 
-  void fill_rect(const Rect& r, layout::Color color, float radius) {
+  void fill_rect(const Rect& r, layout::Color color, float radius, float opacity) {
     fill_rect_spans(moved(r), radius, visible(), spans);
-    draw_spans(to_sdl_color(color, opacity()));
+    draw_spans(to_sdl_color(color, opacity));
   }
 
-  void stroke_rect(const Rect& r, layout::Color color, float radius, float width) {
+  void stroke_rect(const Rect& r, layout::Color color, float radius, float width, float opacity) {
     stroke_rect_spans(moved(r), radius, width, visible(), spans);
-    draw_spans(to_sdl_color(color, opacity()));
+    draw_spans(to_sdl_color(color, opacity));
   }
 
-  void draw_line(const Command& c) {
+  void draw_line(const Command& c, float opacity) {
     if (c.points.size() < 2) return;
-    SDL_Color col = to_sdl_color(c.color, opacity());
+    SDL_Color col = to_sdl_color(c.color, opacity);
     Point a = moved(c.points[0]), b = moved(c.points[1]);
     float w = c.width > 0 ? c.width : 1;
     Point end = b;
@@ -432,19 +436,19 @@ struct SdlRenderer::Impl {
     draw_spans(col);
   }
 
-  void draw_polygon(const Command& c) {
+  void draw_polygon(const Command& c, float opacity) {
     Contour pts;
     pts.reserve(c.points.size());
     for (Point p : c.points) pts.push_back(moved(p));
     polygon_spans(pts, visible(), spans);
-    draw_spans(to_sdl_color(c.color, opacity()));
+    draw_spans(to_sdl_color(c.color, opacity));
   }
 
-  void draw_glyph_run(const Command& c) {
+  void draw_glyph_run(const Command& c, float opacity) {
     const text::GlyphRun& run = c.run;
     if (run.glyphs.empty()) return;
-    SDL_Color ink = to_sdl_color(run.style.color, opacity());
-    SDL_Color white = to_sdl_color(0xffffffff, opacity());
+    SDL_Color ink = to_sdl_color(run.style.color, opacity);
+    SDL_Color white = to_sdl_color(0xffffffff, opacity);
     float base_x = c.origin.x + ox, base_y = c.origin.y + oy;
     for (const text::Glyph& g : run.glyphs) {
       if (run.font < 0) break;
@@ -472,88 +476,37 @@ struct SdlRenderer::Impl {
     // Rounded to whole pixels where they land on the renderer, then drawn
     // through fill_rect (which adds the offset back).
     for (const Rect& r : decoration_rects(run, {base_x, base_y}))
-      fill_rect({r.x - ox, r.y - oy, r.w, r.h}, run.style.color, 0);
+      fill_rect({r.x - ox, r.y - oy, r.w, r.h}, run.style.color, 0, opacity);
   }
 
-  void draw_image(const Command& c) {
+  void draw_image(const Command& c, float opacity) {
     if (c.rect.w <= 0 || c.rect.h <= 0) return;
     SDL_Texture* tex = c.image_path.empty() ? nullptr : image_texture(c.image_path, c.filters);
     if (!tex) {
-      draw_placeholder(c.rect);
+      draw_placeholder(c.rect, opacity);
       return;
     }
     flush();
     Rect r = moved(c.rect);
     Mesh quad;
     textured_quad(quad, r.x, r.y, r.x + r.w, r.y + r.h, 0, 0, 1, 1,
-                  to_sdl_color(0xffffffff, opacity()));
+                  to_sdl_color(0xffffffff, opacity));
     SDL_RenderGeometry(ren, tex, quad.vertices.data(), static_cast<int>(quad.vertices.size()),
                        quad.indices.data(), static_cast<int>(quad.indices.size()));
   }
 
   // The hatched box of paint_geometry.h; the label is drawn by layout.
-  void draw_placeholder(const Rect& box) {
+  void draw_placeholder(const Rect& box, float opacity) {
     const Placeholder p = placeholder_geometry(box);
-    fill_rect(box, p.fill, 0);
+    fill_rect(box, p.fill, 0, opacity);
     for (size_t i = 0; i + 1 < p.hatches.size(); i += 2)
       line_spans(moved(p.hatches[i]), moved(p.hatches[i + 1]), p.hatch_width, visible(), spans);
-    draw_spans(to_sdl_color(p.hatch, opacity()));  // hatches never cross: one batch
-    stroke_rect(p.outline_rect, p.outline, 0, p.outline_width);
+    draw_spans(to_sdl_color(p.hatch, opacity));  // hatches never cross: one batch
+    stroke_rect(p.outline_rect, p.outline, 0, p.outline_width, opacity);
   }
 
-  void execute(const Command& c) {
-    switch (c.kind) {
-      case CommandKind::kPushClip: {
-        Rect r = moved(c.rect);
-        SDL_Rect pr = pixel_rect(r.x, r.y, r.w, r.h);
-        if (!clip_stack.empty())
-          pr = intersect(pr, clip_stack.back());
-        else if (base_clip_enabled)
-          pr = intersect(pr, base_clip);
-        clip_stack.push_back(pr);
-        apply_clip();
-        return;
-      }
-      case CommandKind::kPopClip:
-        if (!clip_stack.empty()) clip_stack.pop_back();
-        apply_clip();
-        return;
-      case CommandKind::kPushOpacity:
-        opacity_stack.push_back(opacity() * std::clamp(c.opacity, 0.0f, 1.0f));
-        return;
-      case CommandKind::kPopOpacity:
-        if (opacity_stack.size() > 1) opacity_stack.pop_back();
-        return;
-      default:
-        break;
-    }
-    if (clipped_out() || opacity() <= 0) return;
-    switch (c.kind) {
-      case CommandKind::kFillRect:
-        fill_rect(c.rect, c.color, c.radius);
-        break;
-      case CommandKind::kStrokeRect:
-        stroke_rect(c.rect, c.color, c.radius, c.width);
-        break;
-      case CommandKind::kLine:
-        draw_line(c);
-        break;
-      case CommandKind::kPolygon:
-        draw_polygon(c);
-        break;
-      case CommandKind::kGlyphRun:
-        draw_glyph_run(c);
-        break;
-      case CommandKind::kImage:
-        draw_image(c);
-        break;
-      default:
-        break;
-    }
-  }
-
-  void background(const layout::DisplayList& list) {
-    SDL_Color bg = to_sdl_color(list.background, opacity());
+  void background(const layout::DisplayList& list, float opacity) {
+    SDL_Color bg = to_sdl_color(list.background, opacity);
     if (bg.a == 0) return;
     // A plain rect fill: cheaper than triangles on the software renderer, and
     // the list's edges are whole pixels in practice.
@@ -563,6 +516,39 @@ struct SdlRenderer::Impl {
     SDL_RenderFillRectF(ren, &r);
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
   }
+
+  //-----------------------------------------------------------------------------
+  // [SECTION] Visitor (render/walk.h)
+  //-----------------------------------------------------------------------------
+
+  // Items in the list's pixels, moved by (ox, oy) as they are drawn; nothing
+  // is drawn while the clip holds no pixel.
+  struct Visitor {
+    Impl& d;
+    void background(const layout::DisplayList& list, const Paint& now) {
+      d.background(list, now.opacity);
+    }
+    void push_clip(const Rect&, const Paint& now) { d.apply_clip(now.clip); }
+    void pop_clip(const Paint& now) { d.apply_clip(now.clip); }
+    void fill_rect(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.fill_rect(c.rect, c.color, c.radius, now.opacity);
+    }
+    void stroke_rect(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.stroke_rect(c.rect, c.color, c.radius, c.width, now.opacity);
+    }
+    void line(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_line(c, now.opacity);
+    }
+    void polygon(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_polygon(c, now.opacity);
+    }
+    void glyph_run(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_glyph_run(c, now.opacity);
+    }
+    void image(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_image(c, now.opacity);
+    }
+  };
 };
 
 //-----------------------------------------------------------------------------
@@ -579,16 +565,16 @@ void SdlRenderer::draw(const layout::DisplayList& list, float x, float y, float 
   SavedState saved = SavedState::save(d.ren);
   d.ox = x;
   d.oy = y;
-  d.opacity_stack.assign(1, std::clamp(opacity, 0.0f, 1.0f));
-  d.clip_stack.clear();
+  d.clip_open = false;
+  d.clipped_out = false;
   d.base_clip_enabled = saved.clip_enabled;
   d.base_clip = saved.clip;
   SDL_Rect viewport;
   SDL_RenderGetViewport(d.ren, &viewport);
   d.canvas = {0, 0, viewport.w, viewport.h};
   SDL_SetRenderDrawBlendMode(d.ren, SDL_BLENDMODE_BLEND);  // for the shapes' FillRects
-  d.background(list);
-  for (const Command& c : list.commands) d.execute(c);
+  Impl::Visitor visitor{d};
+  d.walker.walk(list, visitor, {x, y}, opacity);
   d.flush();
   saved.restore(d.ren);
 }

@@ -114,6 +114,49 @@ void BM_DrawWarm1080p(benchmark::State& state) {
 }
 BENCHMARK(BM_DrawWarm1080p)->Unit(benchmark::kMillisecond);
 
+// The same slide with every glyph run inside a clip and an opacity group,
+// nested in a clip and an opacity for the whole slide: the walker's stacks at
+// their busiest (a push and a pop per item).
+void BM_DrawWarmClipsOpacity1080p(benchmark::State& state) {
+  Fixture& f = fixture();
+  layout::DisplayList list;
+  list.width = f.list.width;
+  list.height = f.list.height;
+  list.background = f.list.background;
+  auto push = [&](layout::CommandKind kind, layout::Rect r, float opacity) {
+    layout::Command c;
+    c.kind = kind;
+    c.rect = r;
+    c.opacity = opacity;
+    list.commands.push_back(c);
+  };
+  push(layout::CommandKind::kPushClip, {20, 20, 1880, 1040}, 1);
+  push(layout::CommandKind::kPushOpacity, {}, 0.95f);
+  for (const layout::Command& c : f.list.commands) {
+    push(layout::CommandKind::kPushClip, {40, 30, 1840, 1020}, 1);
+    push(layout::CommandKind::kPushOpacity, {}, 0.9f);
+    list.commands.push_back(c);
+    push(layout::CommandKind::kPopOpacity, {}, 1);
+    push(layout::CommandKind::kPopClip, {}, 1);
+  }
+  push(layout::CommandKind::kPopOpacity, {}, 1);
+  push(layout::CommandKind::kPopClip, {}, 1);
+  SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_RGBA32);
+  SDL_Renderer* ren = SDL_CreateSoftwareRenderer(surface);
+  {
+    render::SdlRenderer r(ren, f.glyphs, f.images);
+    r.draw(list);
+    SDL_RenderFlush(ren);
+    for (auto _ : state) {
+      r.draw(list);
+      SDL_RenderFlush(ren);
+    }
+  }
+  SDL_DestroyRenderer(ren);
+  SDL_FreeSurface(surface);
+}
+BENCHMARK(BM_DrawWarmClipsOpacity1080p)->Unit(benchmark::kMillisecond);
+
 void BM_WritePng1080p(benchmark::State& state) {
   Fixture& f = fixture();
   render::RgbaImage img = render::render_headless(f.list, f.glyphs, f.images);
