@@ -48,12 +48,13 @@ bool load_for_export(const char* command, const std::string& deck_path,
                      const std::string& slide_list, deck::ParseResult* parsed,
                      std::vector<int>* slides, int* exit_code) {
   *parsed = load_deck_checked(deck_path);
-  print_diagnostics(parsed->diagnostics);
   if (unreadable(*parsed)) {
+    print_diagnostics(parsed->diagnostics);
     *exit_code = 2;
     return false;
   }
   if (has_errors(parsed->diagnostics)) {
+    print_diagnostics(parsed->diagnostics);
     std::fprintf(stderr, "madang %s: %s has errors; nothing exported\n", command,
                  deck_path.c_str());
     *exit_code = 1;
@@ -61,6 +62,7 @@ bool load_for_export(const char* command, const std::string& deck_path,
   }
   std::string error;
   if (!parse_slide_list(slide_list, static_cast<int>(parsed->deck.slides.size()), slides, &error)) {
+    print_diagnostics(parsed->diagnostics);
     std::fprintf(stderr, "madang %s: %s\n", command, error.c_str());
     *exit_code = 2;
     return false;
@@ -150,6 +152,11 @@ std::string unknown_command(const std::string& word, const std::vector<std::stri
   return "unknown command '" + word + "'; " +
          (near.empty() ? "the commands are " + deck::join_names(commands)
                        : "did you mean '" + near + "'?");
+}
+
+void print_in_order(Diagnostics diagnostics) {
+  sort_by_place(&diagnostics);
+  print_diagnostics(diagnostics);
 }
 
 }  // namespace madang::app

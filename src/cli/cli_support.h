@@ -24,10 +24,11 @@ bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
                       std::string* error);
 
 // What an export renders: the deck (parsed, its images checked as
-// session/deck_loading.h says, diagnostics printed) and the
-// slides asked for. false with the exit code (1: the deck has errors, 2:
-// unreadable deck or a bad slide list) and the reason printed as `madang
-// COMMAND: ...`.
+// session/deck_loading.h says) and the slides asked for. Its diagnostics
+// stay in `parsed` for the caller to print with the export's own, in the
+// file's order (print_in_order). false with the exit code (1: the deck has
+// errors, 2: unreadable deck or a bad slide list), the diagnostics and the
+// reason printed as `madang COMMAND: ...`.
 bool load_for_export(const char* command, const std::string& deck_path,
                      const std::string& slide_list, deck::ParseResult* parsed,
                      std::vector<int>* slides, int* exit_code);
@@ -44,6 +45,10 @@ int print_layout_json(const nlohmann::json& out, const Diagnostics& diagnostics)
 // Makes `folder` (and its parents) for files an export writes; false, printed
 // as "madang COMMAND: cannot create FOLDER: why", when it cannot.
 bool make_output_folder(const char* command, const std::string& folder);
+
+// Every stage's diagnostics at once, in the file's order (deck/diagnostics.h
+// sort_by_place): what a reader of a long export log expects.
+void print_in_order(Diagnostics diagnostics);
 
 // "gov,market" -> {"gov", "market"}.
 std::vector<std::string> split_ids(const std::string& text);

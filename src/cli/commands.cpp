@@ -88,6 +88,8 @@ struct ExportJob {
   // The fonts run_export checked can draw text; the PNG sink's main worker
   // takes them rather than loading them again.
   mutable std::unique_ptr<text::FontSystem> fonts;
+  // What the deck, the fonts and the sinks said, printed once at the end.
+  mutable Diagnostics said;
 };
 
 // `--png DIR`: one PNG per slide. Slides are independent: each worker has its
@@ -147,7 +149,7 @@ int export_png(const ExportJob& job) {
   work(std::move(job.fonts));
   for (std::thread& t : threads) t.join();
 
-  print_diagnostics(layout_diagnostics.finish());
+  for (Diagnostic& d : layout_diagnostics.finish()) job.said.push_back(std::move(d));
   if (failed) {
     std::fprintf(stderr, "madang export: cannot write %s\n", failure.c_str());
     return 2;
@@ -168,15 +170,15 @@ int export_pdf_file(const ExportJob& job) {
   pdf.notes = job.options.notes;
   pdf.date = source_date_epoch_iso8601();  // reproducible files when it is set
   PdfExportResult r = export_pdf(job.deck, pdf);
-  print_diagnostics(r.diagnostics);
+  for (Diagnostic& d : r.diagnostics) job.said.push_back(std::move(d));
   if (!r.error.empty()) {
     std::fprintf(stderr, "madang export: cannot write %s: %s\n", pdf.path.c_str(), r.error.c_str());
     return 2;
   }
   // The PDF may be going to stdout itself: the summary goes to stderr then.
   const bool piped = pdf.path == "/dev/stdout" || pdf.path == "/dev/fd/1";
-  std::fprintf(piped ? stderr : stdout, "%s: %d pages exported to %s\n", job.options.deck.c_str(),
-               r.pages, pdf.path.c_str());
+  std::fprintf(piped ? stderr : stdout, "%s: %s exported to %s\n", job.options.deck.c_str(),
+               base::count_text(r.pages, "page").c_str(), pdf.path.c_str());
   return 0;
 }
 
@@ -256,23 +258,27 @@ int run_export(const ExportOptions& options) {
   int code = 0;
   if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
     return code;
-  if (!check_select(parsed.deck, job.slides, job.select)) return 2;
+  job.said = parsed.diagnostics;
+  if (!check_select(parsed.deck, job.slides, job.select)) {
+    print_in_order(job.said);
+    return 2;
+  }
   // Without any font every slide would be written blank: stop and say what
   // to install.
-  Diagnostics font_diagnostics;
-  job.fonts = make_fonts(parsed.deck, &font_diagnostics);
+  job.fonts = make_fonts(parsed.deck, &job.said);
   if (std::string no_font = no_usable_font(*job.fonts); !no_font.empty()) {
-    font_diagnostics.push_back(font_error(parsed.deck, no_font));
-    print_diagnostics(font_diagnostics);
+    job.said.push_back(font_error(parsed.deck, no_font));
+    print_in_order(job.said);
     std::fprintf(stderr, "madang export: %s; nothing exported\n", no_font.c_str());
     return 2;
   }
-  print_diagnostics(font_diagnostics);
   for (const ExportSink& sink : kExportSinks) {
     if ((options.*sink.output).empty()) continue;
-    if (const int sink_code = sink.run(job); sink_code != 0) return sink_code;
+    code = sink.run(job);
+    if (code != 0) break;
   }
-  return 0;
+  print_in_order(job.said);
+  return code;
 }
 
 // ============================================================================

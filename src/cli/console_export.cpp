@@ -16,6 +16,7 @@
 #include "layout/console.h"
 #include "render/headless.h"
 #include "render/image.h"
+#include "session/history_support.h"
 #include "show/console_input.h"
 #include "show/show.h"
 #include "base/time_text.h"
@@ -63,18 +64,17 @@ bool read_scene(const char* command, const ConsoleScene& options, double* durati
 
 // The show at `slide` (0-based), as the scene options say: the talk's
 // length, the time so far (the speaker has just arrived on the slide), the
-// diagram elements selected.
+// diagram elements selected. Planned as `present` plans (the deck's `time:`
+// directives; no rehearsals: an export does not read the history), its
+// timer as the talk's events leave it (show::arrive_after): the console's
+// figures are then show::talk_time's, the live console's computation.
 Scene scene_at(const deck::Deck& deck, int slide, double duration_s, double elapsed_s,
                const std::string& wall, const std::vector<std::string>& select) {
   Scene s;
   s.show = show::open_show(deck, {.slide = slide + 1, .duration_s = duration_s});
+  plan_show(s.show, history::Recorded{});
   s.wall = wall;
-  if (elapsed_s >= 0) {
-    // Started on the first slide, `elapsed` ago; just arrived here.
-    s.now_ms = elapsed_s * 1000;
-    s.show.timer.started_ms = 0;
-    s.show.timer.slide_since = s.now_ms;
-  }
+  if (elapsed_s >= 0) s.now_ms = show::arrive_after(s.show, elapsed_s);
   if (const deck::Slide* current = show::current_slide(s.show)) {
     show::here(s.show) = diagram::select_ids(*current, show::here(s.show), select);
   }
@@ -95,8 +95,11 @@ int run_export_console(const ExportOptions& options) {
   const deck::Deck& deck = parsed.deck;
   double duration_s = 0, elapsed_s = -1;
   std::string wall;
-  if (!read_scene("export", options.scene, &duration_s, &elapsed_s, &wall)) return 2;
-  if (!make_output_folder("export", options.png_dir)) return 2;
+  if (!read_scene("export", options.scene, &duration_s, &elapsed_s, &wall) ||
+      !make_output_folder("export", options.png_dir)) {
+    print_in_order(parsed.diagnostics);
+    return 2;
+  }
   auto fonts = make_fonts(deck, nullptr);
   text::GlyphCache glyphs(*fonts);
   render::ImageCache images;
@@ -104,7 +107,7 @@ int run_export_console(const ExportOptions& options) {
   render::PngWriter png;
   layout::LayoutCache cache;
   const std::vector<std::string> select = split_ids(options.select);
-  Diagnostics diagnostics;
+  Diagnostics diagnostics = parsed.diagnostics;
   int failures = 0;
   for (int index : slides) {
     const Scene scene = scene_at(deck, index, duration_s, elapsed_s, wall, select);
@@ -122,7 +125,7 @@ int run_export_console(const ExportOptions& options) {
       ++failures;
     }
   }
-  print_diagnostics(diagnostics);
+  print_in_order(std::move(diagnostics));
   if (failures > 0) return 2;
   std::printf("%s: %s exported to %s (%dx%d)\n", options.deck.c_str(),
               base::count_text(static_cast<long long>(slides.size()), "console page").c_str(),

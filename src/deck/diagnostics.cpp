@@ -101,4 +101,12 @@ Diagnostics DiagnosticLog::finish() {
   return out;
 }
 
+void sort_by_place(Diagnostics* diagnostics) {
+  const auto key = [](const Diagnostic& d) {
+    return std::pair(d.where.line > 0 ? d.where.line : 1 << 30, d.where.column);
+  };
+  std::stable_sort(diagnostics->begin(), diagnostics->end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+}
+
 }  // namespace madang

@@ -43,6 +43,11 @@ const char* severity_name(Severity severity);
 // " (N times, also on lines 12, 40 and more)" when it was folded from repeats.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+// In the order of the file, as a reader goes through it (stages report in
+// their own order: the parser, the image check, layout); what concerns no
+// line (the "more not shown" count) last. Stable among equal places.
+void sort_by_place(Diagnostics* diagnostics);
+
 int count_severity(const Diagnostics& diagnostics, Severity severity);
 inline bool has_errors(const Diagnostics& diagnostics) {
   return count_severity(diagnostics, Severity::kError) > 0;
