@@ -66,7 +66,10 @@ Fragment with_role(Fragment f, TextRole role) {
 // [SECTION] The slide title
 // ============================================================================
 
-// The title and its accent bar, `width` wide; its height ends under the bar.
+// The title and its accent bar, `width` wide; its height ends under both.
+// A left-aligned title has the bar under its first letters; a centred one
+// has it above (under the middle of a centred title a short bar reads as
+// the underline of one word).
 Fragment title_fragment(const Context& ctx, const deck::Block& title, float width, bool centred) {
   Fragment f;
   float size = ctx.px(ctx.theme.heading_size);
@@ -76,12 +79,18 @@ Fragment title_fragment(const Context& ctx, const deck::Block& title, float widt
                        centred ? text::Align::kCenter : text::Align::kLeft, width, title.line),
       TextRole::kTitle);
   const float h = t.height;
-  f.append(std::move(t), 0, 0);
   const float bar_w = ctx.px(80);
-  const float bar_x = centred ? (width - bar_w) / 2 : 0;
-  f.add(fill_rect(Rect{bar_x, h + ctx.px(16), bar_w, ctx.px(7)}, ctx.theme.accent, ctx.px(3.5f)));
+  const float bar_h = ctx.px(7);
+  const float gap = ctx.px(16);
+  if (centred) {
+    f.add(fill_rect(Rect{(width - bar_w) / 2, 0, bar_w, bar_h}, ctx.theme.accent, ctx.px(3.5f)));
+    f.append(std::move(t), 0, bar_h + gap);
+  } else {
+    f.append(std::move(t), 0, 0);
+    f.add(fill_rect(Rect{0, h + gap, bar_w, bar_h}, ctx.theme.accent, ctx.px(3.5f)));
+  }
   f.width = width;
-  f.height = h + ctx.px(16 + 7);
+  f.height = h + gap + bar_h;
   return f;
 }
 
@@ -258,12 +267,18 @@ void layout_title_slide(Context& ctx, Fragment& out, Region full, bool section) 
     Fragment t =
         with_role(heading_fragment(ctx, title->text, size, th.heading, align, w, title->line),
                   TextRole::kTitle);
-    stack.append(std::move(t), 0, 0);
+    // The bar under a left-aligned title, above a centred one (title_fragment).
     const float bar_w = ctx.px(120);
-    const float bx = centred ? (w - bar_w) / 2 : 0;
-    stack.add(
-        fill_rect(Rect{bx, stack.height + ctx.px(28), bar_w, ctx.px(8)}, th.accent, ctx.px(4)));
-    stack.height += ctx.px(28 + 8 + 40);
+    const float bar_h = ctx.px(8);
+    if (centred) {
+      stack.add(fill_rect(Rect{(w - bar_w) / 2, 0, bar_w, bar_h}, th.accent, ctx.px(4)));
+      stack.append(std::move(t), 0, bar_h + ctx.px(28));
+      stack.height += ctx.px(40);
+    } else {
+      stack.append(std::move(t), 0, 0);
+      stack.add(fill_rect(Rect{0, stack.height + ctx.px(28), bar_w, bar_h}, th.accent, ctx.px(4)));
+      stack.height += ctx.px(28) + bar_h + ctx.px(40);
+    }
     first = 1;
   }
   // The rest: subtitles and speaker lines, sized down one step.
