@@ -12,17 +12,19 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
-#include "input/diagram_input.h"
-#include "session/deck_loading.h"
-#include "platform/sdl_support.h"
 #include "deck/duration.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
+#include "input/diagram_input.h"
+#include "platform/sdl_support.h"
+#include "session/deck_loading.h"
 #include "show/console_input.h"
 
 namespace madang::app {
@@ -32,6 +34,33 @@ namespace {
 // Window units -> the window's pixels.
 layout::Point pixels(const Screen& screen, float x, float y) {
   return window_to_slide(x, y, screen.window->scale(), layout::Rect{0, 0, 0, 0});
+}
+
+// MADANG_PRESENT_CLOCK: seconds apart by commas, in ms; empty when unset
+// (or when a part is not a number of seconds >= 0).
+std::vector<double> clock_script() {
+  std::vector<double> ms;
+  const char* v = std::getenv("MADANG_PRESENT_CLOCK");
+  if (!v || !*v) return ms;
+  for (const char* at = v;;) {
+    char* end = nullptr;
+    const double seconds = std::strtod(at, &end);
+    if (end == at || !(seconds >= 0) || !std::isfinite(seconds) || (*end != ',' && *end != '\0')) {
+      return {};
+    }
+    ms.push_back(seconds * 1000);
+    if (*end == '\0') return ms;
+    at = end + 1;
+  }
+}
+
+// "elapsed=0:21 left=9:39 on-slide=0:00/1:40 pace=-2:59": the console's
+// figures for the trace, "-" where it shows none.
+std::string figures_text(const layout::ConsoleClock& c) {
+  auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  return "elapsed=" + c.elapsed + " left=" + (c.pace_known ? c.remaining : "-") +
+         " on-slide=" + c.on_slide + "/" + (c.pace_known ? c.budget : "-") +
+         " pace=" + or_dash(c.talk_delta);
 }
 
 }  // namespace
@@ -49,6 +78,8 @@ ShowController::ShowController(const ScreenOptions& screens, show::Show show, Lo
       screens_(resources_, screens) {
   trace_ = env_flag("MADANG_PRESENT_TRACE");
   first_frame_exit_ = env_flag("MADANG_PRESENT_FIRST_FRAME");
+  if (policy_.command == "present") script_ms_ = clock_script();  // rehearse keeps its clock
+  if (const char* wall = std::getenv("MADANG_PRESENT_WALL")) wall_ = wall;
 }
 
 ShowController::~ShowController() = default;
@@ -121,7 +152,7 @@ void ShowController::act(const Action& action, Screen* from, double now) {
   show_.at.fullscreen = target.window->placement().fullscreen;
   const show::HallPicture before = show::hall(show_);
   const bool overview_before = show_.at.overview;
-  const show::Change change = show::act(show_, action, now);
+  const show::Change change = show::act(show_, action, talk_now(now));
   if (show_.at.fullscreen != target.window->placement().fullscreen) {
     Placement p = target.window->placement();
     p.fullscreen = show_.at.fullscreen;
@@ -175,7 +206,7 @@ void ShowController::pointer(Screen* screen, float x, float y, double now) {
         show_, diagram::pointer_move(laid.base, show::here(show_), over ? p.x : -1, over ? p.y : -1)
                    .state));
     redraw_for(show::point(show_, over && !show_.freeze.on, (p.x - r.x) / std::max(1.0f, r.w),
-                     (p.y - r.y) / std::max(1.0f, r.h), now));
+                           (p.y - r.y) / std::max(1.0f, r.h), now));
   }
   const bool hand = !show::here(show_).hovered.empty();
   if (hand != screens_.hand_shown()) screens_.show_hand(hand);
@@ -207,7 +238,8 @@ void ShowController::click(Screen* screen, float x, float y, double now) {
   }
   if (!laid.current.contains(p.x, p.y) || show_.at.blank != show::Blank::kNone) return;
   // A click on the console's slide is the click the hall would get.
-  redraw_for(show::take(show_, diagram::click(*slide, laid.base, show::here(show_), p.x, p.y).state));
+  redraw_for(
+      show::take(show_, diagram::click(*slide, laid.base, show::here(show_), p.x, p.y).state));
 }
 
 void ShowController::wheel(Screen* screen, int y, double now) {
@@ -230,6 +262,9 @@ void ShowController::handle(const SDL_Event& e, double now) {
       show_.at.quit = true;
       return;
     case SDL_KEYDOWN:
+      if (!script_ms_.empty() && e.key.repeat == 0) {
+        script_at_ms_ = script_ms_[std::min(script_keys_++, script_ms_.size() - 1)];
+      }
       key_down(e.key.keysym.scancode, key_mods(e.key.keysym.mod), screens_.of(e.key.windowID), now);
       return;
     case SDL_MOUSEMOTION:
@@ -337,15 +372,16 @@ void ShowController::reload() {
 
 layout::ConsoleInput ShowController::console_now(double now, double* next_tick_ms) {
   double to_minute = 60'000;
-  const std::string wall = wall_clock(&to_minute);
+  const std::string wall = wall_.empty() ? wall_clock(&to_minute) : wall_;
   *next_tick_ms = to_minute;
-  if (show::started(show_.timer) && !show::paused(show_.timer)) {
+  const double talk = talk_now(now);
+  if (show::started(show_.timer) && !show::paused(show_.timer) && script_ms_.empty()) {
     // The talk's time reads in whole seconds: the next change is at the
-    // next second of elapsed time.
-    const double elapsed = show::elapsed_ms(show_.timer, now);
+    // next second of elapsed time. (A scripted clock moves on keys only.)
+    const double elapsed = show::elapsed_ms(show_.timer, talk);
     *next_tick_ms = std::min(*next_tick_ms, 1000.0 - std::fmod(elapsed, 1000.0));
   }
-  layout::ConsoleInput input = show::console_input(show_, now, wall);
+  layout::ConsoleInput input = show::console_input(show_, talk, wall);
   input.badge = policy_.console_badge;
   return input;
 }
@@ -424,6 +460,8 @@ void ShowController::print_idle() {
   const char* blank = at.blank == show::Blank::kBlack   ? "black"
                       : at.blank == show::Blank::kWhite ? "white"
                                                         : "none";
+  const double talk = talk_now(clock_.now_ms());
+  const layout::ConsoleClock shown = show::console_clock(show_, talk, "");
   const char* timer = !show::started(show_.timer) ? "stopped"
                       : show::paused(show_.timer) ? "paused"
                                                   : "running";
@@ -431,7 +469,7 @@ void ShowController::print_idle() {
       "idle slide=%d step=%d blank=%s overview=%d cursor=%d help=%d jump=%s fullscreen=%d "
       "errors=%d slides=%d frames=%ld frame-ms=%.1f selected=%s row=%s focused=%s "
       "hovered=%s console=%d console-frames=%ld frozen=%d timer=%s pointer=%d notes-zoom=%d "
-      "notes-scroll=%d hall-display=%d console-display=%d displays=%d budget=%.1f",
+      "notes-scroll=%d hall-display=%d console-display=%d displays=%d budget=%.1f %s",
       at.slide + 1, at.step, blank, at.overview ? 1 : 0, at.overview_cursor + 1, at.help ? 1 : 0,
       at.jump.empty() ? "-" : at.jump.c_str(), hall.window->placement().fullscreen ? 1 : 0,
       show_.error_count, show_.shape.slide_count(), hall.frames, hall.frame_ms,
@@ -441,7 +479,7 @@ void ShowController::print_idle() {
       show_.freeze.on ? 1 : 0, timer, show_.pointer.visible ? 1 : 0, show_.notes_zoom,
       show_.notes_scroll, hall.window->placement().display,
       console ? console.window->placement().display : -1, display_count(),
-      show::pace_now(show_, clock_.now_ms()).slide_budget_s);
+      show::pace_now(show_, talk).slide_budget_s, figures_text(shown).c_str());
   if (trace_extra) std::fputs(trace_extra().c_str(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);

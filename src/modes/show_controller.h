@@ -12,9 +12,23 @@
 //
 // Test and benchmark hooks (environment):
 //   MADANG_PRESENT_TRACE=1        print "idle slide=S step=T ... " on stdout
-//                                 each time the show settles after drawing
+//                                 each time the show settles after drawing,
+//                                 ending with the console's figures:
+//                                 "elapsed=0:21 left=9:39 on-slide=0:00/1:40
+//                                 pace=-2:59" ("-" where it shows none)
 //   MADANG_PRESENT_FIRST_FRAME=1  print "first-frame-ms X" and "vmhwm-kb N"
 //                                 once every window has drawn, then exit 0
+//   MADANG_PRESENT_CLOCK=S1,S2,…  the talk's clock, scripted: it stands at 0
+//                                 and the k-th key press (auto-repeats aside)
+//                                 moves it to Sk seconds, where it stays until
+//                                 the next (after the last, at the last). The
+//                                 timer, the pace and the console read it;
+//                                 transitions and the pointer keep the loop's.
+//                                 `present` only (rehearse times on its own).
+//   MADANG_PRESENT_WALL=HH:MM     the console's wall clock, fixed (as
+//                                 `export --console --clock`). With the two, a
+//                                 test holds the live console at a known time
+//                                 against `export --console --elapsed`.
 #pragma once
 
 #include <SDL.h>
@@ -24,12 +38,12 @@
 #include <string>
 #include <vector>
 
-#include "platform/deck_watcher.h"
+#include "input/touch.h"
 #include "modes/hall_input.h"
 #include "modes/modes.h"
-#include "platform/loop.h"
 #include "modes/show_screens.h"
-#include "input/touch.h"
+#include "platform/deck_watcher.h"
+#include "platform/loop.h"
 #include "show/show.h"
 
 namespace madang::app {
@@ -85,6 +99,8 @@ class ShowController final : public Mode {
   void wheel(Screen* screen, int y, double now);
   void reload();
   layout::ConsoleInput console_now(double now, double* next_tick_ms);
+  // The talk's clock at the loop's `now` (MADANG_PRESENT_CLOCK's when scripted).
+  double talk_now(double now) const { return script_ms_.empty() ? now : script_at_ms_; }
   const layout::ConsoleLayout& console_layout(double now);
   void print_idle();
   void mark(const char* phase);
@@ -104,6 +120,10 @@ class ShowController final : public Mode {
   layout::ConsoleClock drawn_clock_;
   bool traced_ = false;
   TouchTracker touches_;
+  std::vector<double> script_ms_;  // MADANG_PRESENT_CLOCK, in ms; empty: the loop's clock
+  std::size_t script_keys_ = 0;    // key presses so far
+  double script_at_ms_ = 0;
+  std::string wall_;  // MADANG_PRESENT_WALL; empty: the machine's
 };
 
 // The talk's length (`--duration`, or 0) and the screens a window mode's

@@ -1,7 +1,6 @@
 #include "show/console_input.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace madang::show {
 
@@ -19,18 +18,14 @@ layout::Mood remaining_mood(double remaining_s, double duration_s) {
 }
 
 layout::ConsoleClock console_clock(const Show& show, double now_ms, const std::string& wall) {
+  const TalkTime t = talk_time(show, now_ms);
   layout::ConsoleClock c;
   c.wall = wall;
-  c.started = started(show.timer);
-  c.paused = paused(show.timer);
-  // Whole seconds of talk time, and everything counted from them, so that
-  // all the texts change together, once a second.
-  const double elapsed_s = std::floor(elapsed_ms(show.timer, now_ms) / 1000.0);
-  const double on_slide_s = std::max(0.0, elapsed_s - std::floor(show.timer.slide_since / 1000.0));
-  c.elapsed = clock_text(elapsed_s);
-  c.on_slide = clock_text(on_slide_s);
-  const Pace p = pace(show.budgets_s, show.at.slide, elapsed_s, on_slide_s, show.duration_s,
-                      show.timer.first_slide);
+  c.started = t.started;
+  c.paused = t.paused;
+  c.elapsed = clock_text(t.elapsed_s);
+  c.on_slide = clock_text(t.on_slide_s);
+  const Pace& p = t.pace;
   c.pace_known = p.known;
   if (p.known) {
     c.remaining = clock_text(p.remaining_s);

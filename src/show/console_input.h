@@ -2,7 +2,9 @@
 // lays out.
 //
 // Promise: pure. The wall clock is the caller's text ("14:05"; `--clock` in
-// exports), the talk's time comes from the show's timer at `now_ms`.
+// exports); the talk's figures are show::talk_time's at `now_ms` (show.h),
+// the one computation the live console, `export --console` and the
+// rehearsal bar share.
 #pragma once
 
 #include <string>

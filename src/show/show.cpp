@@ -1,6 +1,7 @@
 #include "show/show.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "diagram/interaction.h"
 
@@ -253,9 +254,24 @@ NextStep next_step(const Show& show) {
   return n;
 }
 
+TalkTime talk_time(const Show& show, double now_ms) {
+  TalkTime t;
+  t.started = started(show.timer);
+  t.paused = paused(show.timer);
+  t.elapsed_s = std::floor(elapsed_ms(show.timer, now_ms) / 1000.0);
+  t.on_slide_s = std::max(0.0, t.elapsed_s - std::floor(show.timer.slide_since / 1000.0));
+  t.pace = pace(show.budgets_s, show.at.slide, t.elapsed_s, t.on_slide_s, show.duration_s);
+  return t;
+}
+
 Pace pace_now(const Show& show, double now_ms) {
-  return pace(show.budgets_s, show.at.slide, elapsed_ms(show.timer, now_ms) / 1000.0,
-              on_slide_ms(show.timer, now_ms) / 1000.0, show.duration_s, show.timer.first_slide);
+  return talk_time(show, now_ms).pace;
+}
+
+double arrive_after(Show& show, double elapsed_s) {
+  const double now_ms = elapsed_s * 1000;
+  show.timer = slide_changed(start(Timer{}, 0, 0), show.at.slide, now_ms);
+  return now_ms;
 }
 
 bool set_plan(Show& show, std::vector<double> budgets_s, double duration_s) {

@@ -124,8 +124,28 @@ struct NextStep {
 };
 NextStep next_step(const Show& show);
 
-// The talk's pace now.
+// The talk's figures now, as every view shows them (the console, the
+// rehearsal bar, the trace): the one place the show's timer, position and
+// plan become elapsed, left, this slide and pace. Whole seconds of talk
+// time, and the pace counted from them, so that all the figures change
+// together, once a second.
+struct TalkTime {
+  bool started = false;
+  bool paused = false;
+  double elapsed_s = 0;   // whole seconds of talk time
+  double on_slide_s = 0;  // whole seconds of it on the current slide
+  Pace pace;              // against the show's plan (known: it has a duration)
+};
+TalkTime talk_time(const Show& show, double now_ms);
+
+// The talk's pace now (talk_time's).
 Pace pace_now(const Show& show, double now_ms);
+
+// The timer as the talk's own events leave it when the talk is `elapsed_s`
+// in and the speaker has just arrived on the current slide: what
+// `export --console --elapsed` pictures. Returns the clock time (ms) to read
+// the show at.
+double arrive_after(Show& show, double elapsed_s);
 
 // A plan made outside the show (history/plan.h: from the deck's `time:`
 // directives and the rehearsals): a budget per slide and the talk's length

@@ -55,7 +55,7 @@ Timer slide_changed(Timer t, int slide, double now_ms) {
 }
 
 Pace pace(const std::vector<double>& budgets_s, int slide, double elapsed_s, double on_slide_s,
-          double duration_s, int first_slide) {
+          double duration_s) {
   Pace p;
   if (duration_s <= 0 || budgets_s.empty()) return p;
   const int n = static_cast<int>(budgets_s.size());
@@ -64,15 +64,14 @@ Pace pace(const std::vector<double>& budgets_s, int slide, double elapsed_s, dou
     for (int i = 0; i < std::clamp(k, 0, n); ++i) sum += budgets_s[static_cast<std::size_t>(i)];
     return sum;
   };
-  const double offset = plan_before(first_slide);  // where the plan stood at the start
   const int here = std::clamp(slide, 0, n - 1);
   p.known = true;
   p.duration_s = duration_s;
-  p.remaining_s = duration_s - offset - elapsed_s;
+  p.remaining_s = duration_s - elapsed_s;
   p.slide_budget_s = budgets_s[static_cast<std::size_t>(here)];
   p.slide_delta_s = on_slide_s - p.slide_budget_s;
   const double plan_now = plan_before(here) + std::min(on_slide_s, p.slide_budget_s);
-  p.talk_delta_s = offset + elapsed_s - plan_now;
+  p.talk_delta_s = elapsed_s - plan_now;
   return p;
 }
 

@@ -8,6 +8,9 @@
 // Like pdfpc, the timer starts when the talk first moves (or when asked),
 // not when the program starts: speakers open the deck minutes early. A pause
 // (for questions) holds until it is resumed, whatever happens meanwhile.
+// The whole duration is ahead at the start, and the plan starts on slide 1
+// at 0:00 of talk time, wherever the timer started: elapsed + left is the
+// duration, and the pace counts only time the talk took.
 #pragma once
 
 #include <string>
@@ -22,7 +25,7 @@ struct Timer {
   double paused_at_ms = -1;    // >= 0 while paused
   double paused_total_ms = 0;  // pauses that have ended
   double slide_since = 0;      // elapsed talk time (ms) when the current slide was reached
-  int first_slide = 0;         // the slide the timer started on (0-based)
+  int first_slide = 0;         // the slide the timer started on (0-based; the pace ignores it)
   bool operator==(const Timer&) const = default;
 };
 
@@ -46,10 +49,12 @@ Timer slide_changed(Timer t, int slide, double now_ms);
 struct Pace {
   bool known = false;         // a duration is set
   double duration_s = 0;      // the talk's
-  double remaining_s = 0;     // duration - elapsed (negative: overtime)
+  double remaining_s = 0;     // duration - elapsed, always (negative: overtime)
   double slide_budget_s = 0;  // the current slide's budget
   double slide_delta_s = 0;   // time on this slide - its budget (while over; else <= 0)
   double talk_delta_s = 0;    // elapsed - where the plan says we should be now
+                              // (the plan still to go - remaining_s, when the
+                              // budgets fill the duration)
 };
 
 // Within this many seconds of the plan the speaker is on time.
@@ -58,11 +63,13 @@ inline constexpr double kOnTimeSeconds = 30;
 // `budgets_s`: one per slide (the plan); `slide`: the current one (0-based).
 // The plan at this moment is the budgets of the slides before it plus the
 // time spent on this one, up to its budget: lingering on a slide puts the
-// speaker behind only once its budget is spent. Timing that started on slide
-// `first_slide` (the first move of the talk, or T) counts the slides before
-// it as taken on plan: time before the start was not measured.
+// speaker behind only once its budget is spent. The plan runs from 0:00 of
+// talk time on slide 1, however the talk started (the first move off the
+// title, T): slides before that are not counted as taken, so leaving the
+// title at once is ahead by its budget, and back on slide 1 the talk is
+// behind by no more than the time it took.
 Pace pace(const std::vector<double>& budgets_s, int slide, double elapsed_s, double on_slide_s,
-          double duration_s, int first_slide = 0);
+          double duration_s);
 
 // A duration split evenly over `slides` slides.
 std::vector<double> even_budgets(int slides, double duration_s);
