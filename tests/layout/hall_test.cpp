@@ -69,6 +69,20 @@ TEST_F(LayoutTest, AutofitStopsAtTheFloorAfterTwoLayoutsWhenNothingCanFit) {
   EXPECT_GE(smallest_text(l.list), kHall.min_text - 0.01f);
 }
 
+// The floor as a number, not as the theme's own constant (a floor lowered in
+// the theme would pass a test that compares with the theme): body text of a
+// slide that cannot fit stops at 28 px of a 1080-pixel slide, and at the same
+// share of a 720-pixel one.
+TEST_F(LayoutTest, AutofitFloorIs28PixelsAt1080AndItsShareAt720) {
+  for (const auto& [size, floor] : {std::pair(Size{1920, 1080}, 28.0f),
+                                    std::pair(Size{1280, 720}, 28.0f * 720 / 1080)}) {
+    SCOPED_TRACE(std::to_string(size.height));
+    const SlideLayout l = lay(one_slide(sentences(60)), {}, size);
+    EXPECT_TRUE(l.overflow);
+    EXPECT_NEAR(smallest_text(l.list), floor, 0.5f);
+  }
+}
+
 TEST_F(LayoutTest, AutofitFindsAFitInFewLayoutsAndShrinksMoreForMoreText) {
   // Identical one-sentence paragraphs are the hardest case: every one wraps
   // at the same scale, so the height jumps rather than slides.

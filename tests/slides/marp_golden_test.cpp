@@ -108,6 +108,35 @@ title: Marp images
 흰 글씨, 짙은 바탕, 오른쪽의 그림
 )";
 
+// A spot directive stays on its slide (the next one is drawn with the
+// defaults again), and right-to-left text among Korean: the two things only
+// parser tests held before (issue #26).
+constexpr const char* kScopeDeck = R"(---
+title: Scopes and directions
+---
+
+<!-- _backgroundColor: #1d2a44 -->
+<!-- _color: white -->
+
+# 이 장만 어둡게
+
+---
+
+# 다음 장
+
+바탕과 글씨는 다시 기본: 앞 장의 _spot_ 지시문은 그 장에만
+
+---
+
+# 오른쪽에서 왼쪽으로
+
+שלום עולם, ברוכים הבאים
+
+مرحبا بالعالم في المنتدى
+
+한국어 사이에 עברית 그리고 العربية 가 섞인 문장
+)";
+
 // Marp's built-in themes as Madang draws them, at Marp's own 1280x720 (and
 // 960x720 for 4:3): a fitting header, lead and invert classes, a fragmented
 // list, a split background, the footer and page numbers, and pixel sizes
@@ -196,6 +225,7 @@ class MarpGolden : public test::GoldenSuite<Case> {
     std::ofstream((*dir_ / "marp.md").string()) << kDeck;
     std::ofstream((*dir_ / "gaia.md").string()) << kGaiaDeck;
     std::ofstream((*dir_ / "uncover.md").string()) << kUncoverDeck;
+    std::ofstream((*dir_ / "scope.md").string()) << kScopeDeck;
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -211,7 +241,7 @@ TEST_P(MarpGolden, MatchesGolden) {
   for (const Diagnostic& d : parsed.diagnostics) ADD_FAILURE() << format_diagnostic(d);
   ASSERT_GE(parsed.deck.slides.size(), static_cast<std::size_t>(c.slide));
   // The first deck at our 1920x1080; Marp's themes at Marp's 720 pixels high.
-  const int height = deck == "marp" ? 1080 : 720;
+  const int height = deck == "marp" || deck == "scope" ? 1080 : 720;
   const layout::Size size{height * parsed.deck.meta.aspect_w / parsed.deck.meta.aspect_h, height};
   const layout::SlideLayout l = layout::layout_slide(*fonts_, parsed.deck, c.slide - 1, {}, size);
   for (const Diagnostic& d : l.diagnostics) ADD_FAILURE() << format_diagnostic(d);
@@ -227,6 +257,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"marp", 3, "bg left"}, Case{"marp", 4, "bg right:30%"},
                       Case{"marp", 5, "three side by side"}, Case{"marp", 6, "vertical"},
                       Case{"marp", 7, "filters"}, Case{"marp", 8, "background directives"},
+
+                      Case{"scope", 1, "a spot _backgroundColor"},
+                      Case{"scope", 2, "after a spot directive: the defaults again"},
+                      Case{"scope", 3, "right-to-left text among Korean"},
                       Case{"gaia", 1, "lead, fitting header"},
                       Case{"gaia", 2, "fragmented list, footer, page number"},
                       Case{"gaia", 3, "invert, split, w:320px"}, Case{"uncover", 1, "4:3 centred"},
