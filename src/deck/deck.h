@@ -2,7 +2,7 @@
 //
 // Promise: no SDL, FreeType, cmark or YAML types; every element remembers the
 // line and column it came from so that later stages can report problems in
-// the user's file. Produced by deck/parse.h, read by layout/ and app/.
+// the user's file. Produced by deck/parse.h, read by layout/ and everything above it.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Where window input meets the diagrams of the slide on screen.
 //
-// Promise: pure, no SDL. present.cpp asks these what a key, a pointer or a
-// finger means before it calls diagram/interaction.h or the navigation, so
+// Promise: pure, no SDL. The modes ask these what a key, a pointer or a
+// finger means before they call diagram/interaction.h or the navigation, so
 // that the decisions (which key goes where, which pixel a click lands on) are
 // tested without a window.
 #pragma once
@@ -46,7 +46,7 @@ KeyContext key_context(const PresentState& present, const layout::SlideState& sl
                        bool has_diagrams);
 
 enum class KeyRoute {
-  kNavigation,  // input/keymap.h lookup + app/navigation.h apply
+  kNavigation,  // input/keymap.h lookup + show/navigation.h apply
   kFocusNext,
   kFocusPrevious,
   kPressEnter,
