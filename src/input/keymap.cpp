@@ -82,16 +82,19 @@ void add_name(std::vector<std::string>* names, int scancode, int mods) {
   if (std::find(names->begin(), names->end(), name) == names->end()) names->push_back(name);
 }
 
-HelpLine help_line(const std::vector<std::string>& names, const char* korean, const char* english) {
-  HelpLine line{"", korean, english};
+HelpLine help_line(const std::vector<std::string>& names, const char* korean, const char* english,
+                   HelpTask task) {
+  HelpLine line{"", korean, english, task, names};
   for (const std::string& n : names) line.keys += (line.keys.empty() ? "" : " ") + n;
   return line;
 }
 
-struct HelpGroup {
+// A row of the help: the actions it tells of, its words and its task.
+struct HelpRow {
   std::vector<ActionKind> kinds;
   const char* korean;
   const char* english;
+  HelpTask task;
 };
 
 }  // namespace
@@ -166,10 +169,10 @@ std::string key_name(int scancode, int mods) {
       return prefix + "-";
     case kScanEquals:
       return prefix + "=";
-    case kScanKpPlus:
-      return prefix + "Keypad+";
+    case kScanKpPlus:  // the keypad's keys are labelled as the others
+      return prefix + "+";
     case kScanKpMinus:
-      return prefix + "Keypad-";
+      return prefix + "-";
     case kScanSlash:
       return prefix + "/";
     case kScanHome:
@@ -193,40 +196,57 @@ std::string key_name(int scancode, int mods) {
   }
 }
 
+std::string help_task_title(HelpTask task) {
+  switch (task) {
+    case HelpTask::kMoving:
+      return "이동 · Moving";
+    case HelpTask::kShowing:
+      return "보여 주기 · Showing";
+    case HelpTask::kTiming:
+      return "시간과 노트 · Timing, notes";
+    case HelpTask::kDiagrams:
+      return "도식 · Diagrams";
+  }
+  return "";
+}
+
 std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
                                  const std::vector<DiagramBinding>& diagram_table) {
   using K = ActionKind;
-  static const HelpGroup kGroups[] = {
-      {{K::kNext, K::kEnter}, "다음 (조각, 그다음 슬라이드)", "Next (fragment, then slide)"},
-      {{K::kPrev, K::kBackspace}, "이전", "Previous"},
-      {{K::kFirst}, "첫 슬라이드", "First slide"},
-      {{K::kLast}, "마지막 슬라이드", "Last slide"},
-      {{K::kDigit}, "번호 입력 후 Enter: 그 슬라이드로", "Type a number, Enter: go to slide"},
-      {{K::kBlack}, "검은 화면", "Black screen"},
-      {{K::kWhite}, "흰 화면", "White screen"},
-      {{K::kFullscreen}, "전체 화면", "Full screen"},
-      {{K::kOverview}, "슬라이드 목록 (화살표, Enter, 클릭)", "Overview (arrows, Enter, click)"},
-      {{K::kHelp}, "도움말", "This help"},
-      {{K::kTimerToggle}, "타이머 시작·일시정지·계속", "Timer: start, pause, resume"},
-      {{K::kTimerReset}, "타이머 초기화", "Reset the timer"},
-      {{K::kFreeze},
-       "청중 화면 고정·풀기 (발표자 화면만 넘어감)",
-       "Freeze the hall (the console moves on alone)"},
-      {{K::kSwapScreens}, "두 화면 바꾸기", "Swap the two screens"},
-      {{K::kNotesBigger, K::kNotesSmaller}, "노트 글자 크게·작게", "Notes: larger, smaller"},
-      {{K::kNotesDown, K::kNotesUp}, "노트 넘기기", "Scroll the notes"},
+  using T = HelpTask;
+  static const HelpRow kRows[] = {
+      {{K::kNext, K::kEnter}, "다음 조각, 그다음 슬라이드", "Next step, then slide", T::kMoving},
+      {{K::kPrev, K::kBackspace}, "이전", "Previous", T::kMoving},
+      {{K::kFirst}, "첫 슬라이드", "First slide", T::kMoving},
+      {{K::kLast}, "마지막 슬라이드", "Last slide", T::kMoving},
+      {{K::kDigit}, "번호, Enter: 그 슬라이드로", "Type a number, Enter: go there", T::kMoving},
+      {{K::kOverview}, "슬라이드 목록", "Overview", T::kMoving},
+      {{K::kBlack}, "검은 화면", "Black screen", T::kShowing},
+      {{K::kWhite}, "흰 화면", "White screen", T::kShowing},
+      {{K::kFullscreen}, "전체 화면", "Full screen", T::kShowing},
+      {{K::kSwapScreens}, "두 화면 바꾸기", "Swap the screens", T::kShowing},
+      {{K::kFreeze}, "청중 화면 고정·풀기", "Freeze the hall", T::kShowing},
+      {{K::kHelp}, "도움말", "This help", T::kShowing},
       {{K::kEscape},
-       "닫기, 아니면 도식 선택 해제, 아니면 전체 화면 끝내기",
-       "Close overlay, else clear the diagram, else leave full screen"},
-      {{K::kQuit}, "끝내기", "Quit"},
+       "닫기, 아니면 도식 해제, 아니면 창으로",
+       "Close, else clear the diagram, else leave full screen",
+       T::kShowing},
+      {{K::kQuit}, "끝내기", "Quit", T::kShowing},
+      {{K::kTimerToggle}, "타이머 시작·일시정지", "Start, pause the timer", T::kTiming},
+      {{K::kTimerReset}, "타이머 초기화", "Reset the timer", T::kTiming},
+      {{K::kNotesBigger, K::kNotesSmaller},
+       "노트 글자 크게·작게",
+       "Larger, smaller notes",
+       T::kTiming},
+      {{K::kNotesDown, K::kNotesUp}, "노트 넘기기", "Scroll the notes", T::kTiming},
   };
   std::vector<HelpLine> lines;
-  for (const HelpGroup& g : kGroups) {
+  for (const HelpRow& row : kRows) {
     std::vector<std::string> names;
     bool digits = false;
     for (const Binding& b : table) {
       if (b.mode == KeyMode::kOverview) continue;
-      if (std::find(g.kinds.begin(), g.kinds.end(), b.action.kind) == g.kinds.end()) continue;
+      if (std::find(row.kinds.begin(), row.kinds.end(), b.action.kind) == row.kinds.end()) continue;
       if (b.action.kind == K::kDigit) {
         digits = true;
         continue;
@@ -235,35 +255,38 @@ std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
     }
     if (digits) names.insert(names.begin(), "0–9");
     if (names.empty()) continue;  // an action the table no longer binds
-    lines.push_back(help_line(names, g.korean, g.english));
+    lines.push_back(help_line(names, row.korean, row.english, row.task));
   }
+  lines.push_back({"Wheel, swipe", "이전·다음", "Previous, next", T::kMoving, {"Wheel", "Swipe"}});
   // Diagram keys (input/diagram_input.h route_key decides when they apply).
   static const struct {
     std::vector<DiagramKey> keys;
     const char* korean;
     const char* english;
-  } kDiagramGroups[] = {
+  } kDiagramRows[] = {
       {{DiagramKey::kFocusNext, DiagramKey::kFocusPrevious},
-       "도식이 있는 슬라이드: 요소 사이 이동 (없으면 Tab은 슬라이드 목록)",
-       "Slides with diagrams: move between elements (elsewhere Tab opens the overview)"},
+       "요소 사이 이동 (도식이 없으면 Tab은 목록)",
+       "Move between elements (none: Tab is Overview)"},
       {{DiagramKey::kPressEnter},
-       "초점 받은 도식 요소 선택 (초점이 없으면 다음)",
-       "Select the focused element (no focus: Next)"},
+       "초점 받은 요소 선택 (없으면 다음)",
+       "Select the focused one (none: Next)"},
   };
-  for (const auto& g : kDiagramGroups) {
+  for (const auto& row : kDiagramRows) {
     std::vector<std::string> names;
     for (const DiagramBinding& b : diagram_table) {
-      if (std::find(g.keys.begin(), g.keys.end(), b.key) == g.keys.end()) continue;
+      if (std::find(row.keys.begin(), row.keys.end(), b.key) == row.keys.end()) continue;
       add_name(&names, b.scancode, b.mods);
     }
     if (names.empty()) continue;
-    lines.push_back(help_line(names, g.korean, g.english));
+    lines.push_back(help_line(names, row.korean, row.english, T::kDiagrams));
   }
   if (!diagram_table.empty()) {
-    lines.push_back({"Click, tap", "도식 요소 선택, 다시 누르면 해제",
-                     "Select a diagram element; again to reset"});
+    lines.push_back({"Click, tap",
+                     "요소 선택, 다시 누르면 해제",
+                     "Select; again to reset",
+                     T::kDiagrams,
+                     {"Click", "Tap"}});
   }
-  lines.push_back({"Wheel, swipe", "휠, 밀기: 이전·다음", "Wheel, swipe: previous / next"});
   return lines;
 }
 

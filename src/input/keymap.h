@@ -101,13 +101,25 @@ Action swipe_action(float dx, float dy);
 // A key as printed in the help overlay: "→", "PageDown", "?", "B".
 std::string key_name(int scancode, int mods);
 
+// What a key is for: the help's groups, in the order it shows them.
+enum class HelpTask { kMoving, kShowing, kTiming, kDiagrams };
+inline constexpr HelpTask kHelpTasks[] = {HelpTask::kMoving, HelpTask::kShowing, HelpTask::kTiming,
+                                          HelpTask::kDiagrams};
+
+// A group's title: "이동 · Moving".
+std::string help_task_title(HelpTask task);
+
 struct HelpLine {
-  std::string keys;     // "→ ↓ Space PageDown Enter N"
+  std::string keys;     // "→ ↓ Space PageDown N Enter"
   std::string korean;   // "다음"
   std::string english;  // "Next"
+  HelpTask task = HelpTask::kMoving;
+  std::vector<std::string> names;  // each key of `keys` alone ("→", "PageDown"), one keycap each
 };
 
-// The help overlay, generated from `table` and `diagram_table`.
+// The help overlay, generated from `table` and `diagram_table`: one line per
+// row of the help's own table (keymap.cpp), which gives each action its words
+// and its task, so a binding shows in the group of what it does.
 std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
                                  const std::vector<DiagramBinding>& diagram_table = {});
 

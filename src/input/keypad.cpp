@@ -17,17 +17,24 @@ KeypadLayout keypad_layout(GateMode mode, int w, int h) {
   if (mode == GateMode::kClosed || w <= 0 || h <= 0) return pad;
   const float fw = static_cast<float>(w), fh = static_cast<float>(h);
   // Rows: title, dots, note, then 4 rows of keys and the cancel row (PIN),
-  // or one row of two buttons (confirm). A button is square in the PIN grid.
-  const float rows = mode == GateMode::kPin ? 9.2f : 5.0f;
-  float b = std::floor(std::min(fh * 0.9f / rows, fw * 0.9f / 3.6f));
+  // or one row of two buttons (confirm). `b` is a key's height; a key of the
+  // PIN grid is a little wider than high, room for 지우기 in large type.
+  const float rows = mode == GateMode::kPin ? 9.2f : 6.5f;
+  float b = std::floor(std::min(fh * 0.9f / rows, fw * 0.9f / 4.8f));
   b = std::max(b, std::min(kMinButton, std::floor(fh / rows)));
   const float gap = std::floor(b * 0.14f);
-  pad.text_px = std::round(std::clamp(b * 0.34f, 12.0f, 64.0f));
+  const float key_w = std::round(b * 1.3f);
+  // Text: a third of a key, never under 28 px of a 1080p screen (the
+  // overlays' floor) nor over 44.
+  const float screen = fh / 1080.0f;
+  pad.text_px = std::round(std::clamp(b * 0.34f, std::max(12.0f, 28.0f * screen), 44.0f * screen));
   const float line = std::round(b * 0.62f);
-  const float grid_w = mode == GateMode::kPin ? 3 * b + 2 * gap : 2 * (1.6f * b) + gap;
+  // The confirm's two buttons hold "끝내기 · Quit" and "취소 · Cancel".
+  const float wide_w = std::round(std::max(1.6f * b, pad.text_px * 8));
+  const float grid_w = mode == GateMode::kPin ? 3 * key_w + 2 * gap : 2 * wide_w + gap;
   const float pad_in = std::round(b * 0.3f);
   const float panel_w =
-      std::min(fw, std::max(grid_w, pad.text_px * (mode == GateMode::kPin ? 11 : 18)) + 2 * pad_in);
+      std::min(fw, std::max(grid_w, pad.text_px * (mode == GateMode::kPin ? 14 : 19)) + 2 * pad_in);
   float panel_h = pad_in + line * (mode == GateMode::kPin ? 3 : 2) + gap;
   panel_h += mode == GateMode::kPin ? 4 * b + 3 * gap + gap + b * 0.8f : b;
   panel_h += pad_in;
@@ -46,20 +53,20 @@ KeypadLayout keypad_layout(GateMode mode, int w, int h) {
   const float gx = std::floor(px0 + (panel_w - grid_w) / 2);
   if (mode == GateMode::kPin) {
     for (int i = 0; i < 9; ++i) {
-      const float x = gx + static_cast<float>(i % 3) * (b + gap);
+      const float x = gx + static_cast<float>(i % 3) * (key_w + gap);
       const float top = y + static_cast<float>(i / 3) * (b + gap);
-      pad.buttons.push_back({GateKey::kDigit, i + 1, std::to_string(i + 1), {x, top, b, b}});
+      pad.buttons.push_back({GateKey::kDigit, i + 1, std::to_string(i + 1), {x, top, key_w, b}});
     }
     const float last = y + 3 * (b + gap);
-    pad.buttons.push_back({GateKey::kErase, 0, "지우기", {gx, last, b, b}});
-    pad.buttons.push_back({GateKey::kDigit, 0, "0", {gx + b + gap, last, b, b}});
-    pad.buttons.push_back({GateKey::kOk, 0, "확인", {gx + 2 * (b + gap), last, b, b}});
+    pad.buttons.push_back({GateKey::kErase, 0, "지우기", {gx, last, key_w, b}});
+    pad.buttons.push_back({GateKey::kDigit, 0, "0", {gx + key_w + gap, last, key_w, b}});
+    pad.buttons.push_back({GateKey::kOk, 0, "확인", {gx + 2 * (key_w + gap), last, key_w, b}});
     const float cancel_y = last + b + gap;
     pad.buttons.push_back({GateKey::kCancel, 0, "취소 · Cancel", {gx, cancel_y, grid_w, b * 0.8f}});
   } else {
-    const float bw = 1.6f * b;
-    pad.buttons.push_back({GateKey::kOk, 0, "끝내기 · Quit", {gx, y, bw, b}});
-    pad.buttons.push_back({GateKey::kCancel, 0, "취소 · Cancel", {gx + bw + gap, y, bw, b}});
+    pad.buttons.push_back({GateKey::kOk, 0, "끝내기 · Quit", {gx, y, wide_w, b}});
+    pad.buttons.push_back(
+        {GateKey::kCancel, 0, "취소 · Cancel", {gx + wide_w + gap, y, wide_w, b}});
   }
   return pad;
 }

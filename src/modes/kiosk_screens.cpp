@@ -48,8 +48,7 @@ bool KioskScreens::open_on(const deck::Deck& deck, int display, std::string* err
   const WindowScale scale = s->screen.window->scale();
   const float ratio =
       static_cast<float>(scale.pixel_h) / static_cast<float>(std::max(1, scale.window_h));
-  s->overlay_px =
-      std::round(std::clamp(static_cast<float>(bounds.h) * ratio / 40.0f, 14.0f, 64.0f));
+  s->overlay_unit = overlay_unit(bounds.h, ratio);
   screens_.push_back(std::move(s));
   return true;
 }
@@ -122,15 +121,12 @@ void KioskScreens::draw(KioskScreen& s, const show::Show& show, const Gate& gate
   const auto t0 = std::chrono::steady_clock::now();
   s.view->draw(show.deck, show::hall(show), w, h, now_ms);
   if (gate.mode != GateMode::kClosed) {
-    if (!screen.overlays) {
-      std::string warning;
-      screen.overlays = std::make_unique<Overlays>(r, s.overlay_px, &warning);
-      if (!warning.empty()) std::fprintf(stderr, "madang kiosk: %s\n", warning.c_str());
-    }
+    if (!screen.overlays) screen.overlays = std::make_unique<Overlays>(r, resources_);
     const KeypadPicture keypad = keypad_picture(gate, w, h, now_ms);
     OverlayInput in;
     in.width = w;
     in.height = h;
+    in.unit = s.overlay_unit;
     in.keypad = &keypad;
     screen.overlays->draw(in);
   }
@@ -201,7 +197,7 @@ long KioskScreens::texture_count() const {
   long n = 0;
   for (const auto& s : screens_) {
     n += s->view->slides().texture_count();
-    if (s->screen.overlays) ++n;  // its font atlas
+    if (s->screen.overlays) n += s->screen.overlays->texture_count();
   }
   return n;
 }

@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "input/kiosk_input.h"
 #include "modes/deck_resources.h"
 #include "modes/hall_input.h"
 #include "modes/hall_view.h"
-#include "input/kiosk_input.h"
 #include "modes/overlays.h"
 #include "modes/show_screens.h"
 #include "platform/window.h"
@@ -37,7 +37,7 @@ struct KioskScreen {
   Screen screen;
   std::unique_ptr<HallView> view;
   bool animating = false;  // its last frame was mid-transition
-  float overlay_px = 24;
+  float overlay_unit = 1;  // modes/overlays.h
 };
 
 class KioskScreens {

@@ -61,8 +61,7 @@ bool ShowScreens::open(const deck::Deck& deck, std::string* error) {
   const WindowScale s = over.window->scale();
   const float pixel_ratio =
       static_cast<float>(s.pixel_h) / static_cast<float>(std::max(1, s.window_h));
-  overlay_px_ =
-      std::round(std::clamp(static_cast<float>(bounds.h) * pixel_ratio / 40.0f, 14.0f, 64.0f));
+  overlay_unit_ = app::overlay_unit(bounds.h, pixel_ratio);
   hand_ = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND);
   arrow_ = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_ARROW);
   return true;
@@ -119,7 +118,8 @@ Screen* ShowScreens::of(Uint32 window_id) {
 OverviewGrid ShowScreens::overview_grid_on(const Screen& screen, const show::Show& show) const {
   int w = 0, h = 0;
   screen.window->output_size(&w, &h);
-  return overview_grid(show.shape.slide_count(), w, h, deck_aspect(show.deck), overlay_px_ * 1.4f);
+  return overview_grid(show.shape.slide_count(), w, h, deck_aspect(show.deck),
+                       std::round(overlay_unit_ * layout::kOverlayMinText * 1.5f));
 }
 
 void ShowScreens::draw_overlays(Screen& screen, const show::Show& show) {
@@ -128,6 +128,7 @@ void ShowScreens::draw_overlays(Screen& screen, const show::Show& show) {
   OverlayInput in;
   in.width = w;
   in.height = h;
+  in.unit = overlay_unit_;
   in.help = show.at.help ? &help_ : nullptr;
   in.jump = show.at.jump;
   in.slide_count = show.shape.slide_count();
@@ -150,9 +151,7 @@ void ShowScreens::draw_overlays(Screen& screen, const show::Show& show) {
   }
   if (!Overlays::visible(in)) return;
   if (!screen.overlays) {
-    std::string warning;
-    screen.overlays = std::make_unique<Overlays>(screen.window->renderer(), overlay_px_, &warning);
-    if (!warning.empty()) std::fprintf(stderr, "madang present: %s\n", warning.c_str());
+    screen.overlays = std::make_unique<Overlays>(screen.window->renderer(), resources_);
   }
   screen.overlays->draw(in);
 }

@@ -1,6 +1,6 @@
 // The windows of a show: the hall's view and, with a console, the speaker's,
 // each with what draws into it (modes/hall_view.h, modes/console_view.h, the
-// ImGui overlays), placed on the displays input/screens.h chooses.
+// overlays), placed on the displays input/screens.h chooses.
 //
 // Promise: owns windows and their pictures, never the show: it draws the
 // show it is given. Windows move when displays come or go or the speaker
@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "input/keymap.h"
+#include "input/overview.h"
+#include "input/screens.h"
 #include "modes/console_view.h"
 #include "modes/deck_resources.h"
 #include "modes/hall_view.h"
-#include "input/keymap.h"
 #include "modes/overlays.h"
-#include "input/overview.h"
-#include "input/screens.h"
 #include "platform/window.h"
 #include "show/show.h"
 
@@ -31,7 +31,7 @@ namespace madang::app {
 // One window of the show and what draws into it.
 struct Screen {
   std::unique_ptr<Window> window;
-  std::unique_ptr<Overlays> overlays;  // made when first shown (its font costs ~30 ms)
+  std::unique_ptr<Overlays> overlays;  // made when first shown
   bool dirty = true;
   long frames = 0;
   double frame_ms = 0;
@@ -60,7 +60,8 @@ class ShowScreens {
   Screen& overlay_screen() { return console_ ? console_ : hall_; }
   HallView& hall_view() { return *hall_view_; }
   ConsoleView& console_view() { return *console_view_; }
-  float overlay_px() const { return overlay_px_; }
+  // Overlay sizes: pixels per pixel of a 1080p display (modes/overlays.h).
+  float overlay_unit() const { return overlay_unit_; }
 
   // Pixels of a window.
   static void output_size(const Screen& screen, int* w, int* h) {
@@ -100,7 +101,7 @@ class ShowScreens {
   Screen hall_, console_;
   std::unique_ptr<HallView> hall_view_;
   std::unique_ptr<ConsoleView> console_view_;
-  float overlay_px_ = 24;
+  float overlay_unit_ = 1;
   std::vector<HelpLine> help_ = help_lines(default_bindings(), diagram_bindings());
   SDL_Cursor* hand_ = nullptr;
   SDL_Cursor* arrow_ = nullptr;

@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace madang::app {
 namespace {
@@ -136,20 +140,68 @@ TEST(Keymap, HelpIsGeneratedFromTheTable) {
 
 TEST(Keymap, HelpTellsWhatDiagramsDoWithTabEnterAndEsc) {
   const auto lines = help_lines(default_bindings(), diagram_bindings());
-  const HelpLine* focus = find_line(lines, "Slides with diagrams");
+  const HelpLine* focus = find_line(lines, "Move between elements");
   ASSERT_NE(focus, nullptr);
   EXPECT_EQ(focus->keys, "Tab Shift+Tab");
-  EXPECT_NE(focus->english.find("elsewhere Tab opens the overview"), std::string::npos);
-  EXPECT_NE(focus->korean.find("슬라이드 목록"), std::string::npos);
+  EXPECT_NE(focus->english.find("Tab is Overview"), std::string::npos);
+  EXPECT_NE(focus->korean.find("Tab은 목록"), std::string::npos);
   const HelpLine* enter = find_line(lines, "Select the focused");
   ASSERT_NE(enter, nullptr);
   EXPECT_EQ(enter->keys, "Enter");
-  EXPECT_NE(find_line(lines, "Close overlay, else clear the diagram"), nullptr);
-  const HelpLine* click = find_line(lines, "Select a diagram element");
+  EXPECT_NE(find_line(lines, "Close, else clear the diagram"), nullptr);
+  const HelpLine* click = find_line(lines, "Select; again to reset");
   ASSERT_NE(click, nullptr);
   EXPECT_EQ(click->keys, "Click, tap");
+  EXPECT_EQ(click->names, (std::vector<std::string>{"Click", "Tap"}));
   // Without the diagram table the diagram lines are not made up.
-  EXPECT_EQ(find_line(help_lines(default_bindings()), "Slides with diagrams"), nullptr);
+  EXPECT_EQ(find_line(help_lines(default_bindings()), "Move between elements"), nullptr);
+}
+
+// The help's groups: each line in the group of what its keys do, every
+// group titled, and each key of a line a keycap of its own.
+TEST(Keymap, HelpIsGroupedByTask) {
+  const auto lines = help_lines(default_bindings(), diagram_bindings());
+  const std::pair<const char*, HelpTask> expected[] = {
+      {"Next", HelpTask::kMoving},
+      {"Previous", HelpTask::kMoving},
+      {"First slide", HelpTask::kMoving},
+      {"Type a number", HelpTask::kMoving},
+      {"Overview", HelpTask::kMoving},
+      {"Previous, next", HelpTask::kMoving},
+      {"Black", HelpTask::kShowing},
+      {"Full screen", HelpTask::kShowing},
+      {"Freeze", HelpTask::kShowing},
+      {"Swap", HelpTask::kShowing},
+      {"Quit", HelpTask::kShowing},
+      {"Start, pause the timer", HelpTask::kTiming},
+      {"Reset the timer", HelpTask::kTiming},
+      {"Scroll the notes", HelpTask::kTiming},
+      {"Larger, smaller notes", HelpTask::kTiming},
+      {"Move between elements", HelpTask::kDiagrams},
+      {"Select the focused", HelpTask::kDiagrams},
+  };
+  for (const auto& [english, task] : expected) {
+    const HelpLine* line = find_line(lines, english);
+    ASSERT_NE(line, nullptr) << english;
+    EXPECT_EQ(line->task, task) << english;
+  }
+  std::set<std::string> titles;
+  for (HelpTask task : kHelpTasks) {
+    titles.insert(help_task_title(task));
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [task](const HelpLine& l) {
+      return l.task == task;
+    })) << help_task_title(task);
+  }
+  EXPECT_EQ(titles, (std::set<std::string>{"이동 · Moving", "보여 주기 · Showing",
+                                           "시간과 노트 · Timing, notes", "도식 · Diagrams"}));
+  for (const HelpLine& l : lines) {
+    if (l.keys.find(',') != std::string::npos) continue;  // "Click, tap": words, not keys
+    std::string joined;
+    for (const std::string& n : l.names) joined += (joined.empty() ? "" : " ") + n;
+    EXPECT_EQ(joined, l.keys) << l.english;
+  }
+  EXPECT_EQ(find_line(lines, "Next")->names,
+            (std::vector<std::string>{"→", "↓", "Space", "PageDown", "N", "Enter"}));
 }
 
 TEST(Keymap, HelpFollowsAChangedTable) {

@@ -17,7 +17,6 @@
 // figures are printed (the note in /work/notes/kiosk.md comes from them).
 #include <dirent.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -31,9 +30,10 @@
 #include <functional>
 #include <sstream>
 
+#include "deck/parse.h"
 #include "modes/kiosk_mode.h"
 #include "platform/sdl_support.h"
-#include "deck/parse.h"
+#include "temp_dir.h"
 
 namespace madang::app {
 namespace {
@@ -287,9 +287,8 @@ TEST(KioskSoak, SeventyTwoHoursWithoutCreep) {
   ASSERT_GE(hours, 8) << "the baseline is taken at hour 6";
 
   // The lecture as copied to a kiosk, its images beside it.
-  const fs::path dir = fs::path(MADANG_SOAK_OUTPUT) / ("soak-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const test::TempDir scratch("soak", MADANG_SOAK_OUTPUT);
+  const fs::path& dir = scratch.path();
   fs::copy_file(fs::path(MADANG_SLIDES_DIR) / "lecture.md", dir / "lecture-a.md");
   fs::copy_file(fs::path(MADANG_SLIDES_DIR) / "lecture.md", dir / "lecture.md");
   fs::create_directory_symlink(fs::path(MADANG_SLIDES_DIR) / "assets", dir / "assets");
@@ -374,7 +373,6 @@ TEST(KioskSoak, SeventyTwoHoursWithoutCreep) {
     EXPECT_EQ(end.kiosk.advances, expected_advances);
   }
   SDL_Quit();
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -6,13 +6,13 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "platform/log.h"
+#include "temp_dir.h"
 
 namespace madang::app {
 namespace {
@@ -20,16 +20,14 @@ namespace {
 namespace fs = std::filesystem;
 
 // The environment of the tests below, restored after each.
-class PinSourceTest : public ::testing::Test {
+class PinSourceTest : public test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("madang-pin-" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "madang");
+    fs::create_directories(dir() / "madang");
     save("MADANG_KIOSK_PIN_HASH");
     save("XDG_CONFIG_HOME");
     unsetenv("MADANG_KIOSK_PIN_HASH");
-    setenv("XDG_CONFIG_HOME", dir_.c_str(), 1);
+    setenv("XDG_CONFIG_HOME", dir().c_str(), 1);
   }
   void TearDown() override {
     for (const auto& [name, value] : saved_) {
@@ -39,19 +37,17 @@ class PinSourceTest : public ::testing::Test {
         setenv(name.c_str(), value.c_str(), 1);
       }
     }
-    fs::remove_all(dir_);
   }
   void save(const std::string& name) {
     const char* v = std::getenv(name.c_str());
     saved_.emplace_back(name, v ? v : "");
   }
   std::string write(const std::string& name, const std::string& text, int mode = 0600) {
-    const fs::path p = dir_ / name;
+    const fs::path p = dir() / name;
     std::ofstream(p) << text;
     chmod(p.c_str(), static_cast<mode_t>(mode));
     return p.string();
   }
-  fs::path dir_;
   std::vector<std::pair<std::string, std::string>> saved_;
 };
 
@@ -119,7 +115,7 @@ TEST_F(PinSourceTest, AClearPinOrAMissingFileIsAnError) {
   setenv("MADANG_KIOSK_PIN_HASH", "2468", 1);
   EXPECT_FALSE(find_pin_hash("").ok);
   unsetenv("MADANG_KIOSK_PIN_HASH");
-  s = find_pin_hash((dir_ / "nowhere").string());
+  s = find_pin_hash((dir() / "nowhere").string());
   EXPECT_FALSE(s.ok);
   EXPECT_NE(s.error.find("cannot read"), std::string::npos) << s.error;
 }

@@ -3,7 +3,6 @@
 #include "platform/watch.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -12,6 +11,8 @@
 #include <fstream>
 #include <mutex>
 #include <thread>
+
+#include "temp_dir.h"
 
 namespace madang::app {
 namespace {
@@ -43,18 +44,13 @@ class Counter {
   int count_ = 0;
 };
 
-class WatchTest : public ::testing::Test {
+class WatchTest : public test::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("madang-watch-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    deck_ = dir_ / "talk.md";
+    deck_ = dir() / "talk.md";
     write(deck_, "# one\n");
-    other_ = dir_ / "unrelated.txt";
+    other_ = dir() / "unrelated.txt";
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   static void write(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::trunc);
@@ -69,7 +65,7 @@ class WatchTest : public ::testing::Test {
     return w;
   }
 
-  fs::path dir_, deck_, other_;
+  fs::path deck_, other_;
 };
 
 TEST_F(WatchTest, WriteInPlace) {
@@ -82,7 +78,7 @@ TEST_F(WatchTest, WriteInPlace) {
 TEST_F(WatchTest, RenameOver) {
   Counter c;
   auto w = watch(c);
-  const fs::path temp = dir_ / ".talk.md.swp";
+  const fs::path temp = dir() / ".talk.md.swp";
   write(temp, "# renamed\n");
   fs::rename(temp, deck_);
   EXPECT_EQ(c.wait_for(1), 1);
@@ -122,7 +118,7 @@ TEST_F(WatchTest, OtherFilesInTheFolderAreIgnored) {
 
 TEST_F(WatchTest, FileNotYetThere) {
   Counter c;
-  const fs::path image = dir_ / "later.png";
+  const fs::path image = dir() / "later.png";
   std::string error;
   auto w = FileWatcher::start(
       {image.string()}, [&c] { c.bump(); }, 50, &error);
@@ -134,7 +130,7 @@ TEST_F(WatchTest, FileNotYetThere) {
 TEST_F(WatchTest, MissingFolderIsAnError) {
   std::string error;
   auto w = FileWatcher::start(
-      {(dir_ / "nope" / "deck.md").string()}, [] {}, 50, &error);
+      {(dir() / "nope" / "deck.md").string()}, [] {}, 50, &error);
   EXPECT_EQ(w, nullptr);
   EXPECT_NE(error.find("nope"), std::string::npos) << error;
 }

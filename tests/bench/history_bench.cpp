@@ -20,6 +20,7 @@
 #include "history/store.h"
 #include "history/writer.h"
 #include "history_fill.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -27,10 +28,7 @@ using namespace madang;
 namespace fs = std::filesystem;
 
 std::string fresh_dir(const std::string& name) {
-  const fs::path dir = fs::path(MADANG_BENCH_OUTPUT) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
+  return test::fresh_dir(fs::path(MADANG_BENCH_OUTPUT) / name);
 }
 
 history::SlideIdentity slide_identity() {

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "run_command.h"
+#include "cli_fixture.h"
 
 namespace {
 
@@ -18,33 +18,11 @@ namespace fs = std::filesystem;
 using Outcome = madang::test::CommandResult;
 using madang::test::read_file;
 
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("madang-cli-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& text) {
-    const fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p.string();
-  }
-
-  Outcome run(const std::string& args) {
-    return madang::test::run_command(std::string("'") + MADANG_BIN + "' " + args, dir_.string());
-  }
-
-  fs::path dir_;
-};
+using Cli = madang::test::CliTest;
 
 TEST_F(Cli, CleanDeckExitsZero) {
   const std::string deck = write("ok.md", "---\ntitle: 발표\n---\n# 하나\n\n본문\n\n---\n\n# 둘\n");
-  const Outcome r = run("check '" + deck + "'");
+  const Outcome r = madang("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, deck + ": 2 slides, 0 errors, 0 warnings\n");
@@ -54,22 +32,22 @@ TEST_F(Cli, BrokenDeckExitsOneWithLocatedErrors) {
   const std::string deck = write(
       "bad.md",
       "# 제목\n\n<!-- layout: grid -->\n\n가나다 <!-- pause: 1 -->\n\n<!-- colour: red -->\n");
-  const Outcome r = run("check '" + deck + "'");
+  const Outcome r = madang("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, deck +
                        ":3:1: error: unknown layout 'grid' (valid: title, section, content, "
                        "two-column, quote, image)\n" +
                        deck + ":5:5: warning: a directive must stand on a line of its own\n" +
                        deck + ":7:1: warning: unknown directive 'colour'; did you mean 'color'?\n");
-  EXPECT_EQ(r.out, deck + ": 1 slides, 1 errors, 2 warnings\n");
+  EXPECT_EQ(r.out, deck + ": 1 slide, 1 error, 2 warnings\n");
 }
 
 TEST_F(Cli, WarningsPassUnlessStrict) {
   const std::string deck = write("warn.md", "# 제목\n\n<!-- colour: red -->\n");
-  const Outcome plain = run("check '" + deck + "'");
+  const Outcome plain = madang("check '" + deck + "'");
   EXPECT_EQ(plain.exit_code, 0);
-  EXPECT_EQ(plain.out, deck + ": 1 slides, 0 errors, 1 warnings\n");
-  const Outcome strict = run("check --strict '" + deck + "'");
+  EXPECT_EQ(plain.out, deck + ": 1 slide, 0 errors, 1 warning\n");
+  const Outcome strict = madang("check --strict '" + deck + "'");
   EXPECT_EQ(strict.exit_code, 1);
   EXPECT_EQ(strict.err,
             deck + ":3:1: warning: unknown directive 'colour'; did you mean 'color'?\n");
@@ -80,7 +58,7 @@ TEST_F(Cli, WarningsPassUnlessStrict) {
 TEST_F(Cli, UnclosedFenceSwallowingASlideFails) {
   const std::string deck =
       write("fence.md", "# 하나\n\n```diagram flow\nsteps: [a, b]\n\n---\n\n# 둘\n");
-  const Outcome r = run("check '" + deck + "'");
+  const Outcome r = madang("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 1);
   // First, by line; the diagram's own complaints about what it swallowed follow.
   const std::string first = deck +
@@ -95,20 +73,20 @@ TEST_F(Cli, ExportSelectWithAnUnknownIdFailsListingTheIds) {
                                  "# 흐름\n\n```diagram flow\nsteps:\n  - {id: plan, label: 계획}\n"
                                  "  - {id: act, label: 실행}\n```\n");
   const Outcome r =
-      run("export '" + deck + "' --png '" + (dir_ / "out").string() + "' --select palm");
+      madang("export '" + deck + "' --png '" + (dir() / "out").string() + "' --select palm");
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(r.err,
             "madang export: --select: no diagram element 'palm' on the exported slides (ids: "
             "plan, act)\n");
-  EXPECT_FALSE(fs::exists(dir_ / "out" / "slide-01.png"));
+  EXPECT_FALSE(fs::exists(dir() / "out" / "slide-01.png"));
 }
 
 TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {
-  const Outcome missing = run("check '" + (dir_ / "nope.md").string() + "'");
+  const Outcome missing = madang("check '" + (dir() / "nope.md").string() + "'");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_EQ(missing.err,
-            (dir_ / "nope.md").string() + ": error: cannot read the deck: it does not exist\n");
-  const Outcome folder = run("check '" + dir_.string() + "'");
+            (dir() / "nope.md").string() + ": error: cannot read the deck: it does not exist\n");
+  const Outcome folder = madang("check '" + dir().string() + "'");
   EXPECT_EQ(folder.exit_code, 2);
   EXPECT_NE(folder.err.find("cannot read the deck: it is a folder"), std::string::npos)
       << folder.err;
@@ -116,10 +94,10 @@ TEST_F(Cli, MissingOrUnreadableFileExitsTwo) {
 
 TEST_F(Cli, EmptyDeckIsAnError) {
   const std::string deck = write("empty.md", "");
-  const Outcome r = run("check '" + deck + "'");
+  const Outcome r = madang("check '" + deck + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, deck + ":1:1: error: deck has no slides\n");
-  EXPECT_EQ(r.out, deck + ": 0 slides, 1 errors, 0 warnings\n");
+  EXPECT_EQ(r.out, deck + ": 0 slides, 1 error, 0 warnings\n");
 }
 
 TEST_F(Cli, HostileFilesEndInSecondsWithoutSignals) {
@@ -145,22 +123,22 @@ TEST_F(Cli, HostileFilesEndInSecondsWithoutSignals) {
                                    {"wide.md", wide},
                                    {"bomb.md", bomb},
                                    {"line8m.md", line8m}}) {
-    const Outcome r = run("check '" + write(name, text) + "'");
+    const Outcome r = madang("check '" + write(name, text) + "'");
     EXPECT_EQ(r.signal, 0) << name;
     EXPECT_EQ(r.exit_code, 1) << name << "\n" << r.err.substr(0, 2000);
     EXPECT_LT(r.seconds, 10.0) << name;
-    EXPECT_NE(r.out.find(" errors, "), std::string::npos) << name;
+    EXPECT_NE(r.out.find(" error"), std::string::npos) << name;
   }
 }
 
 TEST_F(Cli, FiftyMegabyteFileIsRefused) {
-  const fs::path path = dir_ / "huge.md";
+  const fs::path path = dir() / "huge.md";
   {
     std::ofstream out(path, std::ios::binary);
     const std::string line(1023, 'x');
     for (int i = 0; i < 50 * 1024; ++i) out << line << '\n';
   }
-  const Outcome r = run("check '" + path.string() + "'");
+  const Outcome r = madang("check '" + path.string() + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, path.string() + ":1:1: error: file is larger than 8 MiB; not a slide deck?\n");
   EXPECT_LT(r.seconds, 10.0);
@@ -175,7 +153,7 @@ TEST_F(Cli, CheckStatsReportsTypeSizesAndCoveragePerSlide) {
         "지역사회의 다양한 자원과 역량, 주체의 활용과 참여를 추진하고 시민의 문제해결 역량의 "
         "강화에 기여함\n\n";
   const std::string deck = write("stats.md", text);
-  const Outcome r = run("check --stats '" + deck + "'");
+  const Outcome r = madang("check --stats '" + deck + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::istringstream lines(r.out);
   std::string header, first, second, summary;
@@ -261,15 +239,15 @@ lang: ko
 
 TEST_F(Cli, ATypicalMarpDeckChecksCleanAndExports) {
   const std::string deck = write("marp.md", kTypicalMarpDeck);
-  fs::create_directories(dir_ / "img");
+  fs::create_directories(dir() / "img");
   // An image to refer to: a slide exported by madang itself.
   const std::string seed = write("seed.md", "# 그림\n");
   const Outcome png =
-      run("export --png '" + (dir_ / "seed").string() + "' --size 320x180 '" + seed + "'");
+      madang("export --png '" + (dir() / "seed").string() + "' --size 320x180 '" + seed + "'");
   ASSERT_EQ(png.exit_code, 0) << png.err;
-  fs::copy_file(dir_ / "seed" / "slide-01.png", dir_ / "img" / "photo.png");
+  fs::copy_file(dir() / "seed" / "slide-01.png", dir() / "img" / "photo.png");
 
-  const Outcome present = run("check '" + deck + "'");
+  const Outcome present = madang("check '" + deck + "'");
   EXPECT_EQ(present.exit_code, 0) << present.err;
   // The <style> block is the one thing a Marp deck says that Madang cannot do.
   const std::string style_warning =
@@ -277,15 +255,15 @@ TEST_F(Cli, ATypicalMarpDeckChecksCleanAndExports) {
       ":9:1: warning: CSS in 'style' is not applied: Madang has no CSS; choose a look with "
       "'theme:' (hall, hall-dark, default, gaia, uncover) and 'class:'\n";
   EXPECT_EQ(present.err, style_warning);
-  EXPECT_EQ(present.out, deck + ": 4 slides, 0 errors, 1 warnings\n");
+  EXPECT_EQ(present.out, deck + ": 4 slides, 0 errors, 1 warning\n");
 
   const Outcome exported =
-      run("export --png '" + (dir_ / "out").string() + "' --size 640x360 '" + deck + "'");
+      madang("export --png '" + (dir() / "out").string() + "' --size 640x360 '" + deck + "'");
   EXPECT_EQ(exported.exit_code, 0) << exported.err;
-  EXPECT_TRUE(fs::is_regular_file(dir_ / "out" / "slide-04.png"));
+  EXPECT_TRUE(fs::is_regular_file(dir() / "out" / "slide-04.png"));
 
-  fs::remove(dir_ / "img" / "photo.png");
-  const Outcome missing = run("check '" + deck + "'");
+  fs::remove(dir() / "img" / "photo.png");
+  const Outcome missing = madang("check '" + deck + "'");
   EXPECT_EQ(missing.exit_code, 0) << missing.err;
   // Missing, each image is a warning where it is written (repeats fold),
   // never an error.
@@ -302,14 +280,14 @@ TEST_F(Cli, ATypicalMarpDeckChecksCleanAndExports) {
 }
 
 TEST_F(Cli, HelpListsTheSubcommands) {
-  const Outcome r = run("--help");
+  const Outcome r = madang("--help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* sub : {"check", "export", "layout", "present"}) {
     EXPECT_NE(r.out.find(sub), std::string::npos) << sub << "\n" << r.out;
   }
-  const Outcome none = run("");
+  const Outcome none = madang("");
   EXPECT_EQ(none.exit_code, 2);
-  const Outcome bogus = run("check");
+  const Outcome bogus = madang("check");
   EXPECT_EQ(bogus.exit_code, 2);
 }
 

@@ -1,11 +1,11 @@
 // Hostile inputs: each must finish quickly with bounded memory and a clear
 // diagnostic. Big inputs are generated here rather than committed.
 #include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <random>
 
 #include "deck_test_util.h"
+#include "temp_dir.h"
 
 namespace madang::deck::test {
 namespace {
@@ -75,18 +75,17 @@ TEST(Robustness, EightMegabyteLineIsRefusedAsOneSlide) {
 }
 
 TEST(Robustness, HugeFileIsRefusedWithoutReadingItAll) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "madang-robustness-huge.md";
+  const madang::test::TempDir dir("robustness");
+  const std::string path = dir.file("huge.md");
   {
     std::ofstream out(path, std::ios::binary);
     const std::string line = "# 제목 " + std::string(1000, 'x') + "\n";
     for (std::size_t written = 0; written < (50u << 20); written += line.size()) out << line;
   }
-  const ParseResult r = load_deck(path.string());
-  std::filesystem::remove(path);
-  EXPECT_EQ(messages(r), std::vector<std::string>{path.string() +
-                                                  ":1:1: error: file is larger than 8 MiB; not a "
-                                                  "slide deck?"});
+  const ParseResult r = load_deck(path);
+  EXPECT_EQ(messages(r),
+            std::vector<std::string>{path + ":1:1: error: file is larger than 8 MiB; not a "
+                                            "slide deck?"});
   EXPECT_TRUE(r.deck.slides.empty());
 }
 

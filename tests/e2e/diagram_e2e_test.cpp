@@ -23,6 +23,8 @@ using namespace std::chrono_literals;
 const std::string kLecture = std::string(MADANG_SLIDES_DIR) + "/lecture.md";
 
 constexpr test::Tolerance kSame = kWindowEqualsExport;  // xvfb_suite.h says why
+// The screen may take up to ~3 s to settle (ten screenshots, 300 ms apart).
+constexpr ScreenCheck kScreen{kSame, 300ms};
 
 // A point of the slide outside every hit region (the title's corner), where
 // the pointer rests so that no element is hovered.
@@ -88,19 +90,6 @@ class DiagramE2E : public XvfbSuite<DiagramE2E> {
     return d.same_size && d.differing_pixels <= kSame.pixels;
   }
 
-  // The screen, once it has settled on `expected` (up to ~3 s).
-  ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
-                                            const std::string& what) {
-    if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
-    render::RgbaImage shot;
-    for (int attempt = 0; attempt < 10; ++attempt) {
-      shot = p.screenshot();
-      if (same(shot, expected)) return ::testing::AssertionSuccess();
-      std::this_thread::sleep_for(300ms);
-    }
-    return test::compare_images(shot, expected, kSame, name() + "-" + what);
-  }
-
   // Clicks the centre of `r`, then rests the pointer off the diagram and
   // waits for the idle trace (printed once the 200 ms animation has run
   // and its last frame is drawn) to show `selected`.
@@ -120,7 +109,7 @@ TEST_F(DiagramE2E, ClickingEachElementEqualsTheExportOfItsSelection) {
   p.move(kRestX, kRestY);
   ASSERT_NE(p.wait_idle({"slide=4 ", "fullscreen=1"}), "") << p.last_idle() << p.stderr_text();
   const render::RgbaImage rest = export_slide(kLecture, 4, name() + "-rest");
-  EXPECT_TRUE(screen_matches(p, rest, "rest"));
+  EXPECT_TRUE(screen_matches(p, rest, "rest", kScreen));
   const render::RgbaImage rest_shot = p.screenshot();
 
   // Hover alone changes the drawing (and only while the pointer is there).
@@ -131,17 +120,17 @@ TEST_F(DiagramE2E, ClickingEachElementEqualsTheExportOfItsSelection) {
   EXPECT_GT(differing(hover, rest_shot), 500) << "hovering gov shows nothing";
   p.move(kRestX, kRestY);
   ASSERT_NE(p.wait_idle({"hovered=-"}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, rest, "unhovered"));
+  EXPECT_TRUE(screen_matches(p, rest, "unhovered", kScreen));
 
   for (const char* id : {"gov", "market", "civil"}) {
     ASSERT_NE(click_and_rest(p, hits.at(id), id), "") << id << ": " << p.last_idle();
-    EXPECT_TRUE(screen_matches(p, export_slide(kLecture, 4, name() + "-" + id, id), id));
+    EXPECT_TRUE(screen_matches(p, export_slide(kLecture, 4, name() + "-" + id, id), id, kScreen));
   }
   // Clicking the selected element again resets (its rect in the selected
   // layout: a selection may move things).
   const HitRect civil = hit_rects(4, "civil").at("civil");
   ASSERT_NE(click_and_rest(p, civil, "-"), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, rest, "civil-again"));
+  EXPECT_TRUE(screen_matches(p, rest, "civil-again", kScreen));
 
   // A click on the slide outside the diagrams neither selects nor advances.
   p.click(kRestX, kRestY, 1);
@@ -163,7 +152,7 @@ TEST_F(DiagramE2E, ClickingEachElementEqualsTheExportOfItsSelection) {
   ASSERT_NE(p.wait_idle({"slide=13 ", "jump=- "}), "") << p.last_idle();
   ASSERT_NE(click_and_rest(p, hits13.at("innovation"), "innovation"), "") << p.last_idle();
   EXPECT_TRUE(screen_matches(p, export_slide(kLecture, 13, name() + "-innovation", "innovation"),
-                             "innovation"));
+                             "innovation", kScreen));
 }
 
 TEST_F(DiagramE2E, TabShowsAFocusRingEnterSelectsEscClears) {
@@ -173,7 +162,7 @@ TEST_F(DiagramE2E, TabShowsAFocusRingEnterSelectsEscClears) {
   p.move(kRestX, kRestY);
   ASSERT_NE(p.wait_idle({"slide=4 ", "fullscreen=1"}), "") << p.last_idle() << p.stderr_text();
   const render::RgbaImage rest = export_slide(kLecture, 4, name() + "-rest");
-  EXPECT_TRUE(screen_matches(p, rest, "rest"));
+  EXPECT_TRUE(screen_matches(p, rest, "rest", kScreen));
   const render::RgbaImage rest_shot = p.screenshot();
 
   // Tab on a slide with diagrams: the ring, not the overview.
@@ -202,7 +191,7 @@ TEST_F(DiagramE2E, TabShowsAFocusRingEnterSelectsEscClears) {
   p.key("Escape");
   ASSERT_NE(p.wait_idle({"selected=- ", "focused=- "}), "") << p.last_idle();
   EXPECT_NE(p.last_idle().find("fullscreen=1"), std::string::npos) << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, rest, "escaped"));
+  EXPECT_TRUE(screen_matches(p, rest, "escaped", kScreen));
   // Now nothing is left to clear: Esc leaves full screen as before.
   p.key("Escape");
   ASSERT_NE(p.wait_idle({"fullscreen=0"}), "") << p.last_idle();
@@ -216,7 +205,7 @@ TEST_F(DiagramE2E, ASlideKeepsItsDiagramAsItWasLeft) {
   ASSERT_NE(p.wait_idle({"slide=4 ", "fullscreen=1"}), "") << p.last_idle() << p.stderr_text();
   ASSERT_NE(click_and_rest(p, hits.at("market"), "market"), "") << p.last_idle();
   const render::RgbaImage market = export_slide(kLecture, 4, name() + "-market", "market");
-  EXPECT_TRUE(screen_matches(p, market, "market"));
+  EXPECT_TRUE(screen_matches(p, market, "market", kScreen));
 
   p.key("Right");
   ASSERT_NE(p.wait_idle({"slide=5 ", "selected=- "}), "") << p.last_idle();
@@ -227,7 +216,7 @@ TEST_F(DiagramE2E, ASlideKeepsItsDiagramAsItWasLeft) {
   ASSERT_NE(p.wait_idle({"overview=0"}), "") << p.last_idle();
   p.key("Left");
   ASSERT_NE(p.wait_idle({"slide=4 ", "selected=market "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, market, "returned"));
+  EXPECT_TRUE(screen_matches(p, market, "returned", kScreen));
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include "temp_dir.h"
+
 namespace madang::e2e {
 
 namespace fs = std::filesystem;
@@ -94,25 +96,19 @@ std::string read_file(const std::string& path) {
 }
 
 std::string temp_dir(const std::string& name) {
-  const fs::path dir = fs::path(MADANG_E2E_OUTPUT) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
+  return test::fresh_dir(fs::path(MADANG_E2E_OUTPUT) / name);
 }
 
 RunResult run(const std::vector<std::string>& argv, const Env& env,
               std::chrono::milliseconds timeout) {
-  static int counter = 0;
-  const std::string base =
-      temp_dir("run-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  const test::TempDir base("run", MADANG_E2E_OUTPUT);
   RunResult r;
-  const pid_t pid = spawn(argv, env, base + "/out", base + "/err");
+  const pid_t pid = spawn(argv, env, base.file("out"), base.file("err"));
   bool exited = false;
   r.exit_code = wait_for(pid, timeout, &exited);
   if (!exited) stop(pid);
-  r.out = read_file(base + "/out");
-  r.err = read_file(base + "/err");
-  fs::remove_all(base);
+  r.out = read_file(base.file("out"));
+  r.err = read_file(base.file("err"));
   return r;
 }
 

@@ -32,6 +32,8 @@ const std::string kDeck = std::string(MADANG_E2E_DATA) + "/kiosk.md";
 // Window and export draw with the same renderer code: xvfb_suite.h says what
 // was measured (nothing beyond 2 levels), so a missing syllable fails.
 constexpr test::Tolerance kSame = kWindowEqualsExport;
+// The screen may take up to ~2 s to settle (ten screenshots, 200 ms apart).
+constexpr ScreenCheck kScreen{kSame, 200ms};
 
 // An empty config folder, so that no ~/.config/madang/kiosk-pin applies.
 ModeRun kiosk(const std::string& name, Env env = {}) {
@@ -91,18 +93,6 @@ class KioskE2E : public XvfbSuite<KioskE2E> {
   }
 
  protected:
-  ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
-                                            const std::string& what) {
-    if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
-    render::RgbaImage shot;
-    for (int attempt = 0; attempt < 10; ++attempt) {
-      shot = p.screenshot();
-      if (same(shot, expected)) return ::testing::AssertionSuccess();
-      std::this_thread::sleep_for(200ms);
-    }
-    return test::compare_images(shot, expected, kSame, name() + "-" + what);
-  }
-
   // Holds the chord (Ctrl+Alt+Shift+Q) down for `held`.
   static void chord(Present& p, std::chrono::milliseconds held) {
     p.xdotool({"keydown", "ctrl+alt+shift+q"});
@@ -130,7 +120,8 @@ TEST_F(KioskE2E, MovesOnByItselfLoopsAndStartsWithinASecondAndAHalf) {
   ASSERT_NE(p.wait_idle({"slide=2 ", "advances=1 "}, 5s), "") << p.last_idle();
   ASSERT_NE(p.wait_idle({"slide=3 ", "advances=2 "}, 5s), "") << p.last_idle();
   ASSERT_NE(p.wait_idle({"slide=1 ", "loops=1 "}, 5s), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "slide1-looped"));
+  EXPECT_TRUE(
+      screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "slide1-looped", kScreen));
 }
 
 TEST_F(KioskE2E, NoKeyNorCloseRequestGetsOutAndItHoldsTheKeyboard) {
@@ -220,7 +211,8 @@ TEST_F(KioskE2E, TapsOnADiagramHoldTheShowAndIdleBringsBackSlideOneAtRest) {
   EXPECT_NE(p.last_idle().find("selected=- "), std::string::npos) << p.last_idle();
   EXPECT_NE(p.last_idle().find("advances=0 "), std::string::npos)
       << "no advance while the visitor had it";
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "slide1-at-rest"));
+  EXPECT_TRUE(
+      screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "slide1-at-rest", kScreen));
   // And it moves on by itself again.
   ASSERT_NE(p.wait_idle({"slide=2 ", "advances=1 "}, 5s), "") << p.last_idle();
 }
@@ -241,14 +233,15 @@ TEST_F(KioskE2E, ACopiedDeckReloadsABrokenOneKeepsTheOldOffScreen) {
   // As staff do: cp new.md deck.md.
   ASSERT_EQ(run({"cp", dir + "/new.md", deck}, {}).exit_code, 0);
   ASSERT_NE(p.wait_idle({"slides=3 ", "reloads=1 "}, 5s), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(dir + "/new.md", 1, name() + "-new"), "new"));
+  EXPECT_TRUE(screen_matches(p, export_slide(dir + "/new.md", 1, name() + "-new"), "new", kScreen));
 
   std::ofstream(dir + "/broken.md") << "---\nadvance: 1m\n---\n\n# 깨진 덱\n\n<!-- layout: x -->\n";
   ASSERT_EQ(run({"cp", dir + "/broken.md", deck}, {}).exit_code, 0);
   ASSERT_NE(p.wait_idle({"refused=1 "}, 5s), "") << p.last_idle();
   EXPECT_NE(p.last_idle().find("slides=3 "), std::string::npos) << p.last_idle();
   // The last good deck on screen, no error box; the error in the log.
-  EXPECT_TRUE(screen_matches(p, export_slide(dir + "/new.md", 1, name() + "-kept"), "kept"));
+  EXPECT_TRUE(
+      screen_matches(p, export_slide(dir + "/new.md", 1, name() + "-kept"), "kept", kScreen));
   const std::string err = p.stderr_text();
   EXPECT_NE(err.find("madang kiosk: reload refused"), std::string::npos) << err;
   EXPECT_NE(err.find("deck.md:7:1: error: unknown layout 'x'"), std::string::npos) << err;

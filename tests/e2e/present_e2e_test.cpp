@@ -21,24 +21,11 @@ using namespace std::chrono_literals;
 const std::string kDeck = std::string(MADANG_E2E_DATA) + "/present.md";
 
 constexpr test::Tolerance kSame = kWindowEqualsExport;  // xvfb_suite.h says why
+// The screen may take up to ~3 s to settle (ten screenshots, 300 ms apart).
+constexpr ScreenCheck kScreen{kSame, 300ms};
 
 class PresentE2E : public XvfbSuite<PresentE2E> {
  protected:
-  // The screen, once it has settled on what `expected` shows (up to ~3 s:
-  // the trace says "idle" right after presenting, the X server may lag).
-  ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
-                                            const std::string& what) {
-    if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
-    render::RgbaImage shot;
-    for (int attempt = 0; attempt < 10; ++attempt) {
-      shot = p.screenshot();
-      const test::ImageDiff d = test::diff_images(shot, expected, kSame.channel);
-      if (d.same_size && d.differing_pixels <= kSame.pixels) return ::testing::AssertionSuccess();
-      std::this_thread::sleep_for(300ms);
-    }
-    return test::compare_images(shot, expected, kSame, name() + "-" + what);
-  }
-
   static bool same(const render::RgbaImage& a, const render::RgbaImage& b) {
     const test::ImageDiff d = test::diff_images(a, b, kSame.channel);
     return d.same_size && d.differing_pixels <= kSame.pixels;
@@ -55,19 +42,20 @@ class PresentE2E : public XvfbSuite<PresentE2E> {
 TEST_F(PresentE2E, KeysMoveThroughTheDeckAndTheScreenEqualsTheExport) {
   Present p(*x_, kDeck, {"--fullscreen"}, name());
   ASSERT_NE(p.wait_idle({"slide=1 ", "fullscreen=1"}), "") << p.last_idle() << p.stderr_text();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "slide1"));
+  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "slide1", kScreen));
 
   p.key("Right");
   ASSERT_NE(p.wait_idle({"slide=2 "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 2, name() + "-ref2"), "slide2"));
+  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 2, name() + "-ref2"), "slide2", kScreen));
 
   p.key("End");
   ASSERT_NE(p.wait_idle({"slide=4 "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 4, name() + "-ref4"), "slide4"));
+  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 4, name() + "-ref4"), "slide4", kScreen));
 
   p.key("Home");
   ASSERT_NE(p.wait_idle({"slide=1 "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1b"), "slide1-again"));
+  EXPECT_TRUE(
+      screen_matches(p, export_slide(kDeck, 1, name() + "-ref1b"), "slide1-again", kScreen));
 
   // Digits then Enter jump; slide 3 has a fragment that Next reveals. The
   // export shows every fragment, so the screen matches only once revealed.
@@ -79,7 +67,7 @@ TEST_F(PresentE2E, KeysMoveThroughTheDeckAndTheScreenEqualsTheExport) {
   EXPECT_FALSE(same(p.screenshot(), ref3)) << "the fragment shows before it is revealed";
   p.key("Right");
   ASSERT_NE(p.wait_idle({"slide=3 ", "step=1 "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, ref3, "slide3-revealed"));
+  EXPECT_TRUE(screen_matches(p, ref3, "slide3-revealed", kScreen));
 
   p.key("q");
   EXPECT_EQ(p.wait_exit(5s), 0);
@@ -89,19 +77,19 @@ TEST_F(PresentE2E, BlankHelpAndOverviewOverlays) {
   Present p(*x_, kDeck, {"--fullscreen", "--slide", "2"}, name());
   ASSERT_NE(p.wait_idle({"slide=2 "}), "") << p.last_idle() << p.stderr_text();
   const render::RgbaImage slide = export_slide(kDeck, 2, name() + "-ref");
-  EXPECT_TRUE(screen_matches(p, slide, "slide2"));
+  EXPECT_TRUE(screen_matches(p, slide, "slide2", kScreen));
 
   p.key("b");
   ASSERT_NE(p.wait_idle({"blank=black"}), "") << p.last_idle();
   const render::RgbaImage black = solid(1920, 1080, 0);
-  EXPECT_TRUE(screen_matches(p, black, "black"));
+  EXPECT_TRUE(screen_matches(p, black, "black", kScreen));
   p.key("w");
   ASSERT_NE(p.wait_idle({"blank=white"}), "") << p.last_idle();
   const render::RgbaImage white = solid(1920, 1080, 255);
-  EXPECT_TRUE(screen_matches(p, white, "white"));
+  EXPECT_TRUE(screen_matches(p, white, "white", kScreen));
   p.key("Escape");
   ASSERT_NE(p.wait_idle({"blank=none"}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, slide, "unblanked"));
+  EXPECT_TRUE(screen_matches(p, slide, "unblanked", kScreen));
 
   // Help: a dark panel in the middle of the slide, with light text on it.
   p.key("question");
@@ -113,7 +101,7 @@ TEST_F(PresentE2E, BlankHelpAndOverviewOverlays) {
   EXPECT_LT(centre.r + centre.g + centre.b, 3 * 80) << "no dark help panel at the centre";
   p.key("Escape");
   ASSERT_NE(p.wait_idle({"help=0"}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, slide, "help-closed"));
+  EXPECT_TRUE(screen_matches(p, slide, "help-closed", kScreen));
 
   // Overview: the grid's background fills the corners; arrows move the
   // cursor; Enter jumps there.
@@ -128,7 +116,7 @@ TEST_F(PresentE2E, BlankHelpAndOverviewOverlays) {
   ASSERT_NE(p.wait_idle({"cursor=4 "}), "") << p.last_idle();
   p.key("Return");
   ASSERT_NE(p.wait_idle({"overview=0", "slide=4 "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 4, name() + "-ref4"), "picked"));
+  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 4, name() + "-ref4"), "picked", kScreen));
 
   // A click picks a thumbnail (four slides: a 2x2 grid; slide 1 top left).
   p.key("o");
@@ -142,7 +130,7 @@ TEST_F(PresentE2E, BlankHelpAndOverviewOverlays) {
   ASSERT_NE(p.wait_idle({"slide=2 "}), "") << p.last_idle();
   p.click(960, 540, 4);
   ASSERT_NE(p.wait_idle({"slide=1 "}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "wheel-back"));
+  EXPECT_TRUE(screen_matches(p, export_slide(kDeck, 1, name() + "-ref1"), "wheel-back", kScreen));
 }
 
 TEST_F(PresentE2E, AStillSlideCostsNoCpu) {
@@ -174,7 +162,7 @@ TEST_F(PresentE2E, HotReloadKeepsThePlaceAndShowsErrorsUntilFixed) {
   Present p(*x_, deck, {"--fullscreen", "--slide", "2"}, name());
   ASSERT_NE(p.wait_idle({"slide=2 "}), "") << p.last_idle() << p.stderr_text();
   const render::RgbaImage before = export_slide(deck, 2, name() + "-before");
-  EXPECT_TRUE(screen_matches(p, before, "before"));
+  EXPECT_TRUE(screen_matches(p, before, "before", kScreen));
 
   // A good edit: the slide changes in place.
   std::string good = original;
@@ -185,7 +173,7 @@ TEST_F(PresentE2E, HotReloadKeepsThePlaceAndShowsErrorsUntilFixed) {
   ASSERT_NE(p.wait_idle({"slide=2 ", "errors=0"}), "") << p.last_idle();
   const render::RgbaImage edited = export_slide(deck, 2, name() + "-edited");
   EXPECT_FALSE(same(edited, before));
-  EXPECT_TRUE(screen_matches(p, edited, "good-edit"));
+  EXPECT_TRUE(screen_matches(p, edited, "good-edit", kScreen));
 
   // A broken edit: the last good slide stays, with the error over its foot.
   save(good + "\n```diagram flow\ntitle: 단계 없음\n```\n");
@@ -201,7 +189,7 @@ TEST_F(PresentE2E, HotReloadKeepsThePlaceAndShowsErrorsUntilFixed) {
   // Fixed: the overlay goes.
   save(good);
   ASSERT_NE(p.wait_idle({"slide=2 ", "errors=0"}), "") << p.last_idle();
-  EXPECT_TRUE(screen_matches(p, edited, "fixed"));
+  EXPECT_TRUE(screen_matches(p, edited, "fixed", kScreen));
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "harness.h"
 #include "image_compare.h"
@@ -24,6 +26,16 @@ namespace madang::e2e {
 // pixels at 1 or 2 levels), and nothing else differs at all. A missing
 // syllable or a wrong digit changes hundreds of pixels by far more than that.
 inline constexpr test::Tolerance kWindowEqualsExport{2, 0};
+
+// How a suite holds the screen against a picture: the tolerance, and how long
+// the screen may take to settle on it (the trace says "idle" right after
+// presenting; the X server may lag): up to `attempts` screenshots, `every`
+// apart.
+struct ScreenCheck {
+  test::Tolerance tolerance;
+  std::chrono::milliseconds every;
+  int attempts = 10;
+};
 
 template <typename Suite, typename Server>
 class ServerSuite : public ::testing::Test {
@@ -42,6 +54,25 @@ class ServerSuite : public ::testing::Test {
   // Names the test's output folder (screenshots, logs).
   static std::string name() {
     return std::string("e2e-") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  }
+
+  // The screen, once it has settled on what `expected` shows; if it never
+  // does, the last screenshot against `expected`, written out as
+  // <name()>-<what> for a person to look at.
+  static ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
+                                                   const std::string& what,
+                                                   const ScreenCheck& check) {
+    if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
+    render::RgbaImage shot;
+    for (int attempt = 0; attempt < check.attempts; ++attempt) {
+      shot = p.screenshot();
+      const test::ImageDiff d = test::diff_images(shot, expected, check.tolerance.channel);
+      if (d.same_size && d.differing_pixels <= check.tolerance.pixels) {
+        return ::testing::AssertionSuccess();
+      }
+      std::this_thread::sleep_for(check.every);
+    }
+    return test::compare_images(shot, expected, check.tolerance, name() + "-" + what);
   }
 
   static inline Server* x_ = nullptr;

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "export_fixture.h"
 #include "image_compare.h"
 #include "render/image.h"
 #include "run_command.h"
@@ -80,31 +81,13 @@ std::string without_emoji(const std::string& text) {
                                             const madang::render::RgbaImage& png,
                                             const std::string& name);
 
-class PdfExport : public ::testing::Test {
+class PdfExport : public madang::test::ExportFixture {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("madang-pdf-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
-            std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  // The tmpfs mounts go before the folder that holds them.
   void TearDown() override {
     for (const std::string& m : mounts_) umount2(m.c_str(), MNT_DETACH);
-    fs::remove_all(dir_);
   }
 
-  CommandResult run(const std::string& command) {
-    return madang::test::run_command(command, dir_.string());
-  }
-  CommandResult madang(const std::string& args) {
-    return run(std::string("'") + MADANG_BIN + "' " + args);
-  }
-  static std::string deck(const char* name) {
-    return std::string("'") + MADANG_SOURCE_DIR + "/slides/" + name + "'";
-  }
-  std::string out(const std::string& sub) const { return (dir_ / sub).string(); }
   std::string write(const std::string& name, const std::string& text) {
     std::ofstream(out(name)) << text;
     return "'" + out(name) + "'";
@@ -119,11 +102,11 @@ class PdfExport : public ::testing::Test {
   }
 
   std::string pdfinfo(const std::string& pdf, const std::string& extra = "") {
-    return run("pdfinfo " + extra + " '" + pdf + "'").out;
+    return shell("pdfinfo " + extra + " '" + pdf + "'").out;
   }
   std::string page_text(const std::string& pdf, int page) {
     const std::string p = std::to_string(page);
-    return run("pdftotext -enc UTF-8 -f " + p + " -l " + p + " '" + pdf + "' -").out;
+    return shell("pdftotext -enc UTF-8 -f " + p + " -l " + p + " '" + pdf + "' -").out;
   }
   static std::string info_field(const std::string& info, const std::string& key) {
     std::istringstream in(info);
@@ -203,8 +186,8 @@ class PdfExport : public ::testing::Test {
   // Rasterises `page` at 1920 pixels wide, like the PNG export.
   madang::render::RgbaImage raster(const std::string& pdf, int page, const std::string& name) {
     const std::string p = std::to_string(page);
-    const CommandResult r = run("pdftoppm -png -singlefile -scale-to-x 1920 -scale-to-y -1 -f " +
-                                p + " -l " + p + " '" + pdf + "' '" + out(name) + "'");
+    const CommandResult r = shell("pdftoppm -png -singlefile -scale-to-x 1920 -scale-to-y -1 -f " +
+                                  p + " -l " + p + " '" + pdf + "' '" + out(name) + "'");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     madang::render::ImageCache images;
     const auto* image = images.get(out(name) + ".png");
@@ -233,7 +216,6 @@ class PdfExport : public ::testing::Test {
     }
   }
 
-  fs::path dir_;
   std::vector<std::string> mounts_;
 };
 
@@ -254,7 +236,7 @@ TEST_F(PdfExport, LectureIs23SlidePagesWithMetadataFromTheFrontMatter) {
 
 TEST_F(PdfExport, EveryFontIsAnEmbeddedSubset) {
   const std::string pdf = export_pdf(deck("tour.md"), "tour.pdf");
-  const std::string fonts = run("pdffonts '" + pdf + "'").out;
+  const std::string fonts = shell("pdffonts '" + pdf + "'").out;
   std::istringstream in(fonts);
   std::string line;
   int rows = 0;
@@ -325,7 +307,7 @@ TEST_F(PdfExport, AnImageDrawnTwiceIsEmbeddedOnceAndEmojiAreImages) {
                               "# 하나\n\n![아이콘](icon.png)\n\n---\n\n# 둘 🙂\n\n"
                               "![아이콘](icon.png)\n\n이모지 😀 글자\n");
   const std::string pdf = export_pdf(d, "images.pdf");
-  const std::string list = run("pdfimages -list '" + pdf + "'").out;
+  const std::string list = shell("pdfimages -list '" + pdf + "'").out;
   std::map<int, std::vector<std::string>> objects_by_page;
   std::map<std::string, int> pages_by_object;
   std::istringstream in(list);
@@ -532,11 +514,11 @@ TEST_F(PdfExport, SelectShowsTheDiagramStateOnItsSlideOnly) {
 }
 
 TEST_F(PdfExport, SourceDateEpochGivesTheSameBytes) {
-  const CommandResult a = run("SOURCE_DATE_EPOCH=1700000000 '" + std::string(MADANG_BIN) +
-                              "' export " + deck("tour.md") + " --pdf '" + out("a.pdf") + "'");
+  const CommandResult a = shell("SOURCE_DATE_EPOCH=1700000000 '" + std::string(MADANG_BIN) +
+                                "' export " + deck("tour.md") + " --pdf '" + out("a.pdf") + "'");
   sleep(1);
-  const CommandResult b = run("SOURCE_DATE_EPOCH=1700000000 '" + std::string(MADANG_BIN) +
-                              "' export " + deck("tour.md") + " --pdf '" + out("b.pdf") + "'");
+  const CommandResult b = shell("SOURCE_DATE_EPOCH=1700000000 '" + std::string(MADANG_BIN) +
+                                "' export " + deck("tour.md") + " --pdf '" + out("b.pdf") + "'");
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
   EXPECT_EQ(read_file(out("a.pdf")), read_file(out("b.pdf")));

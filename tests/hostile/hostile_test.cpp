@@ -8,14 +8,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_fixture.h"
 #include "hostile_inputs.h"
-#include "run_command.h"
 
 namespace {
 
@@ -23,30 +22,12 @@ namespace fs = std::filesystem;
 namespace hostile = madang::test::hostile;
 using madang::test::CommandResult;
 
-class Hostile : public ::testing::Test {
+class Hostile : public madang::test::CliTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("madang-hostile-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& bytes) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-
   // `madang ARGS` with at most 1 GiB of address space, killed after 30 s.
   CommandResult run(const std::string& args, const std::string& env = "") {
-    return madang::test::run_command(
-        "ulimit -v 1048576 && " + env + " exec timeout -s KILL 30 '" + MADANG_BIN + "' " + args,
-        dir_.string());
+    return shell("ulimit -v 1048576 && " + env + " exec timeout -s KILL 30 '" + MADANG_BIN + "' " +
+                 args);
   }
 
   // Ended on its own, in time, with `exit_code`.
@@ -80,18 +61,16 @@ class Hostile : public ::testing::Test {
   std::string check_and_export(const std::string& deck, int exit_code, int slides = 1) {
     const CommandResult check = run("check '" + deck + "'");
     expect_bounded(check, exit_code, "check " + deck);
-    const CommandResult exported = run("export '" + deck + "' --png '" + path("out") + "'");
+    const CommandResult exported = run("export '" + deck + "' --png '" + file("out") + "'");
     expect_bounded(exported, exit_code, "export " + deck);
     if (exit_code == 0) {
       std::vector<std::string> want;
       for (int i = 1; i <= slides; ++i) want.push_back("slide-0" + std::to_string(i) + ".png");
-      EXPECT_EQ(pngs(path("out")), want);
+      EXPECT_EQ(pngs(file("out")), want);
       EXPECT_EQ(exported.err, check.err);  // the same problems, said the same way
     }
     return check.err;
   }
-
-  fs::path dir_;
 };
 
 // ------------------------------------------------------------------ images
@@ -242,14 +221,14 @@ TEST_F(Hostile, CrowdedFlowIsAWarning) {
 // ------------------------------------------------------------------ files
 
 TEST_F(Hostile, OnlyRegularFilesAreReadAsDecks) {
-  ASSERT_EQ(::mkfifo(path("fifo.md").c_str(), 0600), 0);
-  fs::create_symlink(path("loop-b.md"), path("loop-a.md"));
-  fs::create_symlink(path("loop-a.md"), path("loop-b.md"));
-  fs::create_directories(path("folder.md"));
+  ASSERT_EQ(::mkfifo(file("fifo.md").c_str(), 0600), 0);
+  fs::create_symlink(file("loop-b.md"), file("loop-a.md"));
+  fs::create_symlink(file("loop-a.md"), file("loop-b.md"));
+  fs::create_directories(file("folder.md"));
   const std::pair<std::string, std::string> cases[] = {
-      {path("fifo.md"), "it is a FIFO (named pipe), not a file"},
-      {path("loop-a.md"), "it is a loop of symbolic links"},
-      {path("folder.md"), "it is a folder, not a file"},
+      {file("fifo.md"), "it is a FIFO (named pipe), not a file"},
+      {file("loop-a.md"), "it is a loop of symbolic links"},
+      {file("folder.md"), "it is a folder, not a file"},
       {"/dev/zero", "it is a device, not a file"},
   };
   for (const auto& [deck, why] : cases) {
@@ -260,8 +239,8 @@ TEST_F(Hostile, OnlyRegularFilesAreReadAsDecks) {
 }
 
 TEST_F(Hostile, FontFilesMustBeRegularFiles) {
-  ASSERT_EQ(::mkfifo(path("fifo.ttf").c_str(), 0600), 0);
-  fs::create_directories(path("folder.ttf"));
+  ASSERT_EQ(::mkfifo(file("fifo.ttf").c_str(), 0600), 0);
+  fs::create_directories(file("folder.ttf"));
   const std::string deck = write("deck.md",
                                  "---\nfonts:\n  - ./fifo.ttf\n  - /dev/zero\n  - folder.ttf\n"
                                  "  - ./missing.otf\n---\n# 글꼴\n\n본문\n");
@@ -279,14 +258,13 @@ TEST_F(Hostile, FontFilesMustBeRegularFiles) {
 }
 
 TEST_F(Hostile, FontPathsResolveAgainstTheDeckFolder) {
-  fs::create_directories(path("talk/fonts"));
+  fs::create_directories(file("talk/fonts"));
   fs::create_symlink("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-                     path("talk/fonts/serif.ttf"));
+                     file("talk/fonts/serif.ttf"));
   const std::string deck = write("talk/deck.md", "---\nfonts: [./fonts/serif.ttf]\n---\n# Serif\n");
-  fs::create_directories(path("elsewhere"));
-  const CommandResult r = madang::test::run_command(
-      "cd '" + path("elsewhere") + "' && '" + MADANG_BIN + "' layout ../talk/deck.md",
-      dir_.string());
+  fs::create_directories(file("elsewhere"));
+  const CommandResult r =
+      shell("cd '" + file("elsewhere") + "' && '" + MADANG_BIN + "' layout ../talk/deck.md");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_NE(r.out.find("\"family\":\"DejaVu Serif\""), std::string::npos) << r.out.substr(0, 500);
@@ -301,8 +279,8 @@ class MissingFonts : public Hostile {
     write("fc/fonts.conf",
           "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
           "<fontconfig><dir>" +
-              dir + "</dir><cachedir>" + path("fc/cache") + "</cachedir></fontconfig>\n");
-    return "FONTCONFIG_FILE='" + path("fc/fonts.conf") + "'";
+              dir + "</dir><cachedir>" + file("fc/cache") + "</cachedir></fontconfig>\n");
+    return "FONTCONFIG_FILE='" + file("fc/fonts.conf") + "'";
   }
 };
 
@@ -329,17 +307,17 @@ TEST_F(MissingFonts, OnlyDejaVuNamesNotoCjkOnceWhereKoreanStarts) {
 }
 
 TEST_F(MissingFonts, NoFontAtAllFailsExportWithWhatToInstall) {
-  fs::create_directories(path("no-fonts"));
-  const std::string env = fontconfig(path("no-fonts"));
+  fs::create_directories(file("no-fonts"));
+  const std::string env = fontconfig(file("no-fonts"));
   const std::string deck = write("deck.md", "# 제목\n\n본문\n");
-  const CommandResult exported = run("export '" + deck + "' --png '" + path("out") + "'", env);
+  const CommandResult exported = run("export '" + deck + "' --png '" + file("out") + "'", env);
   expect_bounded(exported, 2, "export");
   EXPECT_NE(exported.err.find(deck + ":1:1: error: no usable font: Noto Sans CJK KR not found: "
                                      "install fonts-noto-cjk; DejaVu Sans not found: install "
                                      "fonts-dejavu-core"),
             std::string::npos)
       << exported.err;
-  EXPECT_TRUE(pngs(path("out")).empty());  // no blank slides written
+  EXPECT_TRUE(pngs(file("out")).empty());  // no blank slides written
   const CommandResult check = run("check '" + deck + "'", env);
   expect_bounded(check, 1, "check");
   EXPECT_NE(check.err.find("no usable font"), std::string::npos);

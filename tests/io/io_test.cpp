@@ -3,62 +3,45 @@
 // bounded; an image's size is known from its header alone.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 
 #include "io/files.h"
 #include "io/image_header.h"
+#include "temp_dir.h"
 
 namespace madang::io {
 namespace {
 
 namespace fs = std::filesystem;
 
-class Files : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("madang-io-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string write(const std::string& name, const std::string& bytes) {
-    std::ofstream(path(name), std::ios::binary) << bytes;
-    return path(name);
-  }
-  fs::path dir_;
-};
+class Files : public test::TempDirTest {};
 
 TEST_F(Files, ARegularFileIsRead) {
   const ReadResult r = read_regular_file(write("a.md", "가나다"), 100);
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(r.bytes, "가나다");
-  EXPECT_EQ(regular_file_problem(path("a.md")), "");
+  EXPECT_EQ(regular_file_problem(file("a.md")), "");
 }
 
 TEST_F(Files, EverythingElseIsRefusedWithItsCause) {
-  ASSERT_EQ(::mkfifo(path("fifo").c_str(), 0600), 0);
-  fs::create_directories(path("folder"));
-  fs::create_symlink(path("b"), path("a"));
-  fs::create_symlink(path("a"), path("b"));
+  ASSERT_EQ(::mkfifo(file("fifo").c_str(), 0600), 0);
+  fs::create_directories(file("folder"));
+  fs::create_symlink(file("b"), file("a"));
+  fs::create_symlink(file("a"), file("b"));
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_EQ(read_regular_file(path("fifo"), 100).error, "is a FIFO (named pipe), not a file");
-  EXPECT_EQ(read_regular_file(path("folder"), 100).error, "is a folder, not a file");
-  EXPECT_EQ(read_regular_file(path("a"), 100).error, "is a loop of symbolic links");
-  EXPECT_EQ(read_regular_file(path("none"), 100).error, "does not exist");
+  EXPECT_EQ(read_regular_file(file("fifo"), 100).error, "is a FIFO (named pipe), not a file");
+  EXPECT_EQ(read_regular_file(file("folder"), 100).error, "is a folder, not a file");
+  EXPECT_EQ(read_regular_file(file("a"), 100).error, "is a loop of symbolic links");
+  EXPECT_EQ(read_regular_file(file("none"), 100).error, "does not exist");
   EXPECT_EQ(read_regular_file("/dev/zero", 100).error, "is a device, not a file");
   std::string why;
-  EXPECT_FALSE(MappedFile::open(path("fifo"), 100, &why).ok());
+  EXPECT_FALSE(MappedFile::open(file("fifo"), 100, &why).ok());
   EXPECT_EQ(why, "is a FIFO (named pipe), not a file");
   EXPECT_FALSE(MappedFile::open("/dev/zero", 100, &why).ok());
   EXPECT_EQ(why, "is a device, not a file");
-  EXPECT_EQ(open_regular_file(path("fifo"), &why), nullptr);
+  EXPECT_EQ(open_regular_file(file("fifo"), &why), nullptr);
   // None of them blocked.
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
 }
@@ -106,8 +89,8 @@ TEST_F(Files, ImageSizeComesFromTheHeaderAlone) {
   EXPECT_EQ(gif.error, "is a GIF image; only PNG and JPEG images are shown");
   EXPECT_EQ(read_image_header(write("t.png", "hello")).error, "is not a PNG or JPEG file");
   EXPECT_EQ(read_image_header(write("e.png", "")).error, "is empty");
-  ASSERT_EQ(::mkfifo(path("fifo.png").c_str(), 0600), 0);
-  EXPECT_EQ(read_image_header(path("fifo.png")).error, "is a FIFO (named pipe), not a file");
+  ASSERT_EQ(::mkfifo(file("fifo.png").c_str(), 0600), 0);
+  EXPECT_EQ(read_image_header(file("fifo.png")).error, "is a FIFO (named pipe), not a file");
 }
 
 }  // namespace

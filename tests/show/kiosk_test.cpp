@@ -9,50 +9,18 @@
 
 #include "deck/parse.h"
 #include "diagram/interaction.h"
+#include "sample_deck.h"
 
 namespace madang::show {
 namespace {
 
-constexpr const char* kDeck = R"(---
-title: 키오스크
-advance: 10s
-idle: 1m
----
+const std::string kDeck = test::sample_deck({
+    .front_matter = "title: 키오스크\nadvance: 10s\nidle: 1m\n",
+    .second = "<!-- advance: 30s -->\n",
+});
 
-# 하나
-
----
-
-# 둘
-
-<!-- advance: 30s -->
-
-- 가
-- 나
-
-<!-- incremental -->
-
----
-
-# 셋
-
-```diagram triangle
-nodes:
-  - id: gov
-    label: 정부
-  - id: market
-    label: 시장
-  - id: civil
-    label: 시민사회
-```
-)";
-
-deck::Deck parse(const char* text = kDeck) {
-  deck::ParseOptions options;
-  options.check_files = false;
-  deck::ParseResult r = deck::parse_deck(text, "kiosk.md", options);
-  EXPECT_FALSE(has_errors(r.diagnostics));
-  return r.deck;
+deck::Deck parse(const std::string& text = kDeck) {
+  return test::parse_sample(text, "kiosk.md");
 }
 
 // Runs the policy as the kiosk's loop does: whatever is due is done at the

@@ -6,31 +6,14 @@
 #include <gtest/gtest.h>
 
 #include "deck/parse.h"
+#include "sample_deck.h"
 
 namespace madang::show {
 namespace {
 
 using K = ActionKind;
 
-constexpr const char* kDeck = R"(# 하나
-
-첫 장
-
----
-
-# 둘
-
-- 가
-- 나
-
-<!-- incremental -->
-
----
-
-# 셋
-
-끝
-)";
+const std::string kDeck = test::sample_deck({.first = "첫 장\n", .third = "끝\n"});
 
 class Replay : public ::testing::Test {
  protected:

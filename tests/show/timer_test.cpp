@@ -75,13 +75,18 @@ TEST(Pace, ArrivingEarlyIsAhead) {
   EXPECT_DOUBLE_EQ(p.talk_delta_s, -70);
 }
 
-TEST(Pace, SlidesBeforeTheStartCountAsOnPlan) {
+TEST(Pace, SlidesBeforeTheStartAreNotCountedAsTaken) {
   const std::vector<double> budgets{60, 60, 60};
   // The first Next (off the title) started the timer on slide 2: 30 s later
-  // the speaker is on plan, with two slides' time left.
-  Pace p = pace(budgets, 1, 30, 30, 180, 1);
-  EXPECT_DOUBLE_EQ(p.talk_delta_s, 0);
-  EXPECT_DOUBLE_EQ(p.remaining_s, 90);
+  // the whole talk but those 30 s is left, and the title's minute was not
+  // used: ahead by it.
+  Pace p = pace(budgets, 1, 30, 30, 180);
+  EXPECT_DOUBLE_EQ(p.remaining_s, 150);
+  EXPECT_DOUBLE_EQ(p.talk_delta_s, -60);
+  // Back on the title: behind by the time taken, no more.
+  p = pace(budgets, 0, 40, 0, 180);
+  EXPECT_DOUBLE_EQ(p.remaining_s, 140);
+  EXPECT_DOUBLE_EQ(p.talk_delta_s, 40);
 }
 
 TEST(Pace, UnknownWithoutDuration) {

@@ -5,13 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
 #include "text/text.h"
 
 namespace madang::text::testing {
@@ -72,13 +72,13 @@ struct HbGlyph {
 // HarfBuzz's own answer: runs /usr/bin/hb-shape on the text (byte clusters).
 inline std::vector<HbGlyph> hb_shape_cli(const std::string& text, const std::string& font,
                                          int face_index, const std::string& lang = "ko") {
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto file = dir / ("madang-hbshape-" + std::to_string(::getpid()) + ".txt");
+  const test::TempDir dir("hbshape");
+  const std::string file = dir.file("text.txt");
   { std::ofstream(file, std::ios::binary) << text; }
   const std::string cmd =
       "/usr/bin/hb-shape --font-file='" + font + "' --face-index=" + std::to_string(face_index) +
       (lang.empty() ? "" : " --language=" + lang) +
-      " --utf8-clusters --no-glyph-names --output-format=json --text-file='" + file.string() + "'";
+      " --utf8-clusters --no-glyph-names --output-format=json --text-file='" + file + "'";
   std::string out;
   if (FILE* pipe = ::popen(cmd.c_str(), "r")) {
     char buf[4096];
@@ -86,7 +86,6 @@ inline std::vector<HbGlyph> hb_shape_cli(const std::string& text, const std::str
     while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
     ::pclose(pipe);
   }
-  std::filesystem::remove(file);
   std::vector<HbGlyph> glyphs;
   const auto json = nlohmann::json::parse(out, nullptr, false);
   if (!json.is_array()) {
