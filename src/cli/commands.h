@@ -56,8 +56,9 @@ struct RehearsalsOptions {
   bool json = false;
   std::string plot;  // a chart to FILE.png
   std::string size = "1600x900";
-  long long forget = 0;  // a run's id to remove (> 0)
-  int last = 5;          // runs shown side by side in the table
+  long long forget = 0;        // a run's id to remove (> 0)
+  int last = 5;                // runs shown side by side in the table
+  bool learn_partial = false;  // budgets learn from partial runs too
 };
 
 // What to say of a command word that is none of `commands` ("unknown

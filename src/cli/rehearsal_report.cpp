@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/count_text.h"
 #include "session/rehearsal_views.h"
 #include "show/timer.h"
-#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -79,19 +79,19 @@ double budget_at(const history::Plan& plan, int number) {
   return plan.budgets_s[i];
 }
 
-// The newest time of a row against the median of its times before it.
-double trend(const history::SlideRow& row) {
-  int last = -1;
-  for (int k = static_cast<int>(row.seconds.size()) - 1; k >= 0; --k) {
-    if (!std::isnan(row.seconds[static_cast<std::size_t>(k)])) {
-      last = k;
-      break;
+// The newest time of a row against the median of its times before it,
+// among the runs the budgets learn from (history::teaches).
+double trend(const history::Lineup& lineup, const history::SlideRow& row, bool learn_partial) {
+  std::vector<double> times;
+  for (std::size_t k = 0; k < row.seconds.size() && k < lineup.runs.size(); ++k) {
+    if (history::teaches(lineup.runs[k], learn_partial) && !std::isnan(row.seconds[k])) {
+      times.push_back(row.seconds[k]);
     }
   }
-  if (last < 1) return NAN;
-  const double before =
-      history::median(std::vector<double>(row.seconds.begin(), row.seconds.begin() + last));
-  return std::isnan(before) ? NAN : row.seconds[static_cast<std::size_t>(last)] - before;
+  if (times.size() < 2) return NAN;
+  const double last = times.back();
+  times.pop_back();
+  return last - history::median(std::move(times));
 }
 
 // Terminal cells: ASCII where Unicode's width is ambiguous (an East Asian
@@ -112,8 +112,10 @@ std::string paint(const std::string& s, layout::Mood mood, bool color) {
   return code + s + "\033[0m";
 }
 
-double rounded(double v, double unit = 0.001) {
-  return std::round(v / unit) * unit;
+// `v` to the nearest 1/`per` (divided, not multiplied by a fraction: the
+// nearest double, which JSON prints short: 23.9, not 23.900000000000002).
+double rounded(double v, double per = 1000) {
+  return std::round(v * per) / per;
 }
 
 }  // namespace
@@ -128,13 +130,21 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
                              const ReportHeader& header, int last, bool color) {
   const int runs = static_cast<int>(lineup.runs.size());
   const int first = std::max(0, runs - std::max(1, last));
-  int cut_short = 0;
-  for (const history::RunColumn& r : lineup.runs) cut_short += r.finished ? 0 : 1;
+  int cut_short = 0, partial = 0;
+  for (const history::RunColumn& r : lineup.runs) {
+    cut_short += r.finished ? 0 : 1;
+    partial += r.complete ? 0 : 1;
+  }
 
   std::string out = "madang rehearsals " + header.deck + "\n";
-  out +=
-      "history " + header.history + " · " + base::count_text(runs, "run");
-  if (cut_short) out += " (" + std::to_string(cut_short) + " cut short)";
+  out += "history " + header.history + " · " + base::count_text(runs, "run");
+  if (partial || cut_short) {
+    std::string counts;
+    if (partial) counts = std::to_string(partial) + " partial";
+    if (cut_short)
+      counts += (counts.empty() ? "" : ", ") + std::to_string(cut_short) + " cut short";
+    out += " (" + counts + ")";
+  }
   out += plan.duration_s > 0 ? " · talk " + cell_time(plan.duration_s) : " · no duration";
   out += "\n";
   if (runs == 0) {
@@ -147,18 +157,25 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
                      fit("budget", 7, true) + " " + fit("from", 8);
   for (int k = first; k < runs; ++k) {
     const history::RunColumn& r = lineup.runs[static_cast<std::size_t>(k)];
-    line += " " + fit("#" + std::to_string(r.id) + (r.finished ? "" : "*"), 7, true);
+    line +=
+        " " + fit("#" + std::to_string(r.id) + (r.complete ? "" : "~") + (r.finished ? "" : "*"), 7,
+                  true);
   }
   line += " " + fit("median", 7, true) + " " + fit("trend", 7, true);
   out += line + "\n";
 
   const int shown = runs - first;
+  bool skips_shown = false, partial_shown = false;
+  for (int k = first; k < runs; ++k) {
+    partial_shown = partial_shown || !lineup.runs[static_cast<std::size_t>(k)].complete;
+  }
   for (const history::SlideRow& row : lineup.rows) {
     const bool gone = row.number == 0;
     if (gone) {
       bool any = false;
       for (int k = first; k < runs; ++k) {
-        any = any || !std::isnan(row.seconds[static_cast<std::size_t>(k)]);
+        any = any || !std::isnan(row.seconds[static_cast<std::size_t>(k)]) ||
+              history::skipped(row, static_cast<std::size_t>(k));
       }
       if (!any) continue;  // gone before the runs shown
     }
@@ -170,15 +187,13 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
            fit(gone ? "-" : from_text(plan.sources[static_cast<std::size_t>(row.number - 1)]), 8);
     for (int k = first; k < runs; ++k) {
       const double s = row.seconds[static_cast<std::size_t>(k)];
-      line += " " + paint(fit(cell_time(s), 7, true), judge(s, budget), color);
+      const bool skip = history::skipped(row, static_cast<std::size_t>(k));
+      skips_shown = skips_shown || skip;
+      line += " " + paint(fit(skip ? "skip" : cell_time(s), 7, true), judge(s, budget), color);
     }
-    std::vector<double> recent;
-    for (int k = runs - 1; k >= 0 && recent.size() < 5; --k) {
-      const double s = row.seconds[static_cast<std::size_t>(k)];
-      if (!std::isnan(s)) recent.push_back(s);
-    }
-    const double med = history::median(recent);
-    const double t = trend(row);
+    // What the budget learns from: the last 5 times in complete runs.
+    const double med = history::learned_time(lineup, row, 5, -1, header.learn_partial);
+    const double t = trend(lineup, row, header.learn_partial);
     const std::string trend_text = cell_delta(t);
     const layout::Mood trend_mood = std::isnan(t) ? layout::Mood::kNeutral : judge(med + t, med);
     line += " " + fit(cell_time(med), 7, true) + " " +
@@ -196,7 +211,7 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
     line += " " + paint(fit(cell_time(s), 7, true), judge(s, plan.duration_s), color);
   }
   for (const history::RunColumn& r : lineup.runs) {
-    if (r.finished) totals.push_back(r.seconds);
+    if (r.finished && r.complete) totals.push_back(r.seconds);  // the talk, end to end
   }
   line += " " + fit(cell_time(history::median(totals)), 7, true);
   while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -204,16 +219,34 @@ std::string rehearsals_table(const history::Lineup& lineup, const history::Plan&
 
   for (int k = first; k < runs; ++k) {
     const history::RunColumn& r = lineup.runs[static_cast<std::size_t>(k)];
+    std::string status = r.complete ? "" : "partial (~)";
+    if (!r.finished) status += (status.empty() ? "" : ", ") + std::string("cut short (*)");
+    if (status.empty()) status = "finished";
+    const std::string skipped =
+        r.slides_skipped ? ", " + std::to_string(r.slides_skipped) + " skipped" : "";
     out += fit("#" + std::to_string(r.id), 5, true) + "  " + local_time_text(r.started_unix) +
            "  " + fit(cell_time(r.seconds), 7, true) + "  " + std::to_string(r.slides_seen) +
-           " slides  " + (r.finished ? "finished" : "cut short (*)") + "\n";
+           " slides" + skipped + "  " + status + "\n";
   }
   if (shown < runs) {
     out += "(" + std::to_string(runs - shown) + " older runs not shown; --last N)\n";
   }
-  out +=
-      "budget: time: the slide's directive · learned: the median of its last 5 runs, scaled to "
-      "the talk · typical: never rehearsed, as the typical slide · even: the talk shared evenly\n";
+  out += std::string("budget: time: the slide's directive · learned: the median of its last 5 ") +
+         (header.learn_partial ? "runs" : "complete runs") +
+         ", scaled to the talk · typical: never rehearsed, as the typical slide · even: the talk "
+         "shared evenly\n";
+  std::string marks;
+  if (partial_shown) {
+    marks = header.learn_partial
+                ? "~ partial: ended before the last slide, learned from too (--learn-partial)"
+                : "~ partial: ended before the last slide, not learned from (--learn-partial "
+                  "to learn from it)";
+  }
+  if (skips_shown) {
+    marks += (marks.empty() ? "" : " · ") +
+             std::string("skip: passed through in under 2 s, not a timing");
+  }
+  if (!marks.empty()) out += marks + "\n";
   return out;
 }
 
@@ -229,16 +262,18 @@ std::string rehearsals_csv(const history::Lineup& lineup, const history::Plan& p
     std::snprintf(buf, sizeof buf, format, v);
     return std::string(buf);
   };
-  std::string out = "run,started,finished,slide,title,key,seconds,budget_seconds\n";
+  std::string out = "run,started,finished,slide,title,key,seconds,budget_seconds,partial,skipped\n";
   for (std::size_t k = 0; k < lineup.runs.size(); ++k) {
     const history::RunColumn& r = lineup.runs[k];
     for (const history::SlideRow& row : lineup.rows) {
-      const double s = row.seconds[k];
+      const bool skip = history::skipped(row, k);
+      const double s = skip ? row.skipped_s[k] : row.seconds[k];
       if (std::isnan(s)) continue;
       out += std::to_string(r.id) + "," + r.started + "," + (r.finished ? "1" : "0") + "," +
              (row.number > 0 ? std::to_string(row.number) : "") + "," + quoted(row.identity.title) +
              "," + quoted(row.identity.key) + "," + number(s, "%.3f") + "," +
-             number(budget_at(plan, row.number), "%.1f") + "\n";
+             number(budget_at(plan, row.number), "%.1f") + "," + (r.complete ? "0" : "1") + "," +
+             (skip ? "1" : "0") + "\n";
     }
   }
   return out;
@@ -250,7 +285,7 @@ std::string rehearsals_json(const history::Lineup& lineup, const history::Plan& 
   Json root;
   root["deck"] = header.deck;
   root["history"] = header.history;
-  root["duration_seconds"] = rounded(plan.duration_s, 0.1);
+  root["duration_seconds"] = rounded(plan.duration_s, 10);
   Json runs = Json::array();
   for (std::size_t k = 0; k < lineup.runs.size(); ++k) {
     const history::RunColumn& r = lineup.runs[k];
@@ -258,16 +293,20 @@ std::string rehearsals_json(const history::Lineup& lineup, const history::Plan& 
     run["id"] = r.id;
     run["started"] = r.started;
     run["finished"] = r.finished;
+    run["partial"] = !r.complete;
     run["seconds"] = rounded(r.seconds);
     Json slides = Json::array();
     for (const history::SlideRow& row : lineup.rows) {
-      if (std::isnan(row.seconds[k])) continue;
+      const bool skip = history::skipped(row, k);
+      if (std::isnan(row.seconds[k]) && !skip) continue;
       Json s;
       s["number"] = row.number > 0 ? Json(row.number) : Json(nullptr);
       if (row.number == 0) s["last_number"] = row.last_number;
       s["title"] = row.identity.title;
       s["key"] = row.identity.key;
-      s["seconds"] = rounded(row.seconds[k]);
+      // A skipped slide: the seconds it was passed through in, no steps.
+      s["seconds"] = rounded(skip ? row.skipped_s[k] : row.seconds[k]);
+      s["skipped"] = skip;
       Json steps = Json::array();
       for (double v : row.steps[k]) steps.push_back(rounded(v));
       s["steps"] = steps;
@@ -277,7 +316,7 @@ std::string rehearsals_json(const history::Lineup& lineup, const history::Plan& 
     runs.push_back(std::move(run));
   }
   root["runs"] = std::move(runs);
-  const std::vector<double> learned = history::learned_times(lineup);
+  const std::vector<double> learned = history::learned_times(lineup, 5, -1, header.learn_partial);
   Json plan_json = Json::array();
   Json gone = Json::array();
   for (const history::SlideRow& row : lineup.rows) {
@@ -293,7 +332,7 @@ std::string rehearsals_json(const history::Lineup& lineup, const history::Plan& 
     s["title"] = row.identity.title;
     s["key"] = row.identity.key;
     const double budget = budget_at(plan, row.number);
-    s["budget_seconds"] = std::isnan(budget) ? Json(nullptr) : Json(rounded(budget, 0.1));
+    s["budget_seconds"] = std::isnan(budget) ? Json(nullptr) : Json(rounded(budget, 10));
     s["budget_from"] = history::source_name(plan.sources[i]);
     s["median_seconds"] =
         i < learned.size() && !std::isnan(learned[i]) ? Json(rounded(learned[i])) : Json(nullptr);

@@ -1,5 +1,7 @@
 // `madang rehearsals` as text: the table for a terminal, CSV and JSON for
-// other tools.
+// other tools. Each marks a partial run (ended before the last slide: the
+// budgets do not learn from it unless --learn-partial) and a slide only
+// skipped in a run (passed through in under 2 s: no time of its own).
 //
 // Promise: pure (no database, no terminal queries): the lined-up runs and
 // the current plan in, text out; the same input gives the same bytes (the
@@ -15,8 +17,9 @@
 namespace madang::app {
 
 struct ReportHeader {
-  std::string deck;     // as the user named it
-  std::string history;  // the database's path
+  std::string deck;            // as the user named it
+  std::string history;         // the database's path
+  bool learn_partial = false;  // the budgets learn from partial runs too
 };
 
 // The table: slide, title, budget, the last `last` runs side by side, the
@@ -24,12 +27,14 @@ struct ReportHeader {
 std::string rehearsals_table(const history::Lineup& lineup, const history::Plan& plan,
                              const ReportHeader& header, int last, bool color);
 
-// One line per run and slide shown in it.
+// One line per run and slide shown in it; its last columns say whether the
+// run was partial and the slide only skipped (its seconds: passing through).
 std::string rehearsals_csv(const history::Lineup& lineup, const history::Plan& plan);
 
 // {"deck", "history", "duration_seconds", "runs": [oldest first; each with
-// "id", "started", "finished", "seconds" and its "slides" (number, title,
-// seconds, steps)], "slides": [the plan], "gone": [slides no longer in it]}.
+// "id", "started", "finished", "partial", "seconds" and its "slides"
+// (number, title, seconds, skipped, steps)], "slides": [the plan], "gone":
+// [slides no longer in it]}.
 std::string rehearsals_json(const history::Lineup& lineup, const history::Plan& plan,
                             const ReportHeader& header);
 

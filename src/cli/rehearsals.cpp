@@ -14,17 +14,17 @@
 #include <filesystem>
 #include <string>
 
+#include "base/count_text.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "session/history_support.h"
 #include "cli/rehearsal_report.h"
-#include "session/rehearsal_views.h"
-#include "session/deck_loading.h"
 #include "layout/chart.h"
 #include "render/headless.h"
 #include "render/image.h"
 #include "render/pdf.h"
-#include "base/count_text.h"
+#include "session/deck_loading.h"
+#include "session/history_support.h"
+#include "session/rehearsal_views.h"
 
 namespace madang::app {
 
@@ -110,8 +110,8 @@ int run_rehearsals(const RehearsalsOptions& o) {
   // A history named on the command line that is not there is a typo far
   // more often than a deck never rehearsed: say so, rather than "0 runs".
   if (!o.history.empty() && !std::filesystem::exists(o.history)) {
-    return say("no history at " + o.history + " (without --history: " +
-                   history::default_history_path() + ")",
+    return say("no history at " + o.history +
+                   " (without --history: " + history::default_history_path() + ")",
                2);
   }
 
@@ -141,9 +141,10 @@ int run_rehearsals(const RehearsalsOptions& o) {
     if (!error.empty()) return say("history " + path + ": " + error, 2);
   }
   const history::Lineup lineup = history::line_up(parsed.deck, recorded);
-  const history::Plan plan = history::plan_budgets(parsed.deck, history::learned_times(lineup),
-                                                   parsed.deck.meta.duration_s);
-  const ReportHeader header{o.deck, path};
+  const history::Plan plan =
+      history::plan_budgets(parsed.deck, history::learned_times(lineup, 5, -1, o.learn_partial),
+                            parsed.deck.meta.duration_s);
+  const ReportHeader header{o.deck, path, o.learn_partial};
   if (o.json) {
     std::fputs(rehearsals_json(lineup, plan, header).c_str(), stdout);
   } else if (o.csv) {

@@ -32,6 +32,8 @@ Lineup line_up(const deck::Deck& deck, const Recorded& recorded) {
     row.identity = now[i];
     row.seconds.assign(run_count, kNone);
     row.steps.assign(run_count, {});
+    row.skips.assign(run_count, 0);
+    row.skipped_s.assign(run_count, 0);
     out.rows.push_back(std::move(row));
   }
   // Recorded slides that were shown but match nothing: rows of their own,
@@ -54,6 +56,8 @@ Lineup line_up(const deck::Deck& deck, const Recorded& recorded) {
     row.last_number = last_at[r] + 1;
     row.seconds.assign(run_count, kNone);
     row.steps.assign(run_count, {});
+    row.skips.assign(run_count, 0);
+    row.skipped_s.assign(run_count, 0);
     out.rows.push_back(std::move(row));
   }
 
@@ -64,6 +68,8 @@ Lineup line_up(const deck::Deck& deck, const Recorded& recorded) {
     col.started = run.started;
     col.started_unix = run.started_unix;
     col.finished = run.finished;
+    col.complete = run.complete;
+    col.slide_count = run.slide_count;
     col.duration_s = run.duration_s;
     for (const Visit& v : run.visits) {
       col.seconds += v.seconds;
@@ -72,6 +78,11 @@ Lineup line_up(const deck::Deck& deck, const Recorded& recorded) {
       if (at < 0) continue;
       SlideRow& row = out.rows[static_cast<std::size_t>(at)];
       if (row.number > 0) row.last_number = v.number;
+      if (v.seconds < kSkipSeconds) {  // passing through: no timing
+        ++row.skips[k];
+        row.skipped_s[k] += v.seconds;
+        continue;
+      }
       double& s = row.seconds[k];
       if (std::isnan(s)) {
         s = 0;
@@ -82,6 +93,7 @@ Lineup line_up(const deck::Deck& deck, const Recorded& recorded) {
       if (steps.size() < v.steps.size()) steps.resize(v.steps.size(), 0);
       for (std::size_t i = 0; i < v.steps.size(); ++i) steps[i] += v.steps[i];
     }
+    for (const SlideRow& row : out.rows) col.slides_skipped += skipped(row, k) ? 1 : 0;
     out.runs.push_back(std::move(col));
   }
   return out;
@@ -96,18 +108,34 @@ double median(std::vector<double> values) {
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-std::vector<double> learned_times(const Lineup& lineup, int recent, int runs) {
+bool skipped(const SlideRow& row, std::size_t k) {
+  return k < row.seconds.size() && std::isnan(row.seconds[k]) && k < row.skips.size() &&
+         row.skips[k] > 0;
+}
+
+bool teaches(const RunColumn& run, bool learn_partial) {
+  return run.complete || learn_partial;
+}
+
+double learned_time(const Lineup& lineup, const SlideRow& row, int recent, int runs,
+                    bool learn_partial) {
   const int limit = runs < 0 ? static_cast<int>(lineup.runs.size())
                              : std::min(runs, static_cast<int>(lineup.runs.size()));
+  std::vector<double> last;
+  for (int k = limit - 1; k >= 0 && static_cast<int>(last.size()) < recent; --k) {
+    const std::size_t at = static_cast<std::size_t>(k);
+    if (!teaches(lineup.runs[at], learn_partial)) continue;
+    const double s = row.seconds[at];
+    if (!std::isnan(s)) last.push_back(s);
+  }
+  return median(std::move(last));
+}
+
+std::vector<double> learned_times(const Lineup& lineup, int recent, int runs, bool learn_partial) {
   std::vector<double> out;
   for (int i = 0; i < lineup.current; ++i) {
-    const SlideRow& row = lineup.rows[static_cast<std::size_t>(i)];
-    std::vector<double> last;
-    for (int k = limit - 1; k >= 0 && static_cast<int>(last.size()) < recent; --k) {
-      const double s = row.seconds[static_cast<std::size_t>(k)];
-      if (!std::isnan(s)) last.push_back(s);
-    }
-    out.push_back(median(std::move(last)));
+    out.push_back(learned_time(lineup, lineup.rows[static_cast<std::size_t>(i)], recent, runs,
+                               learn_partial));
   }
   return out;
 }

@@ -4,7 +4,8 @@
 // Promise: pure, a function of the deck, the learned times and a duration.
 // A slide's `<!-- time: 90s -->` is its budget, untouched. The others get
 // their learned time (history/lineup.h learned_times: the median of the
-// recent runs), a slide never rehearsed the typical learned slide's, all
+// recent complete runs, skips left out), a slide never rehearsed the
+// typical learned slide's, all
 // scaled together so that the talk fills its duration. With nothing learned
 // the rest of the duration is shared evenly, as before rehearsals existed.
 #pragma once

@@ -72,6 +72,14 @@ CREATE TABLE steps(
   PRIMARY KEY(visit_id, step)) WITHOUT ROWID;
 ALTER TABLE runs ADD COLUMN duration_s REAL NOT NULL DEFAULT 0;
 )sql",
+    // 2 -> 3: whether a run reached the deck's last slide (a partial run,
+    // ended before it, teaches no budgets). Older runs are judged by what
+    // they recorded: a visit of the last slide of the deck as it then was.
+    R"sql(
+ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 0;
+UPDATE runs SET complete = EXISTS(
+  SELECT 1 FROM visits v WHERE v.run_id = runs.id AND v.number >= runs.slide_count);
+)sql",
 };
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == kSchemaVersion);
 
@@ -309,7 +317,9 @@ Attempt attempt(const std::string& path, Access access, int target) {
 // Moves `path` (and its -wal and -shm) to a free name beside it; the new
 // name of the database, or "" with `error`.
 std::string move_aside(const std::string& path, const std::string& why, std::string* error) {
-  const std::string base = path + "." + why + "-" + base::calendar_text(base::unix_now(), "%Y%m%d-%H%M%S", base::TimeZone::kUtc);
+  const std::string base =
+      path + "." + why + "-" +
+      base::calendar_text(base::unix_now(), "%Y%m%d-%H%M%S", base::TimeZone::kUtc);
   std::string target = base;
   std::error_code ec;
   for (int n = 2; fs::exists(target, ec) && n < 1000; ++n) target = base + "-" + std::to_string(n);
@@ -454,8 +464,17 @@ bool Store::add_visit(std::int64_t run, const SlideIdentity& slide, const Visit&
   return t.commit(error);
 }
 
+bool Store::end_run(std::int64_t run, bool finished, bool complete, std::string* error) {
+  Stmt s(impl_->db, "UPDATE runs SET finished = ?2, complete = ?3 WHERE id = ?1");
+  s.bind(1, run).bind(2, finished ? 1 : 0).bind(3, complete ? 1 : 0);
+  return s.run(error);
+}
+
 bool Store::end_run(std::int64_t run, bool finished, std::string* error) {
-  Stmt s(impl_->db, "UPDATE runs SET finished = ?2 WHERE id = ?1");
+  // The rule of migration 2 -> 3: a visit of the run's last slide.
+  Stmt s(impl_->db,
+         "UPDATE runs SET finished = ?2, complete = EXISTS(SELECT 1 FROM visits v WHERE "
+         "v.run_id = runs.id AND v.number >= runs.slide_count) WHERE id = ?1");
   s.bind(1, run).bind(2, finished ? 1 : 0);
   return s.run(error);
 }
@@ -519,7 +538,8 @@ Recorded Store::read(const std::string& deck, std::string* error, bool with_step
 
   std::unordered_map<std::int64_t, std::size_t> run_index;
   Stmt runs(db,
-            "SELECT id, started_at, started_unix, finished, slide_count, duration_s FROM runs "
+            "SELECT id, started_at, started_unix, finished, slide_count, duration_s, complete FROM "
+            "runs "
             "WHERE deck_id = ?1 ORDER BY started_unix, id");
   runs.bind(1, id);
   while ((rc = runs.step()) == SQLITE_ROW) {
@@ -530,6 +550,7 @@ Recorded Store::read(const std::string& deck, std::string* error, bool with_step
     r.finished = runs.int64(3) != 0;
     r.slide_count = static_cast<int>(runs.int64(4));
     r.duration_s = runs.real(5);
+    r.complete = runs.int64(6) != 0;
     run_index[r.id] = out.runs.size();
     out.runs.push_back(std::move(r));
   }

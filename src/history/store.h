@@ -21,7 +21,7 @@
 
 namespace madang::history {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The default file: $XDG_DATA_HOME/madang/history.sqlite, else
 // ~/.local/share/madang/history.sqlite ("" when neither is known).
@@ -44,6 +44,7 @@ struct Run {
   std::string started;      // "2024-11-05T09:00:00Z"
   double started_unix = 0;  // seconds since 1970, UTC
   bool finished = false;    // ended by the speaker (else cut short: a crash, kill -9)
+  bool complete = false;    // reached the deck's last slide (else partial: it teaches no budgets)
   int slide_count = 0;      // of the deck at the start
   double duration_s = 0;    // the talk's planned length at the start (0: none)
   std::vector<Visit> visits;
@@ -91,10 +92,16 @@ class Store {
   const std::string& path() const { return path_; }
   int schema_version() const;
 
-  // A new run, not finished until end_run says so; its id, or -1.
+  // A new run, not finished (cut short) nor complete (partial) until
+  // end_run says so; its id, or -1.
   std::int64_t begin_run(const RunStart& start, std::string* error);
   bool add_visit(std::int64_t run, const SlideIdentity& slide, const Visit& visit,
                  std::string* error);
+  // Marks the run `finished` by the speaker (else cut short) and `complete`:
+  // it reached the deck's last slide (else partial).
+  bool end_run(std::int64_t run, bool finished, bool complete, std::string* error);
+  // The same, complete judged from what the run recorded: a visit of the
+  // last slide of the deck as it was at the start (RunStart::slide_count).
   bool end_run(std::int64_t run, bool finished, std::string* error);
   // Removes a run and its visits; false when `deck` has no such run.
   bool forget(const std::string& deck, std::int64_t run, std::string* error);
@@ -113,7 +120,6 @@ class Store {
   std::unique_ptr<Impl> impl_;
   std::string path_;
 };
-
 
 // The human-readable message for an open: "" when nothing needs saying.
 std::string describe(const OpenReport& report, const std::string& path);

@@ -53,7 +53,15 @@ void RunWriter::work() {
   }
 }
 
+bool RunWriter::finish(bool finished, bool complete) {
+  return stop(finished, complete ? 1 : 0);
+}
+
 bool RunWriter::finish(bool finished) {
+  return stop(finished, -1);
+}
+
+bool RunWriter::stop(bool finished, int complete) {
   if (stopped_) return error().empty();
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -63,7 +71,9 @@ bool RunWriter::finish(bool finished) {
   thread_.join();
   stopped_ = true;
   std::string error;
-  if (!store_.end_run(run_, finished, &error)) {
+  const bool ended = complete < 0 ? store_.end_run(run_, finished, &error)
+                                  : store_.end_run(run_, finished, complete == 1, &error);
+  if (!ended) {
     std::lock_guard<std::mutex> lock(mutex_);
     error_ = error;
   }

@@ -35,12 +35,16 @@ class RunWriter {
   // The last error of a commit ("" when none).
   std::string error() const;
 
-  // Commits what is queued, marks the run finished (or not) and stops the
-  // thread; false when a commit failed.
+  // Commits what is queued, marks the run finished (or cut short) and
+  // complete (or partial: Store::end_run) and stops the thread; false when a
+  // commit failed.
+  bool finish(bool finished, bool complete);
+  // The same, complete judged from the visits committed (Store::end_run).
   bool finish(bool finished);
 
  private:
   void work();
+  bool stop(bool finished, int complete);  // complete: 0, 1, or -1 to judge
 
   Store& store_;
   const std::int64_t run_;

@@ -263,13 +263,20 @@ SummaryLayout layout_rehearsal_summary(text::FontSystem& fonts, const deck::Deck
 // [SECTION] Bar
 // ============================================================================
 
+Rect rehearsal_bar_rect(Size size) {
+  const float W = static_cast<float>(size.width), H = static_cast<float>(size.height);
+  const float u = std::min(W / 1920.0f, H / 1080.0f);
+  const float h = std::min(H, std::round(kBarHeight * u));
+  return Rect{0, H - h, W, h};
+}
+
 DisplayList layout_rehearsal_bar(text::FontSystem& fonts, const deck::Deck& deck,
                                  const RehearsalBar& bar, Size size) {
   const float W = static_cast<float>(size.width), H = static_cast<float>(size.height);
   const float u = std::min(W / 1920.0f, H / 1080.0f);
   ScreenContext sc(fonts, deck, screen_theme(deck), u, nullptr);
   const Writer w{sc.ctx};
-  const float h = std::round(kBarHeight * u);
+  const float h = rehearsal_bar_rect(size).h;
   const float pad = std::round(28 * u);
   Fragment out;
   out.add(fill_rect(Rect{0, H - h, W, h}, kBarBackground));

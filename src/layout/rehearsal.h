@@ -1,12 +1,13 @@
 // The rehearsal's own screens, laid out like the presenter console: the
 // summary shown when a run ends (every slide: this run, its budget, the
 // previous run, the median of the earlier ones, over and under in colour,
-// the total against the talk's duration) and the small bar over the slide
-// while rehearsing on a single screen.
+// the total against the talk's duration) and the small bar at the foot of a
+// single screen while rehearsing, in a band of its own below the slide.
 //
 // Promise: pure, like layout_console: the same input and size give the same
-// list. The input is plain data, every text ready to print (app/ makes it
-// from the history), so this stage knows nothing of runs or databases.
+// list. The input is plain data, every text ready to print
+// (session/rehearsal_views.h makes it from the history), so this stage knows
+// nothing of runs or databases.
 #pragma once
 
 #include <limits>
@@ -36,7 +37,7 @@ struct SummaryRow {
 
 struct RehearsalSummary {
   std::string heading;  // "리허설 3회차"
-  std::string when;     // "2024-11-05 14:05 · 끝까지 마침"
+  std::string when;     // "2024-11-05 14:05 시작", and " · 부분 리허설 ..." when partial
   std::vector<SummaryRow> rows;
   SummaryRow total;
   std::string verdict;  // "19:12 / 20:00 · 0:48 남김"
@@ -57,7 +58,7 @@ struct SummaryLayout {
 SummaryLayout layout_rehearsal_summary(text::FontSystem& fonts, const deck::Deck& deck,
                                        const RehearsalSummary& summary, Size size);
 
-// The bar over the slide while rehearsing on one screen.
+// The bar while rehearsing on one screen (the hall keeps its band free).
 struct RehearsalBar {
   std::string label;    // "● 리허설 3회차"
   std::string elapsed;  // "12:05"
@@ -74,5 +75,9 @@ struct RehearsalBar {
 // A list the size of the window, transparent but for the bar at its foot.
 DisplayList layout_rehearsal_bar(text::FontSystem& fonts, const deck::Deck& deck,
                                  const RehearsalBar& bar, Size size);
+
+// Where that bar is in a window of `size`: a band across its foot, in whole
+// pixels (the hall letterboxes the slide above it).
+Rect rehearsal_bar_rect(Size size);
 
 }  // namespace madang::layout

@@ -23,7 +23,7 @@ const layout::DisplayList* hall_list(const HallTarget& hall, const show::Show& s
 layout::Point on_hall_slide(const HallTarget& hall, const deck::Deck& deck, float x, float y) {
   int w = 0, h = 0;
   output_size(hall, &w, &h);
-  return window_to_slide(x, y, hall.window->scale(), HallView::slide_rect_in(w, h, deck));
+  return window_to_slide(x, y, hall.window->scale(), hall.view->slide_rect_of(w, h, deck));
 }
 
 show::Change hall_hover(show::Show& show, const HallTarget& hall, float x, float y, bool covered) {

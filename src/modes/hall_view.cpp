@@ -1,5 +1,6 @@
 #include "modes/hall_view.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace madang::app {
@@ -36,13 +37,21 @@ void draw_pointer(SDL_Renderer* r, const layout::Rect& slide, float fx, float fy
 HallView::HallView(SDL_Renderer* renderer, DeckResources& resources)
     : renderer_(renderer), view_(renderer, resources) {}
 
-layout::Rect HallView::slide_rect_in(int w, int h, const deck::Deck& deck) {
-  return slide_rect(w, h, deck.meta);
+layout::Rect HallView::slide_rect_in(int w, int h, const deck::Deck& deck, int band) {
+  return slide_rect(w, std::max(1, h - std::max(0, band)), deck.meta);
+}
+
+bool HallView::set_band(int pixels) {
+  pixels = std::max(0, pixels);
+  if (pixels == band_) return false;
+  band_ = pixels;
+  skip_transition();
+  return true;
 }
 
 const layout::DisplayList* HallView::laid_out(const deck::Deck& deck,
                                               const show::HallPicture& picture, int w, int h) {
-  return view_.laid_out(deck, picture.slide, picture.state, slide_rect_in(w, h, deck));
+  return view_.laid_out(deck, picture.slide, picture.state, slide_rect_of(w, h, deck));
 }
 
 void HallView::begin(const deck::Deck& deck, int from_slide, const layout::SlideState& from_state,
@@ -61,7 +70,7 @@ void HallView::begin(const deck::Deck& deck, int from_slide, const layout::Slide
     t.duration_ms = kRevealMs;
   }
   t.start_ms = now_ms;
-  const layout::Rect rect = slide_rect_in(w, h, deck);
+  const layout::Rect rect = slide_rect_of(w, h, deck);
   if (t.kind == TransitionKind::kNone || !view_.capture(deck, from_slide, from_state, rect, 0) ||
       !view_.capture(deck, picture.slide, picture.state, rect, 1)) {
     t = {};
@@ -79,7 +88,7 @@ void HallView::draw(const deck::Deck& deck, const show::HallPicture& picture, in
     SDL_RenderClear(renderer_);
     return;
   }
-  const layout::Rect rect = slide_rect_in(w, h, deck);
+  const layout::Rect rect = slide_rect_of(w, h, deck);
   if (transition_running(transition_, now_ms)) {
     view_.draw_transition(transition_, transition_progress(transition_, now_ms), rect);
   } else {

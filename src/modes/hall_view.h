@@ -3,7 +3,8 @@
 //
 // Promise: draws only what it is given (a show::HallPicture); holds only
 // what a picture needs between frames (the two textures of a running
-// transition). The present, kiosk and rehearse modes all draw the hall with it.
+// transition, and the band at the foot a mode may keep for itself). The
+// present, kiosk and rehearse modes all draw the hall with it.
 #pragma once
 
 #include <SDL.h>
@@ -27,8 +28,18 @@ class HallView {
 
   SlideView& slides() { return view_; }
 
-  // The slide rect in a window of w x h pixels.
-  static layout::Rect slide_rect_in(int w, int h, const deck::Deck& deck);
+  // The slide rect in a window of w x h pixels, letterboxed above a `band`
+  // of pixels at its foot left to something else.
+  static layout::Rect slide_rect_in(int w, int h, const deck::Deck& deck, int band = 0);
+  // This hall's slide rect, above its band: where it draws the slide and
+  // what the pointer hit-tests (modes/hall_input.h).
+  layout::Rect slide_rect_of(int w, int h, const deck::Deck& deck) const {
+    return slide_rect_in(w, h, deck, band_);
+  }
+  // Leaves `pixels` at the foot of the window to the mode (the rehearsal
+  // bar on a single screen; 0: none). True when that changed (a running
+  // transition is cut: its pictures were of the old size).
+  bool set_band(int pixels);
 
   // The display list on screen for `picture` (hit tests), or nullptr.
   const layout::DisplayList* laid_out(const deck::Deck& deck, const show::HallPicture& picture,
@@ -52,6 +63,7 @@ class HallView {
   SDL_Renderer* renderer_;
   SlideView view_;
   Transition transition_;
+  int band_ = 0;
 };
 
 }  // namespace madang::app

@@ -15,13 +15,14 @@ struct PresentOptions {
   std::string deck;
   int slide = 1;
   bool fullscreen = false;
-  int display = 0;          // the single view's display
-  std::string duration;     // "20m": the talk's length (else the deck's `duration:`)
-  int audience = -1;        // the hall's display with two screens (-1: not the primary)
-  bool console = false;     // a presenter console even on one display
-  bool no_console = false;  // one view, whatever the displays
-  bool windowed = false;    // with --console on one display: the hall in a window too
-  std::string history;      // the rehearsal history (budgets); "": the user's default
+  int display = 0;             // the single view's display
+  std::string duration;        // "20m": the talk's length (else the deck's `duration:`)
+  int audience = -1;           // the hall's display with two screens (-1: not the primary)
+  bool console = false;        // a presenter console even on one display
+  bool no_console = false;     // one view, whatever the displays
+  bool windowed = false;       // with --console on one display: the hall in a window too
+  std::string history;         // the rehearsal history (budgets); "": the user's default
+  bool learn_partial = false;  // budgets learn from partial rehearsals too
 };
 
 // `madang rehearse`: presenting, timed and recorded (the same screens).

@@ -35,7 +35,9 @@ int run_present(const PresentOptions& options) {
                                                                  .duration_s = duration_s,
                                                                  .fullscreen = options.fullscreen}),
                         clock);
-    mode.planner = [&recorded](show::Show& show) { plan_show(show, recorded); };
+    mode.planner = [&recorded, &options](show::Show& show) {
+      plan_show(show, recorded, options.learn_partial);
+    };
     mode.planner(mode.show());
     return run_mode(mode, clock);
   });

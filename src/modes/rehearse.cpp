@@ -4,8 +4,10 @@
 // pauses left out (T pauses and resumes; leaving the window pauses too),
 // committed to the history (history/store.h) as the speaker moves on, by a
 // thread of its own so that no frame waits for the disk. Timing starts when
-// the slides appear. With one screen a small bar at the foot shows the time;
-// with a console the console does. Q ends the run, saves it and shows its
+// the slides appear. With one screen a small bar in a band of its own at the
+// foot shows the time (the slide letterboxed above it, never under it);
+// with a console the console does. Q ends the run, saves it (complete when
+// it reached the last slide, else partial: history/store.h) and shows its
 // summary (layout/rehearsal.h); Q or Esc there quits.
 //
 // Test hooks (environment):
@@ -30,14 +32,14 @@
 #include <memory>
 #include <string>
 
+#include "history/writer.h"
+#include "input/keymap.h"
+#include "layout/rehearsal.h"
+#include "modes/show_controller.h"
+#include "platform/sdl_support.h"
 #include "session/deck_loading.h"
 #include "session/history_support.h"
-#include "input/keymap.h"
 #include "session/rehearsal_views.h"
-#include "platform/sdl_support.h"
-#include "modes/show_controller.h"
-#include "history/writer.h"
-#include "layout/rehearsal.h"
 #include "show/rehearsal.h"
 
 namespace madang::app {
@@ -58,7 +60,8 @@ struct RunContext {
   std::string title;
   int slide_count = 0;
   double started_unix = 0;
-  std::string history_path;  // named in messages
+  std::string history_path;    // named in messages
+  bool learn_partial = false;  // budgets learn from partial runs too
 };
 
 class RehearseMode final : public Mode {
@@ -66,8 +69,10 @@ class RehearseMode final : public Mode {
   RehearseMode(ShowController& show, RunContext& run) : show_(show), run_(run) {
     trace_ = env_flag("MADANG_PRESENT_TRACE");
     commit_event_ = SDL_RegisterEvents(1);
-    plan_ = plan_show(show_.show(), run_.before);
-    show_.planner = [this](show::Show& s) { plan_ = plan_show(s, run_.before); };
+    plan_ = plan_show(show_.show(), run_.before, run_.learn_partial);
+    show_.planner = [this](show::Show& s) {
+      plan_ = plan_show(s, run_.before, run_.learn_partial);
+    };
     show_.trace_extra = [this] {
       return " rehearse=running run=" + std::to_string(run_.run) +
              " recorded=" + std::to_string(writer_ ? writer_->committed() : 0);
@@ -126,6 +131,7 @@ class RehearseMode final : public Mode {
   history::SlideIdentity arrived_;  // the running stay's slide, as it was on arrival
   int arrived_number_ = 0;
   int seq_ = 0;
+  bool reached_last_ = false;  // a stay on the deck's last slide began: the run is complete
   std::string write_error_;
 
   layout::RehearsalBar bar_;
@@ -193,23 +199,31 @@ double RehearseMode::frame(double now) {
   }
   record(now);
   double sleep = -1;
-  if (!show_.screens().has_console()) {
-    // One screen: the bar at the foot of the hall, redrawn when its text changes.
+  ShowScreens& screens = show_.screens();
+  if (!screens.has_console()) {
+    // One screen: the bar in a band of its own at the foot of the hall (the
+    // slide letterboxed above it), redrawn when its text changes.
     int w = 0, h = 0;
-    ShowScreens::output_size(show_.screens().hall(), &w, &h);
+    ShowScreens::output_size(screens.hall(), &w, &h);
+    const layout::Size size{std::max(1, w), std::max(1, h)};
+    const bool band_changed =
+        screens.hall_view().set_band(static_cast<int>(layout::rehearsal_bar_rect(size).h));
     const layout::RehearsalBar bar = bar_of(show, now, run_.ordinal);
-    const bool changed = !(bar == bar_) || w != bar_w_ || h != bar_h_;
+    const bool changed = band_changed || !(bar == bar_) || w != bar_w_ || h != bar_h_;
     if (changed) {
       bar_ = bar;
       bar_w_ = w;
       bar_h_ = h;
-      bar_list_ = layout::layout_rehearsal_bar(show_.resources().fonts(), show.deck, bar,
-                                               {std::max(1, w), std::max(1, h)});
+      bar_list_ = layout::layout_rehearsal_bar(show_.resources().fonts(), show.deck, bar, size);
     }
     show_.set_hall_overlay(&bar_list_, changed);
     if (!show::paused(show.timer)) {
       sleep = 1000.0 - std::fmod(show::elapsed_ms(show.timer, now), 1000.0);
     }
+  } else {
+    // A console (say a projector plugged in mid-run) shows the time: the
+    // hall is the slide's alone.
+    show_.set_hall_overlay(nullptr, screens.hall_view().set_band(0));
   }
   const double controller = show_.frame(now);
   if (controller >= 0 && (sleep < 0 || controller < sleep)) sleep = controller;
@@ -233,6 +247,7 @@ void RehearseMode::record(double now) {
       arrived_ = history::identify(show.deck.slides[static_cast<std::size_t>(at)]);
     }
     arrived_number_ = at + 1;
+    if (at >= 0 && at + 1 == static_cast<int>(show.deck.slides.size())) reached_last_ = true;
   }
 }
 
@@ -250,7 +265,7 @@ void RehearseMode::end_run(double now) {
   if (!writer_) return;
   if (const std::optional<show::Stay> last = show::close(rehearsal_, show_.show(), now))
     push(*last);
-  if (!writer_->finish(true)) {
+  if (!writer_->finish(true, reached_last_)) {
     std::fprintf(stderr, "madang rehearse: history %s: %s\n", run_.store.path().c_str(),
                  writer_->error().c_str());
   }
@@ -269,7 +284,7 @@ void RehearseMode::end_run(double now) {
   for (std::size_t k = 0; k < lineup.runs.size(); ++k) {
     if (lineup.runs[k].id == run_.run) index = static_cast<int>(k);
   }
-  summary_input_ = summary_of(lineup, plan_, index, run_.store.path());
+  summary_input_ = summary_of(lineup, plan_, index, run_.store.path(), run_.learn_partial);
   summary_ = true;
   summary_dirty_ = true;
   if (SDL_Window* w = show_.screens().overlay_screen().window->sdl()) SDL_RaiseWindow(w);
@@ -394,6 +409,7 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
   run.slide_count = slide_count;
   run.started_unix = started_unix;
   run.history_path = path;
+  run.learn_partial = o.learn_partial;
   RehearseMode mode(controller, run);
   return run_mode(mode, clock);
 }

@@ -35,10 +35,10 @@ double planned_duration(const show::Show& show) {
   return show.duration_override_s > 0 ? show.duration_override_s : show.deck.meta.duration_s;
 }
 
-history::Plan plan_show(show::Show& show, const history::Recorded& recorded) {
+history::Plan plan_show(show::Show& show, const history::Recorded& recorded, bool learn_partial) {
   const history::Lineup lineup = history::line_up(show.deck, recorded);
-  history::Plan plan =
-      history::plan_budgets(show.deck, history::learned_times(lineup), planned_duration(show));
+  history::Plan plan = history::plan_budgets(
+      show.deck, history::learned_times(lineup, 5, -1, learn_partial), planned_duration(show));
   show::set_plan(show, plan.budgets_s, plan.duration_s);
   return plan;
 }

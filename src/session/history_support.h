@@ -25,8 +25,10 @@ history::Recorded read_history(const char* command, const std::string& option,
 // The talk's length the show plans for: --duration, else the deck's.
 double planned_duration(const show::Show& show);
 
-// Plans the show's budgets from its deck and `recorded` (show::set_plan);
-// the plan, for the views that explain it.
-history::Plan plan_show(show::Show& show, const history::Recorded& recorded);
+// Plans the show's budgets from its deck and `recorded` (show::set_plan),
+// learning from complete runs only unless `learn_partial`; the plan, for
+// the views that explain it.
+history::Plan plan_show(show::Show& show, const history::Recorded& recorded,
+                        bool learn_partial = false);
 
 }  // namespace madang::app

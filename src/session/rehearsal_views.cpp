@@ -4,9 +4,9 @@
 #include <cmath>
 #include <ctime>
 
+#include "base/time_text.h"
 #include "show/console_input.h"
 #include "show/timer.h"
-#include "base/time_text.h"
 
 namespace madang::app {
 
@@ -38,8 +38,9 @@ std::string delta_or_dash(double seconds, double budget_s) {
   return show::delta_text(std::round(seconds) - std::round(budget_s));
 }
 
-// How the budgets came about, in a line.
-std::string plan_note(const history::Plan& plan, int runs_before) {
+// How the budgets came about, in a line: learned from `runs_before` runs,
+// `left_out` partial runs not among them.
+std::string plan_note(const history::Plan& plan, int runs_before, int left_out) {
   int directive = 0, learned = 0;
   for (history::BudgetSource s : plan.sources) {
     directive += s == history::BudgetSource::kDirective;
@@ -48,6 +49,7 @@ std::string plan_note(const history::Plan& plan, int runs_before) {
   std::string note;
   if (learned > 0) {
     note = "예산: 이전 리허설 " + std::to_string(runs_before) + "회의 중앙값";
+    if (left_out > 0) note += " (부분 리허설 " + std::to_string(left_out) + "회 제외)";
     if (plan.duration_s > 0 && std::fabs(plan.scale - 1) > 0.005) {
       note += ", " + show::clock_text(plan.duration_s) + "에 맞춤";
     }
@@ -64,7 +66,7 @@ std::string plan_note(const history::Plan& plan, int runs_before) {
 }  // namespace
 
 layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history::Plan& plan,
-                                    int run, const std::string& history_path) {
+                                    int run, const std::string& history_path, bool learn_partial) {
   layout::RehearsalSummary s;
   const int runs = static_cast<int>(lineup.runs.size());
   const int k = std::clamp(run, 0, std::max(0, runs - 1));
@@ -72,9 +74,23 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
   auto at = [&](const history::SlideRow& row, int index) {
     return index >= 0 && index < runs ? row.seconds[static_cast<std::size_t>(index)] : NAN;
   };
+  // The earlier runs the budgets learn from (complete ones, unless
+  // learn_partial), and their median.
+  int taught = 0;
+  for (int i = 0; i < k; ++i) {
+    taught += history::teaches(lineup.runs[static_cast<std::size_t>(i)], learn_partial) ? 1 : 0;
+  }
   auto earlier_median = [&](const std::vector<double>& values) {
-    return history::median(std::vector<double>(values.begin(), values.begin() + k));
+    std::vector<double> earlier;
+    for (int i = 0; i < k; ++i) {
+      if (history::teaches(lineup.runs[static_cast<std::size_t>(i)], learn_partial)) {
+        earlier.push_back(values[static_cast<std::size_t>(i)]);
+      }
+    }
+    return history::median(std::move(earlier));
   };
+  const history::RunColumn* this_run = have ? &lineup.runs[static_cast<std::size_t>(k)] : nullptr;
+  const bool partial = this_run && !this_run->complete;
 
   double budget_total = 0, previous_total = 0;
   bool previous_any = false;
@@ -93,7 +109,8 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
     r.number = gone ? "–" : std::to_string(row.number);
     r.title = row.identity.title.empty() ? "(제목 없음)" : row.identity.title;
     if (gone) r.title += " (덱에서 빠짐)";
-    r.this_run = seconds_text(now);
+    r.this_run =
+        have && history::skipped(row, static_cast<std::size_t>(k)) ? "건너뜀" : seconds_text(now);
     r.budget = seconds_text(budget);
     r.previous = seconds_text(before);
     r.median = have ? seconds_text(earlier_median(row.seconds)) : "–";
@@ -111,8 +128,11 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
   }
 
   const double total = have ? lineup.runs[static_cast<std::size_t>(k)].seconds : NAN;
-  std::vector<double> totals;
-  for (int i = 0; i < k; ++i) totals.push_back(lineup.runs[static_cast<std::size_t>(i)].seconds);
+  std::vector<double> totals;  // of the earlier runs that went to the end
+  for (int i = 0; i < k; ++i) {
+    const history::RunColumn& earlier = lineup.runs[static_cast<std::size_t>(i)];
+    if (earlier.complete) totals.push_back(earlier.seconds);
+  }
   const double target = plan.duration_s > 0 ? plan.duration_s : budget_total;
   s.total.number = "";
   s.total.title = "합계";
@@ -120,13 +140,20 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
   s.total.budget = target > 0 ? seconds_text(target) : "–";
   s.total.previous = previous_any ? seconds_text(previous_total) : "–";
   s.total.median = seconds_text(history::median(totals));
-  s.total.delta = delta_or_dash(total, target);
-  s.total.mood = judge(total, target);
+  // A partial run's total is no talk's length: not judged against one.
+  s.total.delta = partial ? "–" : delta_or_dash(total, target);
+  s.total.mood = partial ? layout::Mood::kNeutral : judge(total, target);
 
   s.heading = "리허설 " + std::to_string(k + 1) + "회차";
-  if (have)
-    s.when = local_time_text(lineup.runs[static_cast<std::size_t>(k)].started_unix) + " 시작";
-  if (plan.duration_s > 0 && have) {
+  if (have) s.when = local_time_text(this_run->started_unix) + " 시작";
+  if (partial) {
+    s.when += " · 부분 리허설: 마지막 슬라이드 전에 끝남";
+    if (!learn_partial) s.when += " (예산에 넣지 않음)";
+    const int count = this_run->slide_count > 0 ? this_run->slide_count : lineup.current;
+    s.verdict = seconds_text(total) + " · 부분 리허설 (" +
+                std::to_string(this_run->slides_seen + this_run->slides_skipped) + "/" +
+                std::to_string(count) + " 슬라이드)";
+  } else if (plan.duration_s > 0 && have) {
     const double left = plan.duration_s - total;
     s.verdict = seconds_text(total) + " / " + seconds_text(plan.duration_s) + " · " +
                 (left >= 0 ? seconds_text(left) + " 남김" : seconds_text(-left) + " 초과");
@@ -134,7 +161,7 @@ layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history
   } else {
     s.verdict = seconds_text(total) + " · 발표 시간 미정";
   }
-  s.note = plan_note(plan, k) + " · 기록: " + history_path;
+  s.note = plan_note(plan, taught, k - taught) + " · 기록: " + history_path;
   s.keys = "Q Esc 끝내기 · ↑↓ 넘기기";
   return s;
 }
@@ -177,7 +204,9 @@ layout::RehearsalChart chart_of(const history::Lineup& lineup, const history::Pl
     const history::RunColumn& col = lineup.runs[static_cast<std::size_t>(k)];
     layout::ChartRun r;
     r.label = "#" + std::to_string(col.id) + " " + local_time_text(col.started_unix).substr(5) +
-              (col.finished ? "" : " (중단)");
+              (!col.finished   ? " (중단)"
+               : !col.complete ? " (부분)"
+                               : "");
     for (int i = 0; i < lineup.current; ++i) {
       r.seconds.push_back(
           lineup.rows[static_cast<std::size_t>(i)].seconds[static_cast<std::size_t>(k)]);

@@ -26,9 +26,14 @@ double on_time_margin(double budget_s);
 layout::Mood judge(double seconds, double budget_s);
 
 // The summary of run `run` (an index into lineup.runs) against `plan`, the
-// plan it was rehearsed with. `history_path` is named in the note.
+// plan it was rehearsed with. `history_path` is named in the note. A partial
+// run (ended before the last slide) says so and is not judged against the
+// talk's length; a slide only skipped in it reads "건너뜀"; the median is
+// of the earlier runs the budgets learn from (complete ones, unless
+// `learn_partial`).
 layout::RehearsalSummary summary_of(const history::Lineup& lineup, const history::Plan& plan,
-                                    int run, const std::string& history_path);
+                                    int run, const std::string& history_path,
+                                    bool learn_partial = false);
 
 // The bar while rehearsing run number `ordinal` (1-based among the deck's).
 layout::RehearsalBar bar_of(const show::Show& show, double now_ms, int ordinal);

@@ -10,8 +10,8 @@ target_include_directories(history_fill PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 
 add_executable(history_bench ${CMAKE_CURRENT_LIST_DIR}/history_bench.cpp)
 madang_test(history_bench)
-target_link_libraries(history_bench PRIVATE history_fill madang_cli benchmark::benchmark
-  Threads::Threads)
+target_link_libraries(history_bench PRIVATE history_fill madang_cli madang_test_temp
+  benchmark::benchmark Threads::Threads)
 target_compile_definitions(history_bench PRIVATE
   MADANG_BENCH_OUTPUT="${CMAKE_BINARY_DIR}/bench-output")
 

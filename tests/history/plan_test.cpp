@@ -1,6 +1,8 @@
 // Runs lined up with the deck as it is now, the times learned from them and
 // the plan: directives untouched, learned times scaled to the duration,
-// slides never rehearsed as the typical one, an even share with no history.
+// slides never rehearsed as the typical one, an even share with no history;
+// a stay under 2 s is a skip, not a timing; a partial run (ended before the
+// last slide) teaches nothing unless asked.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -23,7 +25,7 @@ const std::string kDeck =
     "<!-- time: 2m -->\n# 셋\n\n셋째 내용\n\n---\n\n# 넷\n\n넷째 내용\n";
 
 // A history of `deck` with one run per entry of `times` (seconds per slide,
-// NaN: not shown).
+// NaN: not shown), each complete (it reached the last slide).
 Recorded history_of(const deck::Deck& deck, const std::vector<std::vector<double>>& times) {
   Recorded r;
   for (const deck::Slide& s : deck.slides) r.slides.push_back(identify(s));
@@ -33,6 +35,8 @@ Recorded history_of(const deck::Deck& deck, const std::vector<std::vector<double
     run.id = id;
     run.started_unix = 1000.0 * static_cast<double>(id++);
     run.finished = true;
+    run.complete = true;
+    run.slide_count = static_cast<int>(deck.slides.size());
     int seq = 0;
     for (std::size_t i = 0; i < run_times.size(); ++i) {
       if (std::isnan(run_times[i])) continue;
@@ -103,6 +107,69 @@ TEST(Lineup, LearnedTimesAreMediansOfTheRecentRuns) {
   EXPECT_TRUE(std::isnan(learned_times(l, 5, 0)[0]));
   EXPECT_TRUE(std::isnan(median({})));
   EXPECT_DOUBLE_EQ(median({3, NAN, 1, 2}), 2);
+}
+
+TEST(Lineup, AStayUnderTwoSecondsIsASkipNotATiming) {
+  const deck::Deck deck = parse(kDeck);
+  // Run 1 passes slide 2 by in 1.5 s; run 2 stays on it exactly 2 s (a
+  // timing), and passes slide 4 by (0.4 s) before coming back for 30 s.
+  Recorded rec = history_of(deck, {{60, 1.5, 120, 30}, {70, 2, 100, 0.4}});
+  Visit back;
+  back.seq = 9;
+  back.number = 4;
+  back.seconds = 30;
+  back.slide = 3;
+  rec.runs[1].visits.push_back(back);
+  const Lineup l = line_up(deck, rec);
+  EXPECT_TRUE(std::isnan(l.rows[1].seconds[0]));  // no time in run 1
+  EXPECT_TRUE(skipped(l.rows[1], 0));
+  EXPECT_EQ(l.rows[1].skips[0], 1);
+  EXPECT_DOUBLE_EQ(l.rows[1].skipped_s[0], 1.5);
+  EXPECT_DOUBLE_EQ(l.rows[1].seconds[1], 2);  // 2 s is a timing
+  EXPECT_FALSE(skipped(l.rows[1], 1));
+  EXPECT_DOUBLE_EQ(l.rows[3].seconds[1], 30);  // the skip adds nothing
+  EXPECT_FALSE(skipped(l.rows[3], 1));         // it was timed too
+  EXPECT_EQ(l.rows[3].skips[1], 1);
+  EXPECT_EQ(l.runs[0].slides_seen, 3);
+  EXPECT_EQ(l.runs[0].slides_skipped, 1);
+  EXPECT_EQ(l.runs[1].slides_skipped, 0);
+  EXPECT_DOUBLE_EQ(l.runs[0].seconds, 211.5);  // the run's length keeps every stay
+  // Learning: slide 2's only timing is run 2's 2 s, not the median of 1.5 and 2.
+  EXPECT_DOUBLE_EQ(learned_times(l)[1], 2);
+  EXPECT_DOUBLE_EQ(learned_times(l)[3], 30);
+}
+
+TEST(Lineup, APartialRunTeachesNothingUnlessAsked) {
+  const deck::Deck deck = parse(kDeck);
+  // Run 2 ended on slide 2 (Q after two slides): partial.
+  Recorded rec = history_of(deck, {{60, 90, 120, 30}, {20, 10, NAN, NAN}, {70, 100, 110, 40}});
+  rec.runs[1].complete = false;
+  const Lineup l = line_up(deck, rec);
+  EXPECT_TRUE(l.runs[0].complete);
+  EXPECT_FALSE(l.runs[1].complete);
+  EXPECT_EQ(l.runs[1].slide_count, 4);
+  EXPECT_FALSE(teaches(l.runs[1], false));
+  EXPECT_TRUE(teaches(l.runs[1], true));
+  // Its times are still lined up (shown), but the budgets learn from runs 1 and 3.
+  EXPECT_DOUBLE_EQ(l.rows[0].seconds[1], 20);
+  const std::vector<double> complete = learned_times(l);
+  EXPECT_DOUBLE_EQ(complete[0], 65);  // 60 70
+  EXPECT_DOUBLE_EQ(complete[1], 95);  // 90 100
+  // --learn-partial: run 2 teaches too.
+  const std::vector<double> all = learned_times(l, 5, -1, true);
+  EXPECT_DOUBLE_EQ(all[0], 60);  // 20 60 70
+  EXPECT_DOUBLE_EQ(all[1], 90);  // 10 90 100
+  // The last 2 runs: run 3 alone (run 2 teaches nothing); with it, both.
+  EXPECT_DOUBLE_EQ(learned_times(l, 2)[0], 65);  // runs 3 and 1
+  EXPECT_DOUBLE_EQ(learned_times(l, 2, -1, true)[0], 45);
+  // Only partial runs so far: nothing learned, the duration shared evenly.
+  Recorded only = history_of(deck, {{20, 10, NAN, NAN}});
+  only.runs[0].complete = false;
+  const Lineup p = line_up(deck, only);
+  const Plan plan = plan_budgets(deck, learned_times(p), 600);
+  EXPECT_EQ(plan.sources[0], BudgetSource::kShare);
+  EXPECT_EQ(plan_budgets(deck, learned_times(p, 5, -1, true), 600).sources[0],
+            BudgetSource::kLearned);
 }
 
 TEST(Plan, NoHistoryMeansTheRestSharedEvenly) {

@@ -1,18 +1,23 @@
 // The history database: written, reopened, migrated, damaged and moved
 // aside; read access changes nothing; a run killed with SIGKILL keeps every
-// committed visit; the writer thread commits in order.
+// committed visit; the writer thread commits in order, each visit before
+// the next, where another connection sees it; a run is complete when it
+// reached the last slide, else partial.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "history/store.h"
 #include "history/writer.h"
+#include "temp_dir.h"
 
 namespace madang::history {
 namespace {
@@ -22,11 +27,10 @@ namespace fs = std::filesystem;
 class Store_ : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ =
+    dir_ = test::fresh_dir(
         fs::path(MADANG_TEST_OUTPUT) /
-        ("history-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+        ("history-" +
+         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())));
     path_ = (dir_ / "sub" / "history.sqlite").string();
   }
 
@@ -152,8 +156,8 @@ TEST_F(Store_, AnOlderSchemaIsMigratedWithItsRuns) {
   auto store = open(Access::kWrite, &report);
   ASSERT_NE(store, nullptr) << report.error;
   EXPECT_EQ(report.migrated_from, 1);
-  EXPECT_EQ(describe(report, path_), "history " + path_ + " brought from schema version 1 to 2");
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(describe(report, path_), "history " + path_ + " brought from schema version 1 to 3");
+  EXPECT_EQ(store->schema_version(), 3);
   std::string error;
   Recorded r = store->read("/d.md", &error);
   ASSERT_EQ(r.runs.size(), 1u) << error;
@@ -164,6 +168,74 @@ TEST_F(Store_, AnOlderSchemaIsMigratedWithItsRuns) {
   ASSERT_TRUE(store->add_visit(7, slide(2), visit(1, 2, 5, {2, 3}), &error)) << error;
   r = store->read("/d.md", &error);
   EXPECT_EQ(r.runs[0].visits[1].steps, (std::vector<double>{2, 3}));
+  // Its run had 2 slides and showed slide 1 only: partial.
+  EXPECT_FALSE(r.runs[0].complete);
+}
+
+TEST_F(Store_, AVersion2DatabaseLearnsWhichRunsReachedTheirLastSlide) {
+  {
+    fs::create_directories(fs::path(path_).parent_path());
+    std::string error;
+    auto old = Store::create_at_version(path_, 2, &error);
+    ASSERT_NE(old, nullptr) << error;
+    // Run 1 showed slides 1-3 of 3; run 2 stopped at slide 2 of 3; run 3,
+    // cut short, had reached slide 3.
+    ASSERT_TRUE(old->exec(
+        "INSERT INTO decks(id, path, title) VALUES(1, '/d.md', 'v2');"
+        "INSERT INTO runs(id, deck_id, started_at, started_unix, finished, slide_count, "
+        "duration_s) VALUES(1, 1, '', 1, 1, 3, 600), (2, 1, '', 2, 1, 3, 600), "
+        "(3, 1, '', 3, 0, 3, 600);"
+        "INSERT INTO slides(id, deck_id, key, title, content) VALUES(1, 1, 'h:1', '', ''), "
+        "(2, 1, 'h:2', '', ''), (3, 1, 'h:3', '', '');"
+        "INSERT INTO visits(run_id, seq, slide_id, number, seconds) VALUES"
+        "(1, 0, 1, 1, 10), (1, 1, 2, 2, 10), (1, 2, 3, 3, 10),"
+        "(2, 0, 1, 1, 10), (2, 1, 2, 2, 10),"
+        "(3, 0, 1, 1, 10), (3, 1, 3, 3, 10);",
+        &error))
+        << error;
+  }
+  OpenReport report;
+  auto store = open(Access::kWrite, &report);
+  ASSERT_NE(store, nullptr) << report.error;
+  EXPECT_EQ(report.migrated_from, 2);
+  std::string error;
+  const Recorded r = store->read("/d.md", &error);
+  ASSERT_EQ(r.runs.size(), 3u) << error;
+  EXPECT_TRUE(r.runs[0].complete);
+  EXPECT_FALSE(r.runs[1].complete);
+  EXPECT_TRUE(r.runs[2].complete);
+  EXPECT_FALSE(r.runs[2].finished);
+  EXPECT_DOUBLE_EQ(r.runs[1].duration_s, 600);
+}
+
+TEST_F(Store_, ARunIsCompleteWhenItReachedTheLastSlide) {
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  std::string error;
+  auto run_through = [&](int last_number) {
+    const std::int64_t run = store->begin_run({"/d.md", "", 3, 0, 1}, &error);
+    for (int n = 1; n <= last_number; ++n) {
+      EXPECT_TRUE(store->add_visit(run, slide(n), visit(n - 1, n, 10), &error)) << error;
+    }
+    return run;
+  };
+  const std::int64_t stopped = run_through(2);  // Q on slide 2 of 3
+  ASSERT_TRUE(store->end_run(stopped, true, &error)) << error;
+  const std::int64_t through = run_through(3);
+  ASSERT_TRUE(store->end_run(through, true, &error)) << error;
+  // Said outright (the mode knows the deck as it is now).
+  const std::int64_t said = run_through(3);
+  ASSERT_TRUE(store->end_run(said, true, false, &error)) << error;
+  const std::int64_t never_ended = run_through(3);  // cut short: not known to be complete
+  const Recorded r = store->read("/d.md", &error);
+  ASSERT_EQ(r.runs.size(), 4u) << error;
+  EXPECT_FALSE(r.runs[0].complete);
+  EXPECT_TRUE(r.runs[0].finished);
+  EXPECT_TRUE(r.runs[1].complete);
+  EXPECT_FALSE(r.runs[2].complete);
+  EXPECT_EQ(r.runs[3].id, never_ended);
+  EXPECT_FALSE(r.runs[3].complete);
+  EXPECT_FALSE(r.runs[3].finished);
 }
 
 TEST_F(Store_, NotADatabaseIsMovedAsideAndAFreshOneRecords) {
@@ -312,6 +384,55 @@ TEST_F(Store_, TheWriterCommitsInOrderOffTheCallingThread) {
   }
   EXPECT_FALSE(store->read("/d.md", &error).runs[1].finished);
   EXPECT_EQ(store->read("/d.md", &error).runs[1].visits.size(), 1u);
+}
+
+// Each visit pushed to the writer is on the disk before the next one comes:
+// another connection (`present` or `rehearsals` reading while a rehearsal
+// writes) sees it committed, slide by slide, long before the run ends.
+TEST_F(Store_, TheWriterCommitsEachVisitWhereAnotherConnectionSeesIt) {
+  auto store = open();
+  ASSERT_NE(store, nullptr);
+  std::string error;
+  const std::int64_t run = store->begin_run({"/d.md", "", 4, 0, 1}, &error);
+  ASSERT_GT(run, 0) << error;
+  OpenReport report;
+  const auto reader = Store::open(path_, Access::kRead, &report);
+  ASSERT_NE(reader, nullptr) << report.error;
+  // What the reader sees of the run: its visits, once `count` are there
+  // (or what there is after 5 s).
+  auto seen = [&](std::size_t count) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    for (;;) {
+      std::string read_error;
+      const Recorded r = reader->read("/d.md", &read_error);
+      EXPECT_EQ(read_error, "");
+      const std::vector<Visit> visits = r.runs.empty() ? std::vector<Visit>{} : r.runs[0].visits;
+      if (visits.size() >= count || std::chrono::steady_clock::now() > until) return r;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  };
+  RunWriter writer(*store, run);
+  for (int i = 0; i < 4; ++i) {
+    writer.push(slide(i + 1), visit(i, i + 1, 10.0 + i, {4, 6.0 + i}));
+    const Recorded r = seen(static_cast<std::size_t>(i) + 1);
+    ASSERT_EQ(r.runs.size(), 1u);
+    ASSERT_EQ(r.runs[0].visits.size(), static_cast<std::size_t>(i) + 1)
+        << "visit " << i << " not committed while the run goes on";
+    const Visit& v = r.runs[0].visits.back();
+    EXPECT_EQ(v.seq, i);
+    EXPECT_EQ(v.number, i + 1);
+    EXPECT_DOUBLE_EQ(v.seconds, 10.0 + i);
+    EXPECT_EQ(v.steps, (std::vector<double>{4, 6.0 + i}));  // its steps in the same commit
+    EXPECT_EQ(r.slides[static_cast<std::size_t>(v.slide)], slide(i + 1));
+    EXPECT_FALSE(r.runs[0].finished);  // the run goes on
+  }
+  EXPECT_EQ(writer.committed(), 4);
+  ASSERT_TRUE(writer.finish(true, true)) << writer.error();
+  const Recorded r = reader->read("/d.md", &error);
+  ASSERT_EQ(r.runs.size(), 1u) << error;
+  EXPECT_TRUE(r.runs[0].finished);
+  EXPECT_TRUE(r.runs[0].complete);
+  EXPECT_EQ(r.runs[0].visits.size(), 4u);
 }
 
 TEST(History, DefaultPathFollowsXdg) {

@@ -1,7 +1,8 @@
 // `madang rehearsals` as a user runs it, over a history written here with
 // fixed times: the table, CSV and JSON against golden text, the chart
 // against a golden image; the deck edited (reordered, retitled, a slide
-// inserted, one removed) still lines up; --forget; bad input.
+// inserted, one removed) still lines up; partial runs and skipped slides
+// marked, and --learn-partial; --forget; bad input.
 //
 // Goldens: tests/rehearse/golden/ (MADANG_UPDATE_GOLDENS=1 re-records them;
 // read every one you record). Times print in UTC (TZ=UTC), paths as DECK
@@ -20,6 +21,7 @@
 #include "image_compare.h"
 #include "render/image.h"
 #include "run_command.h"
+#include "temp_dir.h"
 
 namespace madang {
 namespace {
@@ -59,11 +61,9 @@ bool updating() {
 class Rehearsals : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = test::output_dir(
+    dir_ = test::fresh_dir(test::output_dir(
         "rehearsals-" +
-        std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+        std::string(::testing::UnitTest::GetInstance()->current_test_info()->name())));
     deck_ = dir_ + "/deck.md";
     history_ = dir_ + "/history.sqlite";
     fs::copy_file(data("talk.md"), deck_);
@@ -178,6 +178,90 @@ TEST_F(Rehearsals, Chart) {
   EXPECT_NE(text.out.find("#4 11-04 09:00"), std::string::npos) << text.out;
 }
 
+TEST_F(Rehearsals, PartialRunsAndSkipsAreMarkedAndTeachNothingUnlessAsked) {
+  deck::ParseOptions o;
+  const deck::Deck deck = deck::load_deck(deck_, o).deck;
+  const std::vector<history::SlideIdentity> ids = history::identify(deck);
+  // Run 1 passes slide 3 by in a second; run 2 is Q on slide 2 (partial);
+  // run 3 goes through.
+  const std::vector<std::vector<double>> runs = {
+      {20, 40, 1, 50, 15}, {100, 80, kNo, kNo, kNo}, {30, 50, 70, 40, 25}};
+  {
+    history::OpenReport report;
+    auto store = history::Store::open(history_, history::Access::kWrite, &report);
+    ASSERT_NE(store, nullptr) << report.error;
+    std::string error;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      const std::int64_t run = store->begin_run(
+          {history::deck_key(deck_), deck.meta.title, 5, 300, 1730451600.0 + 86400.0 * k}, &error);
+      ASSERT_GT(run, 0) << error;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (std::isnan(runs[k][i])) continue;
+        history::Visit v;
+        v.seq = static_cast<int>(i);
+        v.number = static_cast<int>(i) + 1;
+        v.seconds = runs[k][i];
+        v.steps = {runs[k][i]};
+        ASSERT_TRUE(store->add_visit(run, ids[i], v, &error)) << error;
+      }
+      ASSERT_TRUE(store->end_run(run, true, &error)) << error;  // Q: finished
+    }
+  }
+  test::CommandResult r = run("");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("3 runs (1 partial)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("     #1     #2~      #3  median"), std::string::npos) << r.out;
+  // Slide 1 learns from runs 1 and 3 (20, 30), not from run 2's 100.
+  EXPECT_NE(r.out.find("0:20    1:40    0:30    0:25"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skip       -    1:10    1:10"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4 slides, 1 skipped  finished\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 slides  partial (~)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("~ partial: ended before the last slide, not learned from"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("skip: passed through in under 2 s, not a timing"), std::string::npos)
+      << r.out;
+  // --learn-partial: run 2 teaches too.
+  r = run("--learn-partial");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0:20    1:40    0:30    0:30"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("learned from too (--learn-partial)"), std::string::npos) << r.out;
+
+  r = run("--csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("run,started,finished,slide,title,key,seconds,budget_seconds,partial,"
+                        "skipped\n",
+                        0),
+            0u)
+      << r.out;
+  // The skip keeps the seconds it passed through in; run 2's lines say partial.
+  EXPECT_NE(
+      r.out.find("\n1,2024-11-01T09:00:00Z,1,3,\"세 곳의 사례\",\"id:cases\",1.000,111.6,0,1\n"),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\n2,2024-11-02T09:00:00Z,1,2,\"왜 지금인가\",\"h:f109503e55727e3f\",80.000,"
+                       "71.7,1,0\n"),
+            std::string::npos)
+      << r.out;
+
+  r = run("--json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* needle : {"\"finished\": true,\n      \"partial\": false,",
+                             "\"finished\": true,\n      "
+                             "\"partial\": true,",
+                             "\"seconds\": 1.0,\n          \"skipped\": true,"}) {
+    EXPECT_NE(r.out.find(needle), std::string::npos) << needle << "\n" << r.out;
+  }
+  // The plan's median is what the budget learned from.
+  EXPECT_NE(r.out.find("\"budget_from\": \"learned\",\n      \"median_seconds\": 25.0"),
+            std::string::npos)
+      << r.out;
+  r = run("--json --learn-partial");
+  EXPECT_NE(r.out.find("\"budget_from\": \"learned\",\n      \"median_seconds\": 30.0"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST_F(Rehearsals, ForgetARun) {
   record_runs();
   test::CommandResult r = run("--forget 3");
@@ -191,11 +275,18 @@ TEST_F(Rehearsals, ForgetARun) {
   EXPECT_EQ(r.err, "madang rehearsals: no run #3 of DECK in HISTORY\n");
 }
 
+// The user's own history (no --history) that does not exist yet: nothing
+// rehearsed, not an error. A --history that is not there is a typo, and is
+// said to be (tests/cli/messages_test.cpp).
 TEST_F(Rehearsals, NoHistoryYetIsNotAnError) {
-  const test::CommandResult r = run("");
+  const std::string data_home = dir_ + "/data-home";
+  const test::CommandResult r =
+      test::run_command("TZ=UTC NO_COLOR=1 XDG_DATA_HOME='" + data_home + "' '" +
+                            std::string(MADANG_BIN) + "' rehearsals '" + deck_ + "'",
+                        dir_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("no rehearsals yet: madang rehearse DECK"), std::string::npos) << r.out;
-  EXPECT_FALSE(fs::exists(history_));  // reading never creates
+  EXPECT_NE(r.out.find("no rehearsals yet: madang rehearse " + deck_), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(data_home + "/madang/history.sqlite"));  // reading never creates
 }
 
 TEST_F(Rehearsals, BadInput) {

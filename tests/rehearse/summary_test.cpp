@@ -1,6 +1,7 @@
 // The rehearsal summary and bar, headless: what the summary says about a
 // run (this run, budget, previous, median of the earlier runs, over and
-// under, the total against the duration) as data, and its pictures against
+// under, the total against the duration; a partial run and a skipped
+// slide said as such) as data, and its pictures against
 // goldens (tests/rehearse/golden/, MADANG_UPDATE_GOLDENS=1 to re-record and
 // look). The run's start prints in local time: TZ=UTC here.
 #include <gtest/gtest.h>
@@ -10,12 +11,12 @@
 #include <limits>
 #include <optional>
 
-#include "session/rehearsal_views.h"
 #include "deck/parse.h"
 #include "history/identity.h"
 #include "image_compare.h"
 #include "layout/console.h"
 #include "render/headless.h"
+#include "session/rehearsal_views.h"
 #include "show/console_input.h"
 #include "show/rehearsal.h"
 
@@ -45,7 +46,8 @@ class Summary : public ::testing::Test {
     delete fonts_;
   }
 
-  // Runs of talk.md with these times per slide, a day apart.
+  // Runs of talk.md with these times per slide, a day apart; complete (to
+  // the last slide) unless its last time is NaN.
   static history::Recorded runs(const std::vector<std::vector<double>>& times) {
     history::Recorded r;
     r.slides = history::identify(*deck_);
@@ -54,6 +56,8 @@ class Summary : public ::testing::Test {
       run.id = static_cast<std::int64_t>(k) + 1;
       run.started_unix = 1730451600.0 + 86400.0 * static_cast<double>(k);
       run.finished = true;
+      run.complete = !times[k].empty() && !std::isnan(times[k].back());
+      run.slide_count = static_cast<int>(deck_->slides.size());
       for (std::size_t i = 0; i < times[k].size(); ++i) {
         if (std::isnan(times[k][i])) continue;
         history::Visit v;
@@ -144,6 +148,41 @@ TEST_F(Summary, FirstRunAgainstAnEvenShare) {
   EXPECT_EQ(sum.verdict, "5:10 / 5:00 · 0:10 초과");
   EXPECT_EQ(sum.verdict_mood, layout::Mood::kNeutral);  // within 30 s
   EXPECT_EQ(sum.note.rfind("예산: 5:00을 고르게 나눔 (첫 리허설)", 0), 0u) << sum.note;
+}
+
+TEST_F(Summary, APartialRunSaysSoAndTeachesNothing) {
+  // Run 2 ended on slide 2 (Q after two slides, passing slide 2 by in
+  // 1.2 s); run 3 is this one, complete, with slide 4 passed by in 0.8 s.
+  const Scenario s = third_run(
+      *deck_, runs({{20, 40, 60, 50, 15}, {100, 1.2, kNo, kNo, kNo}, {22, 45, 65, 0.8, 13}}));
+  const layout::RehearsalSummary partial = summary_of(s.lineup, s.plan, 1, "h");
+  EXPECT_NE(partial.when.find("부분 리허설: 마지막 슬라이드 전에 끝남 (예산에 넣지 않음)"),
+            std::string::npos)
+      << partial.when;
+  EXPECT_EQ(partial.verdict, "1:41 · 부분 리허설 (2/5 슬라이드)");
+  EXPECT_EQ(partial.verdict_mood, layout::Mood::kNeutral);
+  EXPECT_EQ(partial.total.delta, "–");  // not judged against the talk's length
+  EXPECT_EQ(partial.rows[1].this_run, "건너뜀");
+  EXPECT_TRUE(std::isnan(partial.rows[1].this_s));
+  EXPECT_EQ(partial.rows[1].delta, "–");
+  EXPECT_EQ(partial.rows[2].this_run, "–");  // never shown
+
+  const layout::RehearsalSummary after = summary_of(s.lineup, s.plan, 2, "h");
+  EXPECT_EQ(after.when, "2024-11-03 09:00 시작");  // complete
+  EXPECT_EQ(after.verdict.find("부분"), std::string::npos) << after.verdict;
+  // The median of the earlier runs the budgets learn from: run 1 alone.
+  EXPECT_EQ(after.rows[0].median, "0:20");
+  EXPECT_EQ(after.rows[3].this_run, "건너뜀");
+  EXPECT_EQ(after.note.rfind("예산: 이전 리허설 1회의 중앙값 (부분 리허설 1회 제외)", 0), 0u)
+      << after.note;
+  // The total's median is of complete runs only.
+  EXPECT_EQ(after.total.median, "3:05");
+  // --learn-partial: run 2 teaches too, and the summary says nothing is left out.
+  const layout::RehearsalSummary learning = summary_of(s.lineup, s.plan, 2, "h", true);
+  EXPECT_EQ(learning.rows[0].median, "1:00");  // 20 and 100
+  EXPECT_EQ(learning.note.find("제외"), std::string::npos) << learning.note;
+  const layout::RehearsalSummary told = summary_of(s.lineup, s.plan, 1, "h", true);
+  EXPECT_EQ(told.when.find("예산에 넣지 않음"), std::string::npos) << told.when;
 }
 
 TEST_F(Summary, Golden1920x1080And1280x800) {
