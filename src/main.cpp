@@ -3,17 +3,35 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "modes/modes.h"
 
+namespace {
+
+// Where the guides are: installed beside the program (PREFIX/bin/madang ->
+// PREFIX/share/doc/madang, whatever the prefix a package or `cmake --install`
+// chose), else the source's docs/ (a build tree).
+std::string guides_folder() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path docs = exe.parent_path().parent_path() / "share/doc/madang";
+    if (std::filesystem::exists(docs / "format.md", ec)) return docs.string();
+  }
+  return "the source's docs/";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App cli{"Madang (마당): native presentations with proper Korean typography", "madang"};
   cli.footer(std::string("Guides: format.md (writing a deck), presenting.md (the keys, two screens),\n"
                          "rehearsing.md, kiosk.md, export.md, in ") +
-             MADANG_DOCDIR + " or the source's docs/.");
+             guides_folder() + ".");
   cli.set_version_flag("--version", std::string("madang ") + MADANG_VERSION);
   cli.require_subcommand(1);
 
@@ -66,6 +84,8 @@ int main(int argc, char** argv) {
     cmd->add_flag("--no-console", o.no_console, "One view, no presenter console");
     cmd->add_flag("--windowed", o.windowed, "With --console: the hall in a window too");
     cmd->add_option("--history", o.history, "Rehearsal history file (budgets)");
+    cmd->add_flag("--learn-partial", o.learn_partial,
+                  "Budgets learn from partial rehearsals too (ended before the last slide)");
   };
 
   madang::app::PresentOptions pres;
@@ -87,6 +107,9 @@ int main(int argc, char** argv) {
   rehearsals_cmd->add_option("--size", runs.size, "Chart size WxH")->default_val("1600x900");
   rehearsals_cmd->add_option("--forget", runs.forget, "Remove run RUN from the history");
   rehearsals_cmd->add_option("--last", runs.last, "Runs side by side in the table")->default_val(5);
+  rehearsals_cmd->add_flag(
+      "--learn-partial", runs.learn_partial,
+      "Budgets learn from partial rehearsals too (ended before the last slide)");
 
   madang::app::KioskOptions kiosk;
   bool hash_pin = false;

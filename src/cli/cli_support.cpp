@@ -85,7 +85,7 @@ bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult*
 }
 
 int print_layout_json(const nlohmann::json& out, const Diagnostics& diagnostics) {
-  print_diagnostics(diagnostics);
+  print_in_order(diagnostics);
   std::printf("%s\n", out.dump().c_str());
   return has_errors(diagnostics) ? 1 : 0;
 }

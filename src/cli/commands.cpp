@@ -61,6 +61,7 @@ int run_check(const CheckOptions& options) {
   DiagnosticLog log;
   log.add_all(std::move(result.diagnostics));
   result.diagnostics = log.finish();
+  sort_by_place(&result.diagnostics);  // in the file's order, as export prints them
   print_diagnostics(result.diagnostics);
   if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
   const int errors = count_severity(result.diagnostics, Severity::kError);

@@ -8,6 +8,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include "base/count_text.h"
+#include "base/time_text.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/layout_json.h"
@@ -19,8 +21,6 @@
 #include "session/history_support.h"
 #include "show/console_input.h"
 #include "show/show.h"
-#include "base/time_text.h"
-#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -57,8 +57,9 @@ bool read_scene(const char* command, const ConsoleScene& options, double* durati
                  options.clock.c_str());
     return false;
   }
-  *wall = options.clock.empty() ? base::calendar_text(base::unix_now(), "%H:%M", base::TimeZone::kLocal)
-                                : options.clock;
+  *wall = options.clock.empty()
+              ? base::calendar_text(base::unix_now(), "%H:%M", base::TimeZone::kLocal)
+              : options.clock;
   return true;
 }
 

@@ -171,6 +171,11 @@ class PdfExport : public madang::test::ExportFixture {
         std::size_t at = 0;
         for (std::string line : para) {
           while (!line.empty() && line.back() == '-') line.pop_back();
+          // A closing CJK bracket before a space is set half-width (OpenType
+          // halt); the PDF's font still says the glyph is a full em wide, so
+          // pdftotext finds no gap for the space there. The letters are all
+          // in the text; only that one space is not.
+          for (std::size_t k; (k = line.find("」 ")) != std::string::npos;) line.erase(k + 3, 1);
           const std::size_t found = text.find(line, at);
           EXPECT_NE(found, std::string::npos)
               << "slide " << pages[p] << ": '" << line << "' is not in\n"

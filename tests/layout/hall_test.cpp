@@ -142,7 +142,15 @@ TEST_F(LayoutTest, AStatementCentresItsTitleAndTextTogether) {
   const TextItem* body = find_text(l.list, "공진");
   ASSERT_TRUE(title && body);
   EXPECT_NEAR(body->lines[0].runs[0].size, kHall.lead_size, 0.01);
-  const float above = title->rect.y;
+  // The block starts at the accent bar above the centred title.
+  float above = title->rect.y;
+  for (const Command& c : l.list.commands) {
+    if (c.kind == CommandKind::kFillRect && c.color == kHall.accent && c.rect.y < title->rect.y &&
+        c.rect.y > title->rect.y - 60) {
+      above = c.rect.y;
+    }
+  }
+  EXPECT_LT(above, title->rect.y);
   const float below =
       1080 - (kHall.margin_bottom + kHall.footer_height) - (body->rect.y + body->rect.h);
   EXPECT_GT(above, 250);
