@@ -91,10 +91,12 @@ int main(int argc, char** argv) {
   madang::app::PresentOptions pres;
   auto* present_cmd = cli.add_subcommand("present", "Present a deck in a window");
   window_options(present_cmd, pres);
+  present_cmd->footer(madang::app::keys_text() + "More: presenting.md (two screens, the console).");
 
   madang::app::RehearseOptions reh;
   auto* rehearse_cmd = cli.add_subcommand("rehearse", "Present a deck, timing and recording it");
   window_options(rehearse_cmd, reh.present);
+  rehearse_cmd->footer(madang::app::keys_text() + "More: rehearsing.md (runs, budgets, pace).");
 
   madang::app::RehearsalsOptions runs;
   auto* rehearsals_cmd = cli.add_subcommand("rehearsals", "Show a deck's recorded rehearsals");

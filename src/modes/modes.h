@@ -38,6 +38,10 @@ struct KioskOptions {
   std::string pin_file;   // the PIN's hash (platform/pin.h says where else it is looked for)
 };
 
+// The keys of the window modes, grouped by task as the `?` overlay shows
+// them (for --help).
+std::string keys_text();
+
 int run_present(const PresentOptions& options);
 int run_rehearse(const RehearseOptions& options);
 int run_kiosk(const KioskOptions& options);

@@ -94,4 +94,16 @@ TEST_F(Messages, HelpNamesTheProgramAndPointsToTheGuides) {
   EXPECT_NE(r.out.find("presenting.md (the keys"), std::string::npos) << r.out;
 }
 
+// present --help lists the keys by task, from the key table the `?` overlay
+// draws (so a key added there shows here).
+TEST_F(Messages, PresentHelpListsTheKeysByTask) {
+  const Outcome r = run("present --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* want : {"Keys while presenting", "이동 · Moving", "보여 주기 · Showing",
+                           "Freeze the hall", "Shift+R", "Overview", "presenting.md"}) {
+    EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n" << r.out;
+  }
+  EXPECT_NE(run("rehearse --help").out.find("Keys while presenting"), std::string::npos);
+}
+
 }  // namespace
