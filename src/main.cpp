@@ -29,9 +29,10 @@ std::string guides_folder() {
 
 int main(int argc, char** argv) {
   CLI::App cli{"Madang (마당): native presentations with proper Korean typography", "madang"};
-  cli.footer(std::string("Guides: format.md (writing a deck), presenting.md (the keys, two screens),\n"
-                         "rehearsing.md, kiosk.md, export.md, in ") +
-             guides_folder() + ".");
+  cli.footer(
+      std::string("Guides: format.md (writing a deck), presenting.md (the keys, two screens),\n"
+                  "rehearsing.md, kiosk.md, export.md, in ") +
+      guides_folder() + ".");
   cli.set_version_flag("--version", std::string("madang ") + MADANG_VERSION);
   cli.require_subcommand(1);
 

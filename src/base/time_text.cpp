@@ -8,8 +8,7 @@
 namespace madang::base {
 
 double unix_now() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 std::string calendar_text(double unix_seconds, const char* pattern, TimeZone zone) {

@@ -12,9 +12,9 @@
 
 #include "deck/diagnostics.h"
 #include "deck/parse.h"
+#include "layout/layout.h"
 #include "session/arguments.h"
 #include "session/deck_loading.h"
-#include "layout/layout.h"
 #include "text/text.h"
 
 namespace madang::app {

@@ -19,8 +19,8 @@
 #include <sstream>
 #include <thread>
 
+#include "base/count_text.h"
 #include "cli/export_pdf.h"
-#include "session/deck_loading.h"
 #include "deck/parse.h"
 #include "diagram/elements.h"
 #include "diagram/interaction.h"
@@ -28,8 +28,8 @@
 #include "layout/stats.h"
 #include "render/headless.h"
 #include "render/image.h"
+#include "session/deck_loading.h"
 #include "text/text.h"
-#include "base/count_text.h"
 
 namespace madang::app {
 
@@ -68,7 +68,8 @@ int run_check(const CheckOptions& options) {
   const int warnings = count_severity(result.diagnostics, Severity::kWarning);
   std::printf("%s: %s, %s, %s\n", options.deck.c_str(),
               base::count_text(static_cast<long long>(result.deck.slides.size()), "slide").c_str(),
-              base::count_text(errors, "error").c_str(), base::count_text(warnings, "warning").c_str());
+              base::count_text(errors, "error").c_str(),
+              base::count_text(warnings, "warning").c_str());
   if (unreadable(result)) return 2;
   if (errors > 0 || (options.strict && warnings > 0)) return 1;
   return 0;

@@ -3,12 +3,12 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "base/time_text.h"
 #include "diagram/interaction.h"
 #include "layout/handout.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
 #include "text/text.h"
-#include "base/time_text.h"
 
 namespace madang::app {
 

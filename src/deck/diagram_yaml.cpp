@@ -95,7 +95,8 @@ void warn_unknown(const YamlReader& yaml, const YAML::Node& root,
   for (const auto& entry : root) {
     const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    yaml.warning(entry.first, "unknown key '" + key + "' in a " + kind + " diagram" + hint(key, known));
+    yaml.warning(entry.first,
+                 "unknown key '" + key + "' in a " + kind + " diagram" + hint(key, known));
   }
 }
 
@@ -136,14 +137,15 @@ void read_triangle(const YAML::Node& root, Reader& r, Diagram* d) {
                            : key == "detail" ? &edge.detail
                                              : nullptr;
       if (field == nullptr) {
-        y.warning(entry.first,
-                  "unknown key '" + key + "' in edge" + hint(key, {"from", "to", "label", "detail"}));
+        y.warning(entry.first, "unknown key '" + key + "' in edge" +
+                                   hint(key, {"from", "to", "label", "detail"}));
         continue;
       }
       ok = y.text(entry.second, key, field) && ok;
       if ((key == "from" || key == "to") && !field->empty() && !r.ids.count(*field)) {
-        y.error(entry.second, "unknown node id '" + *field + "'" +
-                                  hint(*field, std::vector<std::string>(r.ids.begin(), r.ids.end())));
+        y.error(entry.second,
+                "unknown node id '" + *field + "'" +
+                    hint(*field, std::vector<std::string>(r.ids.begin(), r.ids.end())));
         ok = false;
       }
     }

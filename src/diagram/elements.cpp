@@ -27,14 +27,14 @@ std::vector<Element> elements_of(const deck::Slide& slide) {
     }
     if (d.kind == deck::DiagramKind::kTriangle) {
       for (std::size_t i = 0; i < d.edges.size(); ++i) {
-        out.push_back({layout::edge_id(prefix, d.edges[i].from, d.edges[i].to), dk, b, ElementKind::kEdge,
-                       static_cast<int>(i)});
+        out.push_back({layout::edge_id(prefix, d.edges[i].from, d.edges[i].to), dk, b,
+                       ElementKind::kEdge, static_cast<int>(i)});
       }
     }
     if (d.kind == deck::DiagramKind::kCompare) {
       for (std::size_t i = 0; i < d.attributes.size(); ++i) {
-        out.push_back(
-            {layout::row_id(prefix, static_cast<int>(i)), dk, b, ElementKind::kRow, static_cast<int>(i)});
+        out.push_back({layout::row_id(prefix, static_cast<int>(i)), dk, b, ElementKind::kRow,
+                       static_cast<int>(i)});
       }
     }
   }

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/time_text.h"
 #include "layout/screen_text.h"
 #include "layout/theme.h"
-#include "base/time_text.h"
 
 namespace madang::layout {
 

@@ -91,8 +91,7 @@ Fragment compare_as_shown(const Context& ctx, const deck::Block& block, const st
 
   std::vector<std::string> ids, row_ids;
   for (const auto& item : d.nodes) ids.push_back(node_id(prefix, item.id));
-  for (std::size_t r = 0; r < rows; ++r)
-    row_ids.push_back(row_id(prefix, static_cast<int>(r)));
+  for (std::size_t r = 0; r < rows; ++r) row_ids.push_back(row_id(prefix, static_cast<int>(r)));
   const Looks looks(ctx, ids);
 
   std::vector<bool> now(n), before(n);

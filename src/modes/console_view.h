@@ -12,8 +12,8 @@
 #include <memory>
 #include <optional>
 
-#include "modes/slide_view.h"
 #include "layout/console.h"
+#include "modes/slide_view.h"
 
 namespace madang::app {
 

@@ -1,7 +1,7 @@
 #include "modes/hall_input.h"
 
-#include "input/diagram_input.h"
 #include "diagram/interaction.h"
+#include "input/diagram_input.h"
 
 namespace madang::app {
 

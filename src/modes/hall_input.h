@@ -8,9 +8,9 @@
 // and views are the caller's: HallTarget only points at them.
 #pragma once
 
+#include "layout/display_list.h"
 #include "modes/hall_view.h"
 #include "platform/window.h"
-#include "layout/display_list.h"
 #include "show/show.h"
 
 namespace madang::app {

@@ -9,9 +9,9 @@
 
 #include <SDL.h>
 
-#include "modes/slide_view.h"
-#include "input/transition.h"
 #include "deck/deck.h"
+#include "input/transition.h"
+#include "modes/slide_view.h"
 #include "show/show.h"
 
 namespace madang::app {

@@ -18,8 +18,8 @@ std::string keys_text() {
       // Columns by characters, not bytes (the arrows are three bytes each).
       std::size_t columns = 0;
       for (const char c : line.keys) columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-      out += "    " + line.keys + std::string(columns < 30 ? 30 - columns : 2, ' ') +
-             line.english + "\n";
+      out += "    " + line.keys + std::string(columns < 30 ? 30 - columns : 2, ' ') + line.english +
+             "\n";
     }
   }
   return out;

@@ -18,18 +18,18 @@
 #include <cmath>
 #include <cstdio>
 
-#include "platform/deck_watcher.h"
+#include "base/count_text.h"
+#include "deck/parse.h"
+#include "diagram/interaction.h"
 #include "input/diagram_input.h"
-#include "modes/hall_input.h"
-#include "session/deck_loading.h"
 #include "input/keypad.h"
+#include "input/touch.h"
+#include "modes/hall_input.h"
+#include "platform/deck_watcher.h"
 #include "platform/log.h"
 #include "platform/pin.h"
 #include "platform/sdl_support.h"
-#include "input/touch.h"
-#include "deck/parse.h"
-#include "diagram/interaction.h"
-#include "base/count_text.h"
+#include "session/deck_loading.h"
 
 namespace madang::app {
 
@@ -142,8 +142,9 @@ bool KioskMode::open() {
     m.watcher->watch(m.show.deck);
   }
   m.log(LogLevel::kInfo,
-        "start: " + m.setup.deck_name + ", " + base::count_text(m.show.shape.slide_count(), "slide") +
-            ", advance " + seconds_text(show::advance_ms(m.show.deck, -1)) + ", idle " +
+        "start: " + m.setup.deck_name + ", " +
+            base::count_text(m.show.shape.slide_count(), "slide") + ", advance " +
+            seconds_text(show::advance_ms(m.show.deck, -1)) + ", idle " +
             seconds_text(show::idle_ms(m.show.deck)) + ", " +
             base::count_text(static_cast<long long>(m.screens.all().size()), "window") + ", " +
             (m.setup.pin_hash.empty() ? std::string("no PIN (the chord and a confirm end it)")
@@ -426,7 +427,7 @@ void KioskMode::handle(const SDL_Event& e, double now) {
       KioskScreen* s = m.screens.of(e.motion.windowID);
       if (!s || m.gate.mode != GateMode::kClosed) return;
       m.redraw_for(hall_hover(m.show, KioskScreens::target(*s), static_cast<float>(e.motion.x),
-                        static_cast<float>(e.motion.y)));
+                              static_cast<float>(e.motion.y)));
       m.screens.show_hand(!show::here(m.show).hovered.empty());
       return;
     }

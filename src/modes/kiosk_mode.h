@@ -39,8 +39,8 @@ struct KioskSetup {
   bool watch = true;                      // reload when the deck's files change
   bool trace = false;                     // MADANG_KIOSK_TRACE
   bool log = true;                        // log lines on stderr
-  std::string deck_name;  // as the user named it (the start line)
-  std::string pin_from;   // where pin_hash came from (the start line)
+  std::string deck_name;                  // as the user named it (the start line)
+  std::string pin_from;                   // where pin_hash came from (the start line)
 };
 
 // What the kiosk did, for tests and the soak.

@@ -12,10 +12,10 @@
 #include <cstdio>
 
 #include "modes/modes.h"
+#include "modes/show_controller.h"
+#include "platform/sdl_support.h"
 #include "session/deck_loading.h"
 #include "session/history_support.h"
-#include "platform/sdl_support.h"
-#include "modes/show_controller.h"
 
 namespace madang::app {
 

@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "modes/deck_resources.h"
-#include "input/transition.h"
 #include "deck/deck.h"
+#include "input/transition.h"
 #include "layout/display_list.h"
 #include "layout/layout.h"
+#include "modes/deck_resources.h"
 
 namespace madang::app {
 

@@ -11,8 +11,8 @@
 #include <memory>
 #include <string>
 
-#include "platform/watch.h"
 #include "deck/deck.h"
+#include "platform/watch.h"
 
 namespace madang::app {
 

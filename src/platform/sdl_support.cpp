@@ -7,8 +7,8 @@
 #include <ctime>
 #include <fstream>
 
-#include "input/keymap.h"
 #include "base/time_text.h"
+#include "input/keymap.h"
 
 namespace madang::app {
 

@@ -66,7 +66,8 @@ struct FileWatcher::Impl {
       on_change();
     }
     if (!pending) return -1;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     return static_cast<int>(std::max<long long>(0, left.count()));
   }
 };

@@ -44,8 +44,8 @@ void half_width_brackets(std::string_view text, std::size_t begin, std::size_t e
     if (c == 0) continue;
     if ((is_cjk_opening(c) && space_or_edge(text, i, true)) ||
         (is_cjk_closing(c) && space_or_edge(text, i + 3, false))) {
-      features->push_back({HB_TAG('h', 'a', 'l', 't'), 1, static_cast<unsigned>(i),
-                           static_cast<unsigned>(i + 3)});
+      features->push_back(
+          {HB_TAG('h', 'a', 'l', 't'), 1, static_cast<unsigned>(i), static_cast<unsigned>(i + 3)});
     }
     i += 2;
   }
@@ -62,7 +62,8 @@ void shape_range(FontSystemImpl& fonts, std::string_view text, std::size_t begin
   };
   std::vector<hb_feature_t> features;  // allocates only when a bracket needs `halt`
   half_width_brackets(text, begin, end, &features);
-  if (!features.empty()) features.insert(features.begin(), std::begin(kFeatures), std::end(kFeatures));
+  if (!features.empty())
+    features.insert(features.begin(), std::begin(kFeatures), std::end(kFeatures));
   const Face& face = fonts.face_data(font);
   hb_buffer_t* buf = fonts.buffer();
   hb_buffer_clear_contents(buf);

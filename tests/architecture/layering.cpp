@@ -67,8 +67,7 @@ std::vector<std::string> layering_violations(const std::string& src_dir, const A
     const std::string ext = entry.path().extension().string();
     if (ext != ".h" && ext != ".cpp" && ext != ".inc") continue;
     const fs::path rel = fs::relative(entry.path(), root);
-    const std::string folder =
-        rel.has_parent_path() ? rel.begin()->string() : std::string("main");
+    const std::string folder = rel.has_parent_path() ? rel.begin()->string() : std::string("main");
     const auto row = arrows.find(folder);
     if (row == arrows.end()) continue;  // reported above
     std::ifstream file(entry.path());

@@ -64,8 +64,8 @@ TEST_F(Messages, AHistoryThatIsNotThereIsNamed) {
 }
 
 TEST_F(Messages, ADisplayThatIsNotThereGetsOnlyOurMessage) {
-  const Outcome r = run("present '" + one_slide() + "'",
-                        "env -u SDL_VIDEODRIVER -u WAYLAND_DISPLAY DISPLAY=:97");
+  const Outcome r =
+      run("present '" + one_slide() + "'", "env -u SDL_VIDEODRIVER -u WAYLAND_DISPLAY DISPLAY=:97");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "madang present: no display available; try: madang export DECK --png DIR\n");
 }

@@ -74,8 +74,8 @@ TEST_F(LayoutTest, AutofitStopsAtTheFloorAfterTwoLayoutsWhenNothingCanFit) {
 // slide that cannot fit stops at 28 px of a 1080-pixel slide, and at the same
 // share of a 720-pixel one.
 TEST_F(LayoutTest, AutofitFloorIs28PixelsAt1080AndItsShareAt720) {
-  for (const auto& [size, floor] : {std::pair(Size{1920, 1080}, 28.0f),
-                                    std::pair(Size{1280, 720}, 28.0f * 720 / 1080)}) {
+  for (const auto& [size, floor] :
+       {std::pair(Size{1920, 1080}, 28.0f), std::pair(Size{1280, 720}, 28.0f * 720 / 1080)}) {
     SCOPED_TRACE(std::to_string(size.height));
     const SlideLayout l = lay(one_slide(sentences(60)), {}, size);
     EXPECT_TRUE(l.overflow);

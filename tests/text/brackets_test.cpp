@@ -23,7 +23,8 @@ TEST(Brackets, AClosingBracketBeforeASpaceIsHalfWidth) {
 TEST(Brackets, BetweenLettersTheyStayFullWidth) {
   EXPECT_FLOAT_EQ(advance_at("말「전략」이다", 3), 1000);
   EXPECT_FLOAT_EQ(advance_at("말「전략」이다", 12), 1000);
-  EXPECT_FLOAT_EQ(advance_at("(전략) 이다", 0), advance_at("말(전략) 이다", 3));  // not CJK: untouched
+  EXPECT_FLOAT_EQ(advance_at("(전략) 이다", 0),
+                  advance_at("말(전략) 이다", 3));  // not CJK: untouched
 }
 
 }  // namespace
