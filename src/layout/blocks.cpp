@@ -45,10 +45,14 @@ void Fragment::append(Fragment other, float dx, float dy) {
     }
     hits.push_back(std::move(h));
   }
-  for (const Gap& g : other.gaps) gaps.push_back(Gap{g.y + dy, g.size});
+  keep_gaps_of(other, dy);
   width = std::max(width, dx + other.width);
   height = std::max(height, dy + other.height);
   cut = cut || other.cut;
+}
+
+void Fragment::keep_gaps_of(const Fragment& hidden, float dy) {
+  for (const Gap& g : hidden.gaps) gaps.push_back(Gap{g.y + dy, g.size});
 }
 
 void shift_below(Fragment& f, float y, float dy) {
@@ -372,9 +376,7 @@ static Fragment list_fragment(const Context& ctx, const deck::Block& list, float
     if (ctx.revealed(item.fragment)) {
       f.append(std::move(itemf), 0, y);
     } else {
-      // Hidden items keep their gaps, so that stretching moves nothing
-      // between steps.
-      for (const Gap& g : itemf.gaps) f.gaps.push_back(Gap{g.y + y, g.size});
+      f.keep_gaps_of(itemf, y);
     }
     y += h;
     f.height = y;
@@ -706,7 +708,7 @@ Fragment stack_blocks(const Context& ctx, const std::vector<const deck::Block*>&
         f.append(std::move(piece), 0, y);
       }
     } else {
-      for (const Gap& g : piece.gaps) f.gaps.push_back(Gap{g.y + y, g.size});
+      f.keep_gaps_of(piece, y);
     }
     y += h;
     f.height = y;

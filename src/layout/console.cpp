@@ -37,12 +37,7 @@ constexpr float kCaption = 30;
 // The theme the notes are set in: the slides' block layout with the
 // console's colours and the notes' size.
 Theme notes_theme(const deck::Deck& deck) {
-  Theme t = theme_named(deck.meta.theme, false);
-  t.background = kPanel;
-  t.text = kText;
-  t.heading = kText;
-  t.muted = kMuted;
-  t.accent = kAccent;
+  Theme t = screen_palette_theme(deck.meta.theme, kPanel);
   t.surface = 0x262c33ff;
   t.surface_alt = 0x20252bff;
   t.rule = 0x3a424bff;

@@ -39,6 +39,9 @@ struct Fragment {
 
   // Appends `other` with its origin at (dx, dy) (its gaps come along).
   void append(Fragment other, float dx, float dy);
+  // A piece not shown yet (a later step) keeps its gaps here, moved down by
+  // `dy`, so that stretching moves nothing between steps.
+  void keep_gaps_of(const Fragment& hidden, float dy);
   void add(Command command) { commands.push_back(std::move(command)); }
   // Records a flexible gap of `size` ending at `y_end`.
   void gap(float y_end, float size) { gaps.push_back(Gap{y_end - size / 2, size}); }

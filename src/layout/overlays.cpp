@@ -50,13 +50,7 @@ const deck::Deck& no_deck() {
 }
 
 Theme overlay_theme() {
-  Theme t = theme_named("", false);
-  t.background = kPanel;
-  t.text = kText;
-  t.heading = kText;
-  t.muted = kMuted;
-  t.accent = kAccent;
-  return t;
+  return screen_palette_theme("", kPanel);
 }
 
 bool same(const Rect& a, const Rect& b) {

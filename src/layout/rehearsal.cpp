@@ -39,13 +39,7 @@ constexpr text::Color kBarBackground = 0x111418e8;
 
 // The screens' palette as a theme (for the context's text).
 Theme screen_theme(const deck::Deck& deck) {
-  Theme t = theme_named(deck.meta.theme, false);
-  t.background = kBackground;
-  t.text = kText;
-  t.heading = kText;
-  t.muted = kMuted;
-  t.accent = kAccent;
-  return t;
+  return screen_palette_theme(deck.meta.theme, kBackground);
 }
 
 // ============================================================================

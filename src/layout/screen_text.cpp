@@ -4,6 +4,16 @@
 
 namespace madang::layout {
 
+Theme screen_palette_theme(const std::string& theme_name, text::Color background) {
+  Theme t = theme_named(theme_name, false);
+  t.background = background;
+  t.text = kText;
+  t.heading = kText;
+  t.muted = kMuted;
+  t.accent = kAccent;
+  return t;
+}
+
 text::Color mood_color(Mood mood, text::Color neutral) {
   switch (mood) {
     case Mood::kAhead:

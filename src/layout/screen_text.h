@@ -12,6 +12,7 @@
 
 #include "layout/console.h"
 #include "layout/fragment.h"
+#include "layout/theme.h"
 
 namespace madang::layout {
 
@@ -26,6 +27,12 @@ constexpr text::Color kAhead = 0x4fd18bff;
 constexpr text::Color kBehind = 0xff6b5bff;
 constexpr text::Color kWarning = 0xf2c14eff;
 constexpr text::Color kErrorBox = 0x3a1d1dff;
+
+// The deck's theme `theme_name` in this palette: `background` behind it, the
+// palette's text, muted, heading and accent colours (the slides' block
+// layout set in the screens' colours: the console's notes, the overlays,
+// the rehearsal's screens).
+Theme screen_palette_theme(const std::string& theme_name, text::Color background);
 
 // A mood's colour; `neutral` for Mood::kNeutral.
 text::Color mood_color(Mood mood, text::Color neutral);
