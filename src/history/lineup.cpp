@@ -63,14 +63,13 @@ Lineup line_up(const deck::Deck& deck, const Recorded& recorded) {
 
   for (std::size_t k = 0; k < run_count; ++k) {
     const Run& run = recorded.runs[k];
-    RunColumn col;
-    col.id = run.id;
-    col.started = run.started;
-    col.started_unix = run.started_unix;
-    col.finished = run.finished;
-    col.complete = run.complete;
-    col.slide_count = run.slide_count;
-    col.duration_s = run.duration_s;
+    RunColumn col{.id = run.id,
+                  .started = run.started,
+                  .started_unix = run.started_unix,
+                  .finished = run.finished,
+                  .complete = run.complete,
+                  .slide_count = run.slide_count,
+                  .duration_s = run.duration_s};
     for (const Visit& v : run.visits) {
       col.seconds += v.seconds;
       if (v.slide < 0 || static_cast<std::size_t>(v.slide) >= row_of.size()) continue;

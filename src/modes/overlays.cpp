@@ -25,17 +25,17 @@ layout::PadLook look_of(GateKey key) {
 
 layout::KeypadSheet keypad_sheet(const KeypadPicture& k) {
   const KeypadLayout& pad = k.layout;
-  layout::KeypadSheet s;
-  s.panel = pad.panel;
-  s.title = pad.title;
-  s.dots = pad.dots;
-  s.note = pad.note;
-  s.title_text = k.title;
-  s.note_text = k.note;
-  s.show_dots = pad.mode == GateMode::kPin;
-  s.typed = k.typed;
-  s.dots_min = kPinMinDigits;
-  s.text_px = pad.text_px;
+  layout::KeypadSheet s{.panel = pad.panel,
+                        .title = pad.title,
+                        .dots = pad.dots,
+                        .note = pad.note,
+                        .title_text = k.title,
+                        .note_text = k.note,
+                        .show_dots = pad.mode == GateMode::kPin,
+                        .typed = k.typed,
+                        .dots_min = kPinMinDigits,
+                        .text_px = pad.text_px,
+                        .keys = {}};
   for (const PadButton& b : pad.buttons) s.keys.push_back({b.rect, b.label, look_of(b.key)});
   return s;
 }
@@ -84,12 +84,11 @@ struct Overlays::Impl {
 
   void draw_overview(const OverlayInput& in) {
     const OverviewGrid& g = *in.grid;
-    layout::OverviewSheet o;
-    o.unit = in.unit;
-    o.thumbs = g.thumbs;
-    o.label_height = g.label_height;
-    o.cursor = in.cursor;
-    o.current = in.current;
+    const layout::OverviewSheet o{.unit = in.unit,
+                                  .thumbs = g.thumbs,
+                                  .label_height = g.label_height,
+                                  .cursor = in.cursor,
+                                  .current = in.current};
     const layout::OverviewLayout lists =
         layout::layout_overview(resources->fonts(), o, {in.width, in.height});
     translator().draw(lists.backdrop);
