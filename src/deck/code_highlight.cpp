@@ -59,11 +59,16 @@ class Meter {
   void start(std::uint64_t steps) {
     left_ = steps;
     taken_ = 0;
+    spent_ = false;
   }
+  // Throws OutOfSteps once, when `steps` are more than are left; steps taken
+  // after that (unwinding the regular expression engine) are free.
   void charge(std::uint64_t steps) {
+    if (spent_) return;
     if (steps > left_) {
       taken_ += left_;
       left_ = 0;
+      spent_ = true;
       throw OutOfSteps{};
     }
     left_ -= steps;
@@ -73,6 +78,7 @@ class Meter {
 
  private:
   std::uint64_t left_ = 0, taken_ = 0;
+  bool spent_ = false;
 };
 
 // A character of a line as the regular expression engine walks it: each read

@@ -31,10 +31,11 @@ inline constexpr std::size_t kMaxHighlightedDeckBytes = 128 * 1024;
 // Bytes do not bound the work: Source-highlight searches every rule's regular
 // expression from the current token to the end of the line, so a long line
 // costs the square of its length (the cube, for some definitions' strings),
-// and a deck of 15 KB lines took minutes. The work is counted instead, in
-// steps of the regular expressions: a character read, kHighlightStepsPerSearch
-// per search, and the expressions a matched delimiter compiles. Ordinary code
-// takes 30 to 600 steps a byte; a step is 3 to 15 ns.
+// and a deck of 15 KB lines took from seconds to hours (issue #25). The work
+// is counted instead, in steps of the regular expressions, the same on every
+// machine: a character read, kHighlightStepsPerSearch per search, and the
+// expressions a matched delimiter compiles. Ordinary code takes 30 to 600
+// steps a byte; a step is 3 to 15 ns.
 inline constexpr std::uint64_t kHighlightStepsPerSearch = 32;
 // A block may take this many steps per byte of its code and per line
 // (every rule of a state is tried at least once a line);
