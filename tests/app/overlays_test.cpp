@@ -3,9 +3,9 @@
 // 28 px of a 1080p display, the help grouped by task and fitting the screen,
 // the keypad drawn where it is hit.
 //
-// With MADANG_OVERLAY_SHOTS=DIR set, Screenshots.ForTheReadme writes the
-// README's pictures (help, jump, errors, keypad over a slide of the lecture)
-// into DIR at 960x540.
+// Screenshots.ForTheReadme draws the README's pictures (help, jump, errors,
+// keypad over a slide of the lecture) at 960x540: into MADANG_OVERLAY_SHOTS=DIR
+// when set (docs/images), else into a scratch folder, checked and dropped.
 #include "modes/overlays.h"
 
 #include <SDL.h>
@@ -22,6 +22,7 @@
 #include "modes/slide_view.h"
 #include "render/image.h"
 #include "session/deck_loading.h"
+#include "temp_dir.h"
 
 namespace madang::app {
 namespace {
@@ -524,8 +525,9 @@ render::RgbaImage half(const render::RgbaImage& in) {
 }
 
 TEST(Screenshots, ForTheReadme) {
-  const char* dir = std::getenv("MADANG_OVERLAY_SHOTS");
-  if (!dir) GTEST_SKIP() << "set MADANG_OVERLAY_SHOTS=DIR to write the README's screenshots";
+  const char* asked = std::getenv("MADANG_OVERLAY_SHOTS");
+  const test::TempDir scratch("overlay-shots");
+  const std::string dir = asked ? std::string(asked) : scratch.path().string();
   const std::filesystem::path lecture =
       std::filesystem::path(__FILE__).parent_path() / "../../slides/lecture.md";
   deck::ParseResult parsed = load_deck_checked(lecture.string());
@@ -567,9 +569,11 @@ TEST(Screenshots, ForTheReadme) {
     c.clear(0, 0, 0);
     view.draw(deck, s.slide, layout::SlideState{}, slide_rect(1920, 1080, deck.meta));
     c.draw(s.in);
-    const std::string path = std::string(dir) + "/" + s.name + ".png";
+    const std::string path = dir + "/" + s.name + ".png";
     std::string error;
     ASSERT_TRUE(render::write_png(half(c.image()), path, &error)) << error;
+    // A picture with text on it, not a flat panel (which compresses to a few KB).
+    EXPECT_GT(std::filesystem::file_size(path), 30'000u) << path;
   }
 }
 
