@@ -1,7 +1,7 @@
 // `madang export --console` and `madang layout --console --json`: the
 // presenter console of a slide as the speaker would see it, without a window.
 // The console is laid out by the same function the present mode draws
-// (layout/console.h) from the same show state (show/).
+// (screens/console.h) from the same show state (show/).
 
 #include <chrono>
 #include <cstdio>
@@ -15,7 +15,7 @@
 #include "cli/layout_json.h"
 #include "deck/duration.h"
 #include "diagram/interaction.h"
-#include "layout/console.h"
+#include "screens/console.h"
 #include "render/headless.h"
 #include "render/image.h"
 #include "session/history_support.h"

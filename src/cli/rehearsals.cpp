@@ -1,6 +1,6 @@
 // `madang rehearsals DECK`: the deck's recorded rehearsals, lined up with its
 // slides as they are now (history/lineup.h): a table in the terminal, CSV,
-// JSON, a chart (layout/chart.h, drawn to PNG by the headless renderer or to
+// JSON, a chart (screens/chart.h, drawn to PNG by the headless renderer or to
 // PDF by the cairo sink), or a run forgotten.
 //
 // Promise: reads the history without changing it (but --forget), and never
@@ -18,7 +18,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/rehearsal_report.h"
-#include "layout/chart.h"
+#include "screens/chart.h"
 #include "render/headless.h"
 #include "render/image.h"
 #include "render/pdf.h"

@@ -1,4 +1,4 @@
-// The presenter console in a window: layout/console.h's lists, drawn through
+// The presenter console in a window: screens/console.h's lists, drawn through
 // the window's SlideView.
 //
 // Promise: lays the console out only when its input (but the clock) or the
@@ -12,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-#include "layout/console.h"
+#include "screens/console.h"
 #include "modes/slide_view.h"
 
 namespace madang::app {

@@ -4,7 +4,7 @@
 // staff keypad.
 //
 // Promise: draws only what its input says, holds no presentation state.
-// Display lists like everything else (layout/overlays.h lays them out; the
+// Display lists like everything else (screens/overlays.h lays them out; the
 // window's render::SdlRenderer draws them): opaque panels in the console's
 // colours, text shaped by the same engine in the same fonts and glyph cache
 // as the console, never under 28 px of a 1080p display (times `unit`). The
@@ -21,7 +21,7 @@
 #include "input/keymap.h"
 #include "input/keypad.h"
 #include "input/overview.h"
-#include "layout/overlays.h"
+#include "screens/overlays.h"
 #include "modes/deck_resources.h"
 
 namespace madang::app {

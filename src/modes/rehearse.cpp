@@ -8,7 +8,7 @@
 // foot shows the time (the slide letterboxed above it, never under it);
 // with a console the console does. Q ends the run, saves it (complete when
 // it reached the last slide, else partial: history/store.h) and shows its
-// summary (layout/rehearsal.h); Q or Esc there quits.
+// summary (screens/rehearsal.h); Q or Esc there quits.
 //
 // Test hooks (environment):
 //   MADANG_PRESENT_TRACE=1  as in present; each idle line ends with
@@ -34,7 +34,7 @@
 
 #include "history/writer.h"
 #include "input/keymap.h"
-#include "layout/rehearsal.h"
+#include "screens/rehearsal.h"
 #include "modes/show_controller.h"
 #include "platform/sdl_support.h"
 #include "session/deck_loading.h"

@@ -10,8 +10,8 @@
 
 #include "history/lineup.h"
 #include "history/plan.h"
-#include "layout/chart.h"
-#include "layout/rehearsal.h"
+#include "screens/chart.h"
+#include "screens/rehearsal.h"
 #include "show/show.h"
 
 namespace madang::app {

@@ -1,4 +1,4 @@
-// The presenter console's input, read off the show: what layout/console.h
+// The presenter console's input, read off the show: what screens/console.h
 // lays out.
 //
 // Promise: pure. The wall clock is the caller's text ("14:05"; `--clock` in
@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "layout/console.h"
+#include "screens/console.h"
 #include "show/show.h"
 
 namespace madang::show {

@@ -37,7 +37,7 @@ Rgb rgb(layout::Color c) {
           static_cast<int>((c >> 8) & 0xff)};
 }
 
-// The console's colours (layout/screen_text.h).
+// The console's colours (screens/screen_text.h).
 constexpr Rgb kPanel{0x1c, 0x21, 0x27};
 constexpr Rgb kErrorBox{0x3a, 0x1d, 0x1d};
 

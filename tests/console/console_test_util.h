@@ -6,7 +6,7 @@
 #include <string>
 
 #include "deck/parse.h"
-#include "layout/console.h"
+#include "screens/console.h"
 #include "show/console_input.h"
 #include "show/show.h"
 

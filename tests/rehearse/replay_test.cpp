@@ -20,7 +20,7 @@
 #include "deck/parse.h"
 #include "history/store.h"
 #include "image_compare.h"
-#include "layout/rehearsal.h"
+#include "screens/rehearsal.h"
 #include "modes/deck_resources.h"
 #include "modes/hall_input.h"
 #include "modes/hall_view.h"

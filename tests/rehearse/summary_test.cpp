@@ -14,7 +14,7 @@
 #include "deck/parse.h"
 #include "history/identity.h"
 #include "image_compare.h"
-#include "layout/console.h"
+#include "screens/console.h"
 #include "render/headless.h"
 #include "session/rehearsal_views.h"
 #include "show/console_input.h"

@@ -1,4 +1,4 @@
-#include "layout/screen_text.h"
+#include "screens/screen_text.h"
 
 #include <algorithm>
 

@@ -1,13 +1,13 @@
 // The rehearsal chart (see chart.h).
 
-#include "layout/chart.h"
+#include "screens/chart.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "base/time_text.h"
-#include "layout/screen_text.h"
+#include "screens/screen_text.h"
 #include "layout/theme.h"
 
 namespace madang::layout {

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "deck/deck.h"
-#include "layout/console.h"
+#include "screens/console.h"
 #include "layout/display_list.h"
 #include "layout/layout.h"
 #include "text/text.h"

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/console.h"
+#include "screens/console.h"
 #include "layout/fragment.h"
 #include "layout/theme.h"
 

@@ -7,13 +7,13 @@
 // [SECTION] Clock: timers and pace
 // [SECTION] Public API
 
-#include "layout/console.h"
+#include "screens/console.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "layout/fragment.h"
-#include "layout/screen_text.h"
+#include "screens/screen_text.h"
 #include "layout/theme.h"
 
 namespace madang::layout {

@@ -6,13 +6,13 @@
 // [SECTION] Jump, errors, keypad
 // [SECTION] Public API
 
-#include "layout/overlays.h"
+#include "screens/overlays.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "layout/fragment.h"
-#include "layout/screen_text.h"
+#include "screens/screen_text.h"
 #include "layout/theme.h"
 
 namespace madang::layout {

@@ -5,12 +5,12 @@
 // [SECTION] Summary
 // [SECTION] Bar
 
-#include "layout/rehearsal.h"
+#include "screens/rehearsal.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "layout/screen_text.h"
+#include "screens/screen_text.h"
 #include "layout/theme.h"
 
 namespace madang::layout {
