@@ -34,22 +34,6 @@ constexpr const char* kDataDir = "/usr/share/source-highlight";
 constexpr std::uint64_t kStepsPerCompile = 1024;
 constexpr std::uint64_t kStepsPerCompiledByte = 32;
 
-// Source-highlight's element names (its .lang files), by what they are to a
-// reader; the others (symbols, brackets, variables) stay plain.
-std::optional<CodeTokenKind> kind_of(const std::string& element) {
-  if (element == "keyword" || element == "preproc") return CodeTokenKind::kKeyword;
-  if (element == "type" || element == "usertype" || element == "classname") {
-    return CodeTokenKind::kType;
-  }
-  if (element == "string" || element == "regexp" || element == "specialchar") {
-    return CodeTokenKind::kString;
-  }
-  if (element == "comment") return CodeTokenKind::kComment;
-  if (element == "number") return CodeTokenKind::kNumber;
-  if (element == "function" || element == "predef_func") return CodeTokenKind::kFunction;
-  return std::nullopt;
-}
-
 // Thrown through Source-highlight when a block's steps run out.
 struct OutOfSteps {};
 
@@ -344,8 +328,8 @@ std::vector<CodeToken> CodeHighlighter::highlight(std::string_view language,
     for (const char* element :
          {"keyword", "preproc", "type", "usertype", "classname", "string", "regexp", "specialchar",
           "comment", "number", "function", "predef_func"}) {
-      formatters.addFormatter(
-          element, srchilite::FormatterPtr(new TokenSink(kind_of(element), &tokens, &line_start)));
+      formatters.addFormatter(element, srchilite::FormatterPtr(new TokenSink(
+                                           code_token_kind(element), &tokens, &line_start)));
     }
     srchilite::FormatterParams params;
     srchilite::SourceHighlighter highlighter(state);
@@ -365,6 +349,20 @@ std::vector<CodeToken> CodeHighlighter::highlight(std::string_view language,
   im.steps_left -= std::min(im.steps_left, im.meter.taken());
   im.steps_taken += im.meter.taken();
   return tokens;
+}
+
+std::optional<CodeTokenKind> code_token_kind(const std::string& element) {
+  if (element == "keyword" || element == "preproc") return CodeTokenKind::kKeyword;
+  if (element == "type" || element == "usertype" || element == "classname") {
+    return CodeTokenKind::kType;
+  }
+  if (element == "string" || element == "regexp" || element == "specialchar") {
+    return CodeTokenKind::kString;
+  }
+  if (element == "comment") return CodeTokenKind::kComment;
+  if (element == "number") return CodeTokenKind::kNumber;
+  if (element == "function" || element == "predef_func") return CodeTokenKind::kFunction;
+  return std::nullopt;
 }
 
 }  // namespace madang::deck

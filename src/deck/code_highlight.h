@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,11 @@ inline constexpr std::uint64_t kHighlightStepsPerLine = 2048;
 // a deck this many in all (at most about 0.4 s). Past either, the rest of
 // the block (and then of the deck) stays plain.
 inline constexpr std::uint64_t kMaxHighlightDeckSteps = std::uint64_t{24} << 20;
+
+// Source-highlight's element names (its .lang files), by what they are to a
+// reader ("keyword", "usertype", "predef_func"...); the others (symbols,
+// brackets, variables) stay plain: nullopt.
+std::optional<CodeTokenKind> code_token_kind(const std::string& element);
 
 struct HighlightBounds {
   std::size_t block_bytes = kMaxHighlightedBytes;

@@ -29,20 +29,6 @@ constexpr const char* kDataDir = "/usr/share/source-highlight";
 
 // ------------------------------------------------------------ the reference
 
-std::optional<CodeTokenKind> reference_kind(const std::string& element) {
-  if (element == "keyword" || element == "preproc") return CodeTokenKind::kKeyword;
-  if (element == "type" || element == "usertype" || element == "classname") {
-    return CodeTokenKind::kType;
-  }
-  if (element == "string" || element == "regexp" || element == "specialchar") {
-    return CodeTokenKind::kString;
-  }
-  if (element == "comment") return CodeTokenKind::kComment;
-  if (element == "number") return CodeTokenKind::kNumber;
-  if (element == "function" || element == "predef_func") return CodeTokenKind::kFunction;
-  return std::nullopt;
-}
-
 class ReferenceSink : public srchilite::Formatter {
  public:
   ReferenceSink(std::optional<CodeTokenKind> kind, std::vector<CodeToken>* out,
@@ -84,7 +70,7 @@ std::vector<CodeToken> reference(const std::string& language, std::string_view c
        {"keyword", "preproc", "type", "usertype", "classname", "string", "regexp", "specialchar",
         "comment", "number", "function", "predef_func"}) {
     formatters.addFormatter(element, srchilite::FormatterPtr(new ReferenceSink(
-                                         reference_kind(element), &tokens, &line_start)));
+                                         code_token_kind(element), &tokens, &line_start)));
   }
   srchilite::FormatterParams params;
   srchilite::SourceHighlighter highlighter(definitions.getHighlightState(kDataDir, file));
