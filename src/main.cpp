@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,12 +37,30 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", std::string("madang ") + MADANG_VERSION);
   cli.require_subcommand(1);
 
+  // How a PDF deck is read (pdf-decks.md), for every command that reads a deck.
+  auto pdf_options = [](CLI::App* cmd, madang::deck::PdfOptions& pdf) {
+    cmd->add_option("--password", pdf.password, "PDF deck: the password of an encrypted PDF");
+    cmd->add_option("--notes-from", pdf.notes_from,
+                    "PDF deck: speaker notes from FILE (.pptx, .pdfpc or .md)");
+    cmd->add_option("--beamer-notes", pdf.beamer_notes,
+                    "PDF deck: each page holds Beamer's notes on this side: right, left or bottom")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, madang::deck::PdfOptions::BeamerNotes>{
+                {"right", madang::deck::PdfOptions::BeamerNotes::kRight},
+                {"left", madang::deck::PdfOptions::BeamerNotes::kLeft},
+                {"bottom", madang::deck::PdfOptions::BeamerNotes::kBottom}},
+            CLI::ignore_case));
+    cmd->add_flag("--no-overlays{false}", pdf.overlays,
+                  "PDF deck: every page a slide (else pages with one label are one slide's steps)");
+  };
+
   madang::app::CheckOptions check;
   auto* check_cmd = cli.add_subcommand("check", "Parse a deck and report every problem");
   check_cmd->add_option("deck", check.deck, "Slide description file")->required();
   check_cmd->add_flag("--strict", check.strict, "Fail on warnings too");
   check_cmd->add_flag("--stats", check.stats,
                       "Print per slide: body and smallest text size, coverage of the content area");
+  pdf_options(check_cmd, check.pdf);
 
   // The console as it would look (export --console, layout --console).
   auto scene_options = [](CLI::App* cmd, madang::app::ConsoleScene& scene) {
@@ -62,6 +81,7 @@ int main(int argc, char** argv) {
   export_cmd->add_flag("--notes", exp.notes, "PDF: handout pages with the speaker notes");
   export_cmd->add_flag("--console", exp.console, "Render the presenter console (console-NN.png)");
   scene_options(export_cmd, exp.scene);
+  pdf_options(export_cmd, exp.pdf);
 
   madang::app::LayoutOptions lay;
   auto* layout_cmd = cli.add_subcommand("layout", "Print the laid-out slides as JSON");
@@ -72,9 +92,11 @@ int main(int argc, char** argv) {
   layout_cmd->add_option("--select", lay.select, "Diagram elements to select");
   layout_cmd->add_flag("--console", lay.console, "The presenter console instead of the slides");
   scene_options(layout_cmd, lay.scene);
+  pdf_options(layout_cmd, lay.pdf);
 
   // The window modes' options (present, rehearse).
-  auto window_options = [](CLI::App* cmd, madang::app::PresentOptions& o) {
+  auto window_options = [&pdf_options](CLI::App* cmd, madang::app::PresentOptions& o) {
+    pdf_options(cmd, o.pdf);
     cmd->add_option("deck", o.deck, "Slide description file")->required();
     cmd->add_option("--slide", o.slide, "Start at this slide (1-based)");
     cmd->add_flag("--fullscreen", o.fullscreen, "Start full screen");
@@ -113,6 +135,7 @@ int main(int argc, char** argv) {
   rehearsals_cmd->add_flag(
       "--learn-partial", runs.learn_partial,
       "Budgets learn from partial rehearsals too (ended before the last slide)");
+  pdf_options(rehearsals_cmd, runs.pdf);
 
   madang::app::KioskOptions kiosk;
   bool hash_pin = false;
@@ -124,6 +147,12 @@ int main(int argc, char** argv) {
   kiosk_cmd->add_flag("--hash-pin", hash_pin, "Read a PIN on stdin, print its hash");
   kiosk_cmd->add_flag("--windowed", kiosk.windowed, "In a window, no keyboard grab (to try)");
   kiosk_cmd->add_option("--size", kiosk.size, "With --windowed: the window's size WxH");
+  kiosk_cmd->add_option(
+      "--advance", kiosk.advance,
+      "Each step's time when the deck sets none, e.g. 15s (a PDF page's /Dur wins)");
+  kiosk_cmd->add_option("--idle", kiosk.idle,
+                        "Back to the start after this long untouched, e.g. 2m");
+  pdf_options(kiosk_cmd, kiosk.pdf);
 
   // A misspelt command is named, with the one that was meant (CLI11 would
   // only say that a subcommand is required).

@@ -46,8 +46,8 @@ bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
 
 bool load_for_export(const char* command, const std::string& deck_path,
                      const std::string& slide_list, deck::ParseResult* parsed,
-                     std::vector<int>* slides, int* exit_code) {
-  *parsed = load_deck_checked(deck_path);
+                     std::vector<int>* slides, int* exit_code, const deck::PdfOptions& pdf) {
+  *parsed = load_deck_checked(deck_path, pdf);
   if (unreadable(*parsed)) {
     print_diagnostics(parsed->diagnostics);
     *exit_code = 2;
@@ -70,8 +70,9 @@ bool load_for_export(const char* command, const std::string& deck_path,
   return true;
 }
 
-bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult* parsed) {
-  *parsed = load_deck_checked(deck_path);
+bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult* parsed,
+                     const deck::PdfOptions& pdf) {
+  *parsed = load_deck_checked(deck_path, pdf);
   if (unreadable(*parsed)) {
     print_diagnostics(parsed->diagnostics);
     return false;

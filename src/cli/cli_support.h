@@ -31,13 +31,14 @@ bool parse_slide_list(const std::string& text, int count, std::vector<int>* out,
 // reason printed as `madang COMMAND: ...`.
 bool load_for_export(const char* command, const std::string& deck_path,
                      const std::string& slide_list, deck::ParseResult* parsed,
-                     std::vector<int>* slides, int* exit_code);
+                     std::vector<int>* slides, int* exit_code, const deck::PdfOptions& pdf = {});
 
 // What `layout --json` prints: the deck, read however broken (its
 // diagnostics are printed with the output), and the one slide asked for
 // (`slide` 1-based; 0: all). false with exit code 2 for an unreadable deck
 // or a slide outside the deck.
-bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult* parsed);
+bool load_for_layout(const std::string& deck_path, int slide, deck::ParseResult* parsed,
+                     const deck::PdfOptions& pdf = {});
 
 // Prints `out` (layout --json's output) after the diagnostics; the exit code.
 int print_layout_json(const nlohmann::json& out, const Diagnostics& diagnostics);

@@ -38,7 +38,9 @@ namespace madang::app {
 // ============================================================================
 
 int run_check(const CheckOptions& options) {
-  deck::ParseResult result = deck::load_deck(options.deck);
+  deck::ParseOptions parse_options;
+  parse_options.pdf = options.pdf;
+  deck::ParseResult result = deck::load_deck(options.deck, parse_options);
   std::vector<layout::SlideStats> stats;
   if (!unreadable(result) && !has_errors(result.diagnostics) && !result.deck.slides.empty()) {
     // Decode every image and lay every slide out once, fully revealed: an
@@ -64,6 +66,16 @@ int run_check(const CheckOptions& options) {
   sort_by_place(&result.diagnostics);  // in the file's order, as export prints them
   print_diagnostics(result.diagnostics);
   if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
+  // A PDF deck: how its pages became slides, and where the notes came from.
+  if (const deck::PdfDeck& pdf = result.deck.pdf; pdf.source) {
+    std::printf(
+        "%s: %s as %s; notes: %s\n", options.deck.c_str(),
+        base::count_text(static_cast<long long>(pdf.page_slide.size()), "page").c_str(),
+        base::count_text(static_cast<long long>(result.deck.slides.size()), "slide").c_str(),
+        pdf.notes_from.empty()       ? "none found"
+        : pdf.notes_from == "beamer" ? "Beamer's notes pages"
+                                     : ("from " + pdf.notes_from).c_str());
+  }
   const int errors = count_severity(result.diagnostics, Severity::kError);
   const int warnings = count_severity(result.diagnostics, Severity::kWarning);
   std::printf("%s: %s, %s, %s\n", options.deck.c_str(),
@@ -258,7 +270,8 @@ int run_export(const ExportOptions& options) {
   deck::ParseResult parsed;
   ExportJob job{options, parsed.deck, {}, split_ids(options.select)};
   int code = 0;
-  if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code))
+  if (!load_for_export("export", options.deck, options.slides, &parsed, &job.slides, &code,
+                       options.pdf))
     return code;
   job.said = parsed.diagnostics;
   if (!check_select(parsed.deck, job.slides, job.select)) {
@@ -289,8 +302,23 @@ int run_export(const ExportOptions& options) {
 
 namespace {
 
-nlohmann::json slide_json(const text::FontSystem& fonts, int index, const layout::SlideLayout& l) {
-  return {{"index", index + 1}, {"scale", l.scale}, {"items", list_json(fonts, l.list)}};
+nlohmann::json slide_json(const text::FontSystem& fonts, const deck::Deck& deck, int index,
+                          const layout::SlideLayout& l) {
+  nlohmann::json out = {
+      {"index", index + 1}, {"scale", l.scale}, {"items", list_json(fonts, l.list)}};
+  // A PDF deck's slide: its pages, its text and notes as read (the items
+  // hold the page, not its words).
+  const deck::Slide& slide = deck.slides[static_cast<std::size_t>(index)];
+  if (!slide.pdf_pages.empty()) {
+    nlohmann::json pages = nlohmann::json::array();
+    for (int page : slide.pdf_pages) pages.push_back(page + 1);
+    out["pdf"] = {{"pages", std::move(pages)},
+                  {"title", slide.pdf_title},
+                  {"text", slide.pdf_text},
+                  {"notes", slide.notes},
+                  {"notes_source", slide.notes_source}};
+  }
+  return out;
 }
 
 }  // namespace
@@ -300,7 +328,7 @@ int run_layout(const LayoutOptions& options) {
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
   deck::ParseResult parsed;
-  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
+  if (!load_for_layout(options.deck, options.slide, &parsed, options.pdf)) return 2;
   const int count = static_cast<int>(parsed.deck.slides.size());
   auto fonts = make_fonts(parsed.deck, &parsed.diagnostics);
   if (std::string error = no_usable_font(*fonts); !error.empty()) {
@@ -316,7 +344,7 @@ int run_layout(const LayoutOptions& options) {
     const layout::SlideState state =
         diagram::select_ids(parsed.deck.slides[static_cast<std::size_t>(i)], {}, select);
     layout::SlideLayout l = layout::layout_slide(*fonts, parsed.deck, i, state, size);
-    slides.push_back(slide_json(*fonts, i, l));
+    slides.push_back(slide_json(*fonts, parsed.deck, i, l));
     for (Diagnostic& d : l.diagnostics) parsed.diagnostics.push_back(std::move(d));
   }
   DiagnosticLog log;  // every stage's, folded and capped

@@ -10,10 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "deck/deck.h"
+
 namespace madang::app {
 
 struct CheckOptions {
   std::string deck;
+  deck::PdfOptions pdf;  // a PDF deck: --password, --notes-from, ...
   bool strict = false;
   bool stats = false;  // print per-slide type sizes and coverage (layout/stats.h)
 };
@@ -27,6 +30,7 @@ struct ConsoleScene {
 
 struct ExportOptions {
   std::string deck;
+  deck::PdfOptions pdf;  // a PDF deck: --password, --notes-from, ...
   std::string png_dir;   // --png DIR: slide-NN.png (or console-NN.png) files
   std::string pdf_file;  // --pdf FILE: one PDF (at least one of the two)
   std::string size;      // PNG only, "WxH"; empty means 1920x1080
@@ -40,7 +44,8 @@ struct ExportOptions {
 
 struct LayoutOptions {
   std::string deck;
-  int slide = 0;  // 0: all
+  deck::PdfOptions pdf;  // a PDF deck: --password, --notes-from, ...
+  int slide = 0;         // 0: all
   std::string size = "1920x1080";
   bool json = true;
   std::string select;
@@ -51,7 +56,8 @@ struct LayoutOptions {
 // `madang rehearsals`: the recorded runs of a deck.
 struct RehearsalsOptions {
   std::string deck;
-  std::string history;  // "": the user's default
+  deck::PdfOptions pdf;  // a PDF deck: --password, --notes-from, ...
+  std::string history;   // "": the user's default
   bool csv = false;
   bool json = false;
   std::string plot;  // a chart to FILE.png

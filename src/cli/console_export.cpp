@@ -15,9 +15,9 @@
 #include "cli/layout_json.h"
 #include "deck/duration.h"
 #include "diagram/interaction.h"
-#include "screens/console.h"
 #include "render/headless.h"
 #include "render/image.h"
+#include "screens/console.h"
 #include "session/history_support.h"
 #include "show/console_input.h"
 #include "show/show.h"
@@ -90,7 +90,8 @@ int run_export_console(const ExportOptions& options) {
   deck::ParseResult parsed;
   std::vector<int> slides;
   int code = 0;
-  if (!load_for_export("export", options.deck, options.slides, &parsed, &slides, &code)) {
+  if (!load_for_export("export", options.deck, options.slides, &parsed, &slides, &code,
+                       options.pdf)) {
     return code;
   }
   const deck::Deck& deck = parsed.deck;
@@ -138,7 +139,7 @@ int run_layout_console(const LayoutOptions& options) {
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;
   deck::ParseResult parsed;
-  if (!load_for_layout(options.deck, options.slide, &parsed)) return 2;
+  if (!load_for_layout(options.deck, options.slide, &parsed, options.pdf)) return 2;
   const deck::Deck& deck = parsed.deck;
   const int count = static_cast<int>(deck.slides.size());
   double duration_s = 0, elapsed_s = -1;
@@ -161,6 +162,7 @@ int run_layout_console(const LayoutOptions& options) {
                      {"current", rect_json(console.current)},
                      {"next", rect_json(console.next)},
                      {"notes", rect_json(console.notes)},
+                     {"notes_source", deck.slides[static_cast<std::size_t>(i)].notes_source},
                      {"strip", std::move(strip)},
                      {"items", list_json(*fonts, layout::overlay(console.base, console.clock))}});
     for (Diagnostic& d : console.diagnostics) parsed.diagnostics.push_back(std::move(d));

@@ -46,6 +46,7 @@ std::string one_line(std::string text) {
 }  // namespace
 
 std::string slide_title(const deck::Slide& slide) {
+  if (!slide.pdf_pages.empty() && !slide.pdf_title.empty()) return first_chars(slide.pdf_title, 60);
   for (const deck::Block& b : slide.blocks) {
     if (b.kind == deck::BlockKind::kHeading) {
       const std::string t = one_line(deck::plain_text(b.text));
@@ -99,7 +100,10 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
       for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
 
       render::PdfPage page;
-      page.label = std::to_string(slide.index) + (step > 0 ? "." + std::to_string(step) : "");
+      // Every step of a slide carries the slide's label (Beamer's overlays and
+      // pdfpc's convention): a PDF reader jumps to "4", and Madang reads the
+      // pages back as one slide with its steps (pdf-decks.md).
+      page.label = std::to_string(slide.index);
       if (step == 0) page.bookmark = slide_title(slide);
       if (job.notes) {
         layout::HandoutPage handout = layout::layout_handout(*fonts, deck, index);

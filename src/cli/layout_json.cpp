@@ -69,6 +69,15 @@ json list_json(const text::FontSystem& fonts, const layout::DisplayList& list) {
                          {"label", c.label},
                          {"placeholder", c.image_path.empty()}});
         break;
+      case layout::CommandKind::kPdfPage: {
+        const pdf::PagePart& part = c.page_part;
+        items.push_back({{"kind", "pdf_page"},
+                         {"rect", rect_json(c.rect)},
+                         {"file", c.pdf ? c.pdf->path : std::string()},
+                         {"page", c.page + 1},
+                         {"part", json::array({part.x, part.y, part.w, part.h})}});
+        break;
+      }
       case layout::CommandKind::kLine:
       case layout::CommandKind::kPolygon: {
         json points = json::array();

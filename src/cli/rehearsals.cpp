@@ -18,10 +18,10 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/rehearsal_report.h"
-#include "screens/chart.h"
 #include "render/headless.h"
 #include "render/image.h"
 #include "render/pdf.h"
+#include "screens/chart.h"
 #include "session/deck_loading.h"
 #include "session/history_support.h"
 #include "session/rehearsal_views.h"
@@ -103,7 +103,7 @@ int run_rehearsals(const RehearsalsOptions& o) {
   if (o.last < 1) return say("--last takes a number of runs, at least 1", 2);
   deck::ParseResult parsed;
   int code = 0;
-  if (!load_show_deck(o.deck, &parsed, &code)) return code;
+  if (!load_show_deck(o.deck, &parsed, &code, o.pdf)) return code;
   const std::string path = history_path(o.history);
   if (path.empty()) return say("no history file: set HOME or XDG_DATA_HOME, or --history FILE", 2);
   const std::string key = history::deck_key(o.deck);

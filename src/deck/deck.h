@@ -13,6 +13,7 @@
 
 #include "deck/background.h"
 #include "deck/diagnostics.h"
+#include "pdf/source.h"
 
 namespace madang::deck {
 
@@ -178,6 +179,16 @@ struct Slide {
   // Marp backgrounds: `![bg](…)` images and the background directives.
   SlideBackground background;
   std::vector<StyleSetting> style_settings;  // as written on this slide
+  // A slide of a PDF deck (Deck::pdf): the page shown at each step, 0-based
+  // (steps + 1 entries: consecutive pages with one label are one slide's
+  // steps); empty on a slide written in Markdown.
+  std::vector<int> pdf_pages;
+  // The page's text (of its last step), for identity, search and `layout --json`,
+  // and its first line, what a person calls the slide (outlines, identity).
+  std::string pdf_text;
+  std::string pdf_title;
+  // Where the slide's notes came from ("talk.pptx", "annotations", ...); "" written here.
+  std::string notes_source;
 };
 
 struct Meta {
@@ -206,12 +217,45 @@ struct Meta {
   std::string description, url, image, keywords;  // Marp's metadata, kept for exports
 };
 
+// How a PDF deck is read (deck/pdf_deck.h); the command line's --password,
+// --notes-from, --beamer-notes, --no-overlays, --duration, --advance, --idle.
+struct PdfOptions {
+  std::string password;
+  std::string notes_from;  // "": look beside the PDF, then in the PDF
+  enum class BeamerNotes { kNone, kRight, kLeft, kBottom } beamer_notes = BeamerNotes::kNone;
+  bool overlays = true;   // consecutive pages with one label are one slide's steps
+  double duration_s = 0;  // what a front matter's duration, advance and idle would say
+  double advance_s = 0;
+  double idle_s = 0;
+};
+
+// A PDF deck's pages: what is shown of each and what the console shows as the
+// notes' picture (Beamer's notes on a second screen: one half of each page).
+struct PdfDeck {
+  pdf::SourcePtr source;                              // the file as read; nullptr: not a PDF deck
+  pdf::PagePart slide_part;                           // the part of each page that is the slide
+  pdf::PagePart notes_part;                           // Beamer: the notes' half; w == 0: none
+  double page_width = 0, page_height = 0;             // points, of the first page's slide part
+  std::vector<std::pair<double, double>> page_sizes;  // points, of each whole page
+  std::string notes_from;  // the file the notes came from ("" none found)
+  struct LinkArea {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // fractions of the slide part
+    int target_slide = 0;                   // 1-based slide an internal link jumps to; 0 none
+    int target_step = 0;                    // and the step of that slide the page is
+    std::string uri;
+  };
+  std::vector<std::vector<LinkArea>> links;  // per page (0-based)
+  std::vector<int> page_slide;               // per page: the 1-based slide it is a step of
+};
+
 struct Deck {
   std::string path;      // the file as the user named it
   std::string base_dir;  // folder that relative image paths resolve against
   Meta meta;
   std::vector<Slide> slides;
   int pages = 0;  // the page count shown with each number (Marp's hold and skip are not counted)
+  PdfDeck pdf;    // set when the deck is a PDF file (deck/pdf_deck.h)
+  PdfOptions pdf_options;  // how it was read: a reload reads it the same way
 };
 
 }  // namespace madang::deck

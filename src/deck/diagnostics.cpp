@@ -26,6 +26,8 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (d.where.line > 0) {
     out += ':' + std::to_string(d.where.line);
     if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
+  } else if (d.where.page > 0) {
+    out += ":p" + std::to_string(d.where.page);
   }
   out += ": ";
   out += severity_name(d.severity);
@@ -103,6 +105,7 @@ Diagnostics DiagnosticLog::finish() {
 
 void sort_by_place(Diagnostics* diagnostics) {
   const auto key = [](const Diagnostic& d) {
+    if (d.where.line <= 0 && d.where.page > 0) return std::pair(d.where.page, 0);
     return std::pair(d.where.line > 0 ? d.where.line : 1 << 30, d.where.column);
   };
   std::stable_sort(diagnostics->begin(), diagnostics->end(),

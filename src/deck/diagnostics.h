@@ -3,6 +3,7 @@
 // Promise: a Diagnostic names file, 1-based line and column, a severity and a
 // message, and prints in the compiler form editors jump to:
 //   FILE:LINE:COL: error: message
+// or, for a page of a PDF deck, FILE:pN: warning: message.
 // Modules report problems by appending to a Diagnostics list; they never throw
 // across a module border. A DiagnosticLog gathers the lists of every stage of
 // one run: repeats fold into one line with a count, and the total is capped.
@@ -21,6 +22,7 @@ struct SourceLocation {
   std::string file;  // as the user named it
   int line = 0;      // 1-based; 0 when the problem concerns the whole file
   int column = 0;    // 1-based, counted in Unicode code points; 0 when unknown
+  int page = 0;      // a PDF deck's page, 1-based ("FILE:pN"), when line is 0; 0 none
 };
 
 struct Diagnostic {

@@ -12,6 +12,7 @@
 #include "deck/front_matter.h"
 #include "deck/images.h"
 #include "deck/limits.h"
+#include "deck/pdf_deck.h"
 #include "deck/report.h"
 #include "deck/slide_builder.h"
 #include "deck/source_text.h"
@@ -147,7 +148,24 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
   return result;
 }
 
+namespace {
+
+// The command line's times stand in for a front matter that gives none, and
+// the deck remembers how it was read, so that a reload reads it the same way.
+ParseResult with_options(ParseResult result, const ParseOptions& options) {
+  Meta& meta = result.deck.meta;
+  const PdfOptions& given = options.pdf;
+  if (meta.duration_s <= 0) meta.duration_s = given.duration_s;
+  if (meta.advance_s <= 0) meta.advance_s = given.advance_s;
+  if (meta.idle_s <= 0) meta.idle_s = given.idle_s;
+  result.deck.pdf_options = given;
+  return result;
+}
+
+}  // namespace
+
 ParseResult load_deck(const std::string& path, const ParseOptions& options) {
+  if (is_pdf_path(path)) return with_options(load_pdf_deck(path, options), options);
   // Regular files only (io/files.h): a FIFO named as the deck would block
   // for ever, /dev/zero would never end.
   io::ReadResult file = io::read_regular_file(path, limits::kMaxFileBytes);
@@ -157,6 +175,8 @@ ParseResult load_deck(const std::string& path, const ParseOptions& options) {
     r.diagnostics.push_back({{path, 1, 1}, Severity::kError, kTooBig});
     return r;
   }
+  if (file.ok && file.bytes.compare(0, 5, "%PDF-") == 0)
+    return with_options(load_pdf_deck(path, options), options);
   if (!file.ok) {
     ParseResult r;
     r.deck.path = path;
@@ -164,7 +184,7 @@ ParseResult load_deck(const std::string& path, const ParseOptions& options) {
         {{path, 0, 0}, Severity::kError, "cannot read the deck: it " + file.error});
     return r;
   }
-  return parse_deck(file.bytes, path, options);
+  return with_options(parse_deck(file.bytes, path, options), options);
 }
 
 }  // namespace madang::deck

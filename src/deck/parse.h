@@ -20,6 +20,7 @@ struct ParseOptions {
   // Directory relative image paths resolve against; "" means the folder of
   // the file name given to parse_deck, or the current directory.
   std::string base_dir;
+  PdfOptions pdf;  // when the file is a PDF
 };
 
 struct ParseResult {
@@ -32,7 +33,8 @@ ParseResult parse_deck(std::string_view source, const std::string& file_name,
                        const ParseOptions& options = {});
 
 // Reads and parses a file. An unreadable file is one error diagnostic
-// (line 0) and an empty deck.
+// (line 0) and an empty deck. A PDF (by its name or its first bytes) is read
+// as deck/pdf_deck.h says.
 ParseResult load_deck(const std::string& path, const ParseOptions& options = {});
 
 }  // namespace madang::deck

@@ -189,8 +189,17 @@ SlideIdentity identify(const deck::Slide& slide) {
   for (const deck::Block& b : slide.blocks) {
     if (&b != title_block) add_block(&content, b);
   }
+  // A page of a PDF deck is its text: the first line names it, the rest
+  // (and the picture hash deck/pdf_deck.cpp appends for a page without
+  // text) is its content.
+  if (!slide.pdf_pages.empty()) content += slide.pdf_text;
   id.content = utf8_prefix(fold_spaces(content), kMaxContentBytes);
-  if (title_block) {
+  if (!slide.pdf_pages.empty() && !slide.pdf_title.empty()) {
+    id.title = slide.pdf_title;
+    const std::string folded_title = fold_spaces(slide.pdf_title);
+    if (id.content.rfind(folded_title, 0) == 0)
+      id.content = id.content.substr(std::min(id.content.size(), folded_title.size() + 1));
+  } else if (title_block) {
     id.title = fold_spaces(deck::plain_text(title_block->text));
   } else {
     // No heading: the start of the text names it.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "deck/background.h"
+#include "pdf/source.h"
 #include "text/text.h"
 
 namespace madang::layout {
@@ -38,6 +39,8 @@ enum class CommandKind {
   kPopClip,
   kPushOpacity,  // opacity multiplies everything until the matching pop
   kPopOpacity,
+  kPdfPage,  // rect, pdf (the file's bytes), page (0-based), page_part: a page of a PDF deck
+             // drawn to fill rect (vector in the PDF sink, at the exact pixel size in a window)
 };
 
 struct Command {
@@ -54,6 +57,9 @@ struct Command {
   std::string image_path;
   std::string label;
   std::vector<deck::ImageFilter> filters;  // kImage
+  pdf::SourcePtr pdf;                      // kPdfPage
+  int page = 0;                            // kPdfPage: 0-based page of `pdf`
+  pdf::PagePart page_part;                 // kPdfPage: the part of the page drawn
 };
 
 // A clickable element of a diagram, in the same pixels as the commands.

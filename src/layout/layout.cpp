@@ -8,6 +8,7 @@
 // [SECTION] Public API
 
 #include "layout/layout.h"
+#include "layout/pdf_slide.h"
 
 #include <algorithm>
 #include <cmath>
@@ -496,6 +497,12 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
 
   Theme theme = theme_named(deck.meta.theme, has_class(slide, "invert"));
   list.background = theme.background;
+  if (!slide.pdf_pages.empty()) {
+    result.list =
+        layout_pdf_slide(deck, slide, state.step, size.width, size.height, theme.background);
+    result.content_area = {0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
+    return result;
+  }
   // Marp's backgroundColor and color directives (deck/background.h).
   const deck::SlideBackground& bg = slide.background;
   if (bg.has_color) list.background = bg.color;

@@ -1,7 +1,10 @@
 #include "modes/hall_input.h"
 
+#include <cstdlib>
+
 #include "diagram/interaction.h"
 #include "input/diagram_input.h"
+#include "layout/pdf_slide.h"
 
 namespace madang::app {
 
@@ -31,6 +34,26 @@ show::Change hall_hover(show::Show& show, const HallTarget& hall, float x, float
   if (!list) return {};
   const layout::Point p = on_hall_slide(hall, show.deck, x, y);
   return show::take(show, diagram::pointer_move(*list, show::here(show), p.x, p.y).state);
+}
+
+bool hall_link(const show::Show& show, const HallTarget& hall, float x, float y, bool covered,
+               int* slide, int* step) {
+  const deck::Slide* here = show::current_slide(show);
+  const layout::DisplayList* list = hall_list(hall, show, covered);
+  if (!here || !list || here->pdf_pages.empty()) return false;
+  const layout::Point p = on_hall_slide(hall, show.deck, x, y);
+  const layout::HitRegion* hit = diagram::hit_test(*list, p.x, p.y);
+  if (!hit || hit->id.rfind("link:", 0) != 0) return false;
+  const int page = layout::pdf_page_at(*here, show.at.step);
+  const auto& links = show.deck.pdf.links;
+  if (page < 0 || static_cast<std::size_t>(page) >= links.size()) return false;
+  const std::size_t index = static_cast<std::size_t>(std::atoi(hit->id.c_str() + 5));
+  if (index >= links[static_cast<std::size_t>(page)].size()) return false;
+  const deck::PdfDeck::LinkArea& link = links[static_cast<std::size_t>(page)][index];
+  if (link.target_slide <= 0) return false;
+  *slide = link.target_slide - 1;
+  *step = link.target_step;
+  return true;
 }
 
 show::Change hall_click(show::Show& show, const HallTarget& hall, float x, float y, bool covered) {

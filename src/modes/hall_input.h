@@ -37,6 +37,13 @@ show::Change hall_hover(show::Show& show, const HallTarget& hall, float x, float
 // A click or tap at (x, y), window units: a diagram element selected or the
 // diagram reset. A click that hits no diagram changes nothing (it does not
 // advance the slide).
+// The internal link of a PDF deck's page under (x, y) in the hall's window
+// pixels: the slide (0-based) and step it goes to; false when there is none
+// (a URI link is shown, never opened: a hall's laptop opens no browser on a
+// click, and a kiosk never does).
+bool hall_link(const show::Show& show, const HallTarget& hall, float x, float y, bool covered,
+               int* slide, int* step);
+
 show::Change hall_click(show::Show& show, const HallTarget& hall, float x, float y,
                         bool covered = false);
 

@@ -93,6 +93,7 @@ void HallView::draw(const deck::Deck& deck, const show::HallPicture& picture, in
     view_.draw_transition(transition_, transition_progress(transition_, now_ms), rect);
   } else {
     view_.draw(deck, picture.slide, picture.state, rect);
+    view_.ahead(deck, picture.slide, picture.state, rect);
   }
   if (picture.pointer.visible) draw_pointer(renderer_, rect, picture.pointer.x, picture.pointer.y);
 }

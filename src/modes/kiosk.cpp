@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <tuple>
 
+#include "deck/duration.h"
 #include "modes/kiosk_mode.h"
 #include "modes/modes.h"
 #include "platform/log.h"
@@ -47,7 +49,18 @@ int run_kiosk(const KioskOptions& options) {
   std::unique_ptr<SignalEvents> signals = SignalEvents::block_signals();
   setup.signals = signals.get();
 
-  deck::ParseResult parsed = load_deck_checked(options.deck);  // undecodable images: placeholders
+  deck::PdfOptions read_as = options.pdf;
+  for (const auto& [flag, text, seconds] :
+       {std::tuple{"--advance", &options.advance, &read_as.advance_s},
+        std::tuple{"--idle", &options.idle, &read_as.idle_s}}) {
+    if (!text->empty() && !deck::parse_interval(*text, seconds)) {
+      log_line(LogLevel::kError, "kiosk",
+               std::string(flag) + " '" + *text + "' is not a time " + deck::kIntervalForms);
+      return 2;
+    }
+  }
+  deck::ParseResult parsed =
+      load_deck_checked(options.deck, read_as);  // undecodable images: placeholders
   for (const Diagnostic& d : parsed.diagnostics) {
     log_line(d.severity == Severity::kError ? LogLevel::kError : LogLevel::kWarning, "kiosk",
              format_diagnostic(d));

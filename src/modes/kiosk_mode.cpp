@@ -326,6 +326,12 @@ void KioskMode::Impl::tap(KioskScreen* s, float x, float y, double now) {
     if (const PadButton* b = keypad_hit(pad, p.x, p.y)) gate_key(b->key, b->digit, now);
     return;
   }
+  int link_slide = 0, link_step = 0;
+  if (hall_link(show, KioskScreens::target(*s), x, y, false, &link_slide, &link_step)) {
+    act({ActionKind::kGoto, link_slide}, now);
+    for (int i = 0; i < link_step; ++i) act({ActionKind::kNext}, now);
+    return;
+  }
   redraw_for(hall_click(show, KioskScreens::target(*s), x, y));
 }
 
@@ -373,7 +379,7 @@ void KioskMode::Impl::gate_key(GateKey key, int digit, double now) {
 
 void KioskMode::Impl::reload() {
   traced = false;  // the trace says how it went, drawn or not
-  const deck::ParseResult fresh = load_deck_checked(show.deck.path);
+  const deck::ParseResult fresh = load_deck_checked(show.deck.path, show.deck.pdf_options);
   const show::ReloadOutcome outcome = show::reload(show, fresh);
   if (!outcome.accepted) {
     ++refused;

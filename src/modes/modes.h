@@ -9,10 +9,13 @@
 
 #include <string>
 
+#include "deck/deck.h"
+
 namespace madang::app {
 
 struct PresentOptions {
   std::string deck;
+  deck::PdfOptions pdf;  // a PDF deck: --password, --notes-from, ...
   int slide = 1;
   bool fullscreen = false;
   int display = 0;             // the single view's display
@@ -32,10 +35,13 @@ struct RehearseOptions {
 
 struct KioskOptions {
   std::string deck;
+  deck::PdfOptions pdf;   // a PDF deck: --password, --notes-from, ...
   int display = -1;       // -1: full screen on every display
   bool windowed = false;  // in a window, without the keyboard grab (to try a deck out)
   std::string size;       // with --windowed: the window's size, WxH
   std::string pin_file;   // the PIN's hash (platform/pin.h says where else it is looked for)
+  std::string advance;    // "15s": each step's time when the deck sets none
+  std::string idle;       // "2m": back to the start after this long untouched
 };
 
 // The keys of the window modes, grouped by task as the `?` overlay shows

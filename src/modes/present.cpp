@@ -24,7 +24,7 @@ int run_present(const PresentOptions& options) {
   // is reported in the terminal, in FILE:LINE:COL form, and nothing flashes.
   deck::ParseResult parsed;
   int code = 0;
-  if (!load_show_deck(options.deck, &parsed, &code)) return code;
+  if (!load_show_deck(options.deck, &parsed, &code, options.pdf)) return code;
   double duration_s = 0;
   ScreenOptions screens;
   if (!window_options("present", options, &duration_s, &screens)) return 2;

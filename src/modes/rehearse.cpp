@@ -34,9 +34,9 @@
 
 #include "history/writer.h"
 #include "input/keymap.h"
-#include "screens/rehearsal.h"
 #include "modes/show_controller.h"
 #include "platform/sdl_support.h"
+#include "screens/rehearsal.h"
 #include "session/deck_loading.h"
 #include "session/history_support.h"
 #include "session/rehearsal_views.h"
@@ -365,7 +365,7 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
   const PresentOptions& o = options.present;
   deck::ParseResult parsed;
   int code = 0;
-  if (!load_show_deck(o.deck, &parsed, &code)) return code;
+  if (!load_show_deck(o.deck, &parsed, &code, o.pdf)) return code;
   double duration_s = 0;
   ScreenOptions screens;
   if (!window_options("rehearse", o, &duration_s, &screens)) return 2;

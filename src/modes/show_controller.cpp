@@ -225,6 +225,14 @@ void ShowController::click(Screen* screen, float x, float y, double now) {
   if (screen == &screens_.hall()) {
     // Not handled (no diagram there, nothing to reset): a click on a slide
     // means nothing else; it does not advance.
+    int link_slide = 0, link_step = 0;
+    if (hall_link(show_, hall_target(), x, y, hall_covered(), &link_slide, &link_step)) {
+      // A PDF's table of contents: to the page the link names, through the
+      // same moves as the keys (the rehearsal records them, the hall fades).
+      act({ActionKind::kGoto, link_slide}, screen, now);
+      for (int i = 0; i < link_step; ++i) act({ActionKind::kNext}, screen, now);
+      return;
+    }
     redraw_for(hall_click(show_, hall_target(), x, y, hall_covered()));
     return;
   }
@@ -345,7 +353,7 @@ void ShowController::handle(const SDL_Event& e, double now) {
 //-----------------------------------------------------------------------------
 
 void ShowController::reload() {
-  const deck::ParseResult fresh = load_deck_checked(show_.deck.path);
+  const deck::ParseResult fresh = load_deck_checked(show_.deck.path, show_.deck.pdf_options);
   for (const Diagnostic& d : fresh.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }

@@ -1,5 +1,7 @@
 #include "modes/slide_view.h"
 
+#include "render/pdf_pages.h"
+
 #include <cmath>
 
 #include "layout/layout.h"
@@ -112,6 +114,25 @@ void SlideView::draw(const deck::Deck& deck, int slide, const layout::SlideState
                      const layout::Rect& rect) {
   if (const layout::DisplayList* list = laid_out(deck, slide, state, rect)) {
     impl_->translator().draw(*list, rect.x, rect.y);
+  }
+}
+
+void SlideView::ahead(const deck::Deck& deck, int slide, const layout::SlideState& state,
+                      const layout::Rect& rect) {
+  if (!deck.pdf.source) return;
+  const layout::DisplayList* list = laid_out(deck, slide, state, rect);
+  if (!list) return;
+  for (const layout::Command& c : list->commands) {
+    if (c.kind != layout::CommandKind::kPdfPage || !c.pdf) continue;
+    // Pages follow slides and steps in order: Next shows the page after,
+    // Prev the page before, whatever the slide.
+    const int pages = static_cast<int>(deck.pdf.page_slide.size());
+    std::vector<int> near;
+    for (int page : {c.page + 1, c.page + 2, c.page - 1})
+      if (page >= 0 && page < pages) near.push_back(page);
+    const render::PixelRect px = render::pdf_page_pixels(c.rect, rect.x, rect.y);
+    impl_->res->images().pdf_pages().ahead(c.pdf, near, px.w, px.h, c.page_part);
+    return;
   }
 }
 

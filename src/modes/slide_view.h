@@ -54,6 +54,13 @@ class SlideView {
   void draw(const deck::Deck& deck, int slide, const layout::SlideState& state,
             const layout::Rect& rect);
 
+  // A PDF deck: has the pages a move from `slide` in `state` may show next
+  // (the next two, the one before) rendered on the page cache's worker at
+  // the size `rect` shows them, so that a page turn never waits for
+  // poppler. Nothing for a Markdown deck.
+  void ahead(const deck::Deck& deck, int slide, const layout::SlideState& state,
+             const layout::Rect& rect);
+
   // Renders the outgoing (which = 0) or incoming (1) picture of a transition
   // into a texture the size of `rect`. false when render targets fail.
   bool capture(const deck::Deck& deck, int slide, const layout::SlideState& state,

@@ -14,6 +14,7 @@
 #include "io/image_header.h"
 #include "render/atomic_file.h"
 #include "render/image_filter.h"
+#include "render/pdf_pages.h"
 
 namespace madang::render {
 
@@ -167,6 +168,22 @@ std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* er
   }
   return decode_image_bytes(reinterpret_cast<const unsigned char*>(file.bytes.data()),
                             file.bytes.size(), error);
+}
+
+ImageCache::ImageCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
+ImageCache::~ImageCache() = default;
+ImageCache::ImageCache(ImageCache&&) noexcept = default;
+ImageCache& ImageCache::operator=(ImageCache&&) noexcept = default;
+
+void ImageCache::clear() {
+  images_.clear();
+  bytes_ = 0;
+  if (pdf_pages_) pdf_pages_->clear();
+}
+
+PdfPageCache& ImageCache::pdf_pages() {
+  if (!pdf_pages_) pdf_pages_ = std::make_unique<PdfPageCache>();
+  return *pdf_pages_;
 }
 
 const RgbaImage* ImageCache::get(const std::string& path,

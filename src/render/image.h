@@ -17,6 +17,8 @@
 
 namespace madang::render {
 
+class PdfPageCache;  // render/pdf_pages.h
+
 struct RgbaImage {
   int width = 0, height = 0;
   std::vector<std::uint8_t> pixels;  // RGBA8, straight alpha, rows top to bottom
@@ -41,10 +43,14 @@ std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::si
 // images used longest ago are dropped (and decoded again if asked for), so
 // that a deck of many large photos cannot hold gigabytes. A pointer from
 // get() is valid until the next get() or clear(). Not thread-safe: one per
-// thread.
+// thread. It also carries the rasters of PDF deck pages (pdf_pages()), so
+// that every sink built on an ImageCache can draw them.
 class ImageCache {
  public:
-  explicit ImageCache(std::size_t budget_bytes = kDefaultBudget) : budget_(budget_bytes) {}
+  explicit ImageCache(std::size_t budget_bytes = kDefaultBudget);
+  ~ImageCache();
+  ImageCache(ImageCache&&) noexcept;
+  ImageCache& operator=(ImageCache&&) noexcept;
   static constexpr std::size_t kDefaultBudget = 512u << 20;
 
   // nullptr when the file is missing or not a PNG/JPEG; `error` says why
@@ -54,11 +60,15 @@ class ImageCache {
   // once per (path, filters) and kept within the same budget.
   const RgbaImage* get(const std::string& path, const std::vector<deck::ImageFilter>& filters,
                        std::string* error = nullptr);
-  void clear() {
-    images_.clear();
-    bytes_ = 0;
-  }
-  std::size_t bytes() const { return bytes_; }  // decoded pixels held
+  // Drops every image, and every PDF page raster (without waiting for the
+  // page cache's worker: render/pdf_pages.h).
+  void clear();
+  std::size_t bytes() const { return bytes_; }  // decoded pixels held (PDF pages apart)
+
+  // Pages of PDF decks as pixels (render/pdf_pages.h), made at the first
+  // call: thread-safe itself, with a worker thread of its own, and a budget
+  // of its own (PdfPageCache::kDefaultBudget).
+  PdfPageCache& pdf_pages();
 
  private:
   struct Entry {
@@ -72,6 +82,7 @@ class ImageCache {
   std::size_t budget_;
   std::size_t bytes_ = 0;
   std::uint64_t clock_ = 0;
+  std::unique_ptr<PdfPageCache> pdf_pages_;  // nullptr until asked for
 };
 
 // Writes 8-bit PNGs (RGB when the image is opaque, else RGBA; deterministic

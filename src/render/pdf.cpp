@@ -19,6 +19,12 @@
 //  [X] Images: one cairo surface per path for the whole document, so each is
 //      embedded once; JPEG files keep their own bytes (DCT). The hatched
 //      placeholder of paint_geometry.h for an image that cannot be drawn.
+//  [X] PDF pages (kPdfPage) as vectors: poppler draws the page into the
+//      cairo context (pdf/document.h), so its text stays text and its paths
+//      stay paths; clipped to the rect, under the walk's clip, and faded as
+//      one group (push_group / paint_with_alpha) when the opacity is below 1.
+//      One Document per file for the whole export. The image placeholder for
+//      a page that cannot be drawn.
 //  [X] Underline and strike-through (paint_geometry.h), links on runs that
 //      carry one (cairo link tags: the drawn text is the live area).
 //  [X] Clip and opacity as render/walk.h keeps them: each clip a cairo
@@ -34,6 +40,7 @@
 // CHANGELOG
 //  first version: shapes, text with clusters, emoji, images once, links,
 //               outline, labels, metadata; written through AtomicFile.
+//  PDF decks:   kPdfPage drawn by poppler as vectors, one Document per file.
 //
 // Index of this file:
 // [SECTION] Helpers
@@ -41,6 +48,7 @@
 // [SECTION] Fonts and images
 // [SECTION] Paths
 // [SECTION] Text
+// [SECTION] PDF pages
 // [SECTION] Visitor (render/walk.h)
 // [SECTION] Pages
 // [SECTION] Public API
@@ -65,6 +73,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "pdf/document.h"
 #include "render/atomic_file.h"
 #include "render/coverage.h"
 #include "render/image_filter.h"
@@ -255,6 +264,10 @@ struct PdfWriter::Impl {
   };
   std::map<std::pair<text::FontId, std::uint32_t>, EmojiPlace> emoji_places;
 
+  // The PDF decks' files, opened once per export (by digest): nullptr when
+  // the file does not open, so that it is tried once.
+  std::unordered_map<std::uint64_t, std::unique_ptr<pdf::Document>> documents;
+
   Walker walker;
   std::vector<cairo_glyph_t> glyph_buffer;
   std::vector<cairo_text_cluster_t> cluster_buffer;
@@ -278,6 +291,7 @@ struct PdfWriter::Impl {
     for (auto& [key, s] : emoji)
       if (s) cairo_surface_destroy(s);
     emoji.clear();
+    documents.clear();
     if (font_options) cairo_font_options_destroy(font_options);
     font_options = nullptr;
   }
@@ -439,15 +453,20 @@ struct PdfWriter::Impl {
     segment(c.points[0], end, w, c.color, opacity);
   }
 
+  // The hatched box of paint_geometry.h; the label is drawn by layout.
+  void draw_placeholder(const Rect& box, float opacity) {
+    const Placeholder p = placeholder_geometry(box);
+    fill_rect(box, p.fill, 0, opacity);
+    for (std::size_t i = 0; i + 1 < p.hatches.size(); i += 2)
+      segment(p.hatches[i], p.hatches[i + 1], p.hatch_width, p.hatch, opacity);
+    stroke_rect(p.outline_rect, p.outline, 0, p.outline_width, opacity);
+  }
+
   void draw_image(const Command& c, float opacity) {
     if (c.rect.w <= 0 || c.rect.h <= 0) return;
     cairo_surface_t* s = c.image_path.empty() ? nullptr : image_surface(c.image_path, c.filters);
     if (!s) {
-      const Placeholder p = placeholder_geometry(c.rect);
-      fill_rect(c.rect, p.fill, 0, opacity);
-      for (std::size_t i = 0; i + 1 < p.hatches.size(); i += 2)
-        segment(p.hatches[i], p.hatches[i + 1], p.hatch_width, p.hatch, opacity);
-      stroke_rect(p.outline_rect, p.outline, 0, p.outline_width, opacity);
+      draw_placeholder(c.rect, opacity);
       return;
     }
     const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -572,6 +591,47 @@ struct PdfWriter::Impl {
   }
 
   //-----------------------------------------------------------------------------
+  // [SECTION] PDF pages
+  //-----------------------------------------------------------------------------
+
+  const pdf::Document* document_for(const pdf::SourcePtr& source) {
+    auto it = documents.find(source->digest);
+    if (it == documents.end()) {
+      pdf::Failure failure = pdf::Failure::kNone;
+      std::string error;  // the deck's loading reported it; here it is a placeholder
+      it = documents.emplace(source->digest, pdf::Document::open(source, &failure, &error)).first;
+    }
+    return it->second.get();
+  }
+
+  // The page as poppler draws it into our context: its paths, text (with
+  // its fonts and ToUnicode) and images go into this PDF as they are, scaled
+  // to the rect.
+  void draw_pdf_page(const Command& c, float opacity) {
+    if (c.rect.w <= 0 || c.rect.h <= 0) return;
+    const pdf::Document* document = c.pdf ? document_for(c.pdf) : nullptr;
+    if (!document || c.page < 0 || c.page >= document->page_count()) {
+      draw_placeholder(c.rect, opacity);
+      return;
+    }
+    cairo_save(cr);
+    cairo_rectangle(cr, c.rect.x, c.rect.y, c.rect.w, c.rect.h);
+    cairo_clip(cr);
+    cairo_translate(cr, c.rect.x, c.rect.y);
+    // Faded as one picture: per-shape alpha would show the page's
+    // overlapping shapes through each other.
+    const bool group = opacity < 1;
+    if (group) cairo_push_group(cr);
+    const bool drawn = document->draw(c.page, cr, c.rect.w, c.rect.h, c.page_part);
+    if (group) {
+      cairo_pop_group_to_source(cr);
+      if (drawn) cairo_paint_with_alpha(cr, opacity);
+    }
+    cairo_restore(cr);
+    if (!drawn) draw_placeholder(c.rect, opacity);
+  }
+
+  //-----------------------------------------------------------------------------
   // [SECTION] Visitor (render/walk.h)
   //-----------------------------------------------------------------------------
 
@@ -601,6 +661,7 @@ struct PdfWriter::Impl {
     void polygon(const Command& c, const Paint& now) { d.polygon(c.points, c.color, now.opacity); }
     void glyph_run(const Command& c, const Paint& now) { d.draw_glyph_run(c, now.opacity); }
     void image(const Command& c, const Paint& now) { d.draw_image(c, now.opacity); }
+    void pdf_page(const Command& c, const Paint& now) { d.draw_pdf_page(c, now.opacity); }
   };
 
   //-----------------------------------------------------------------------------

@@ -14,6 +14,12 @@
 //      strike-through from the run's style.
 //  [X] Images through ImageCache, linear filtering; a hatched placeholder box
 //      for an empty path or an image that fails to load.
+//  [X] PDF pages (kPdfPage): rendered by poppler at exactly the pixels the
+//      rect covers on the target (edges rounded, render scale applied) through
+//      ImageCache::pdf_pages(), and copied 1:1 from a texture: no resampling,
+//      so text and rules stay as sharp as the page renderer made them. A
+//      texture per (file, page, size, part), dropped when unused for a few
+//      draws; the image placeholder for a page that cannot be drawn.
 //  [X] Clip and opacity as render/walk.h keeps them (nested clips intersect,
 //      opacities multiply every colour's alpha); a clip is rounded to the
 //      pixels whose centres it holds and stays inside the caller's clip.
@@ -27,12 +33,14 @@
 // CHANGELOG
 //  first version: shapes as exact coverage spans, glyph atlas drawn with
 //               SDL_RenderGeometry, images, clip, opacity.
+//  PDF decks:   kPdfPage as page rasters of the exact size, one texture each.
 //
 // Index of this file:
 // [SECTION] Helpers
 // [SECTION] Renderer state (save/restore)
 // [SECTION] Glyph atlas
 // [SECTION] Images
+// [SECTION] PDF pages
 // [SECTION] Batching
 // [SECTION] Commands
 // [SECTION] Visitor (render/walk.h)
@@ -48,6 +56,7 @@
 #include "render/coverage.h"
 #include "render/image_filter.h"
 #include "render/paint_geometry.h"
+#include "render/pdf_pages.h"
 #include "render/render.h"
 #include "render/walk.h"
 
@@ -69,6 +78,12 @@ constexpr int kPageSize = 1024;
 constexpr int kMaxPages = 8;
 // ARGB8888 is the format SDL's software blitters and most windows use natively.
 constexpr Uint32 kAtlasFormat = SDL_PIXELFORMAT_ARGB8888;
+// A PDF page's texture not drawn in this many draw() calls is dropped (a
+// window draws the hall, the console's panes and overlays as separate
+// calls), and never more than this many are kept: a page is a full-screen
+// texture, 8 MB at 1080p.
+constexpr std::uint64_t kPdfTextureDraws = 8;
+constexpr std::size_t kMaxPdfTextures = 12;
 
 struct GlyphKeyHash {
   size_t operator()(const text::GlyphKey& k) const {
@@ -187,6 +202,16 @@ struct SdlRenderer::Impl {
   };
   std::unordered_map<std::string, ImageTexture> image_textures;
 
+  //---------------------------------------------------------------- PDF pages
+  struct PdfTexture {
+    SDL_Texture* texture = nullptr;  // nullptr: cannot be drawn, draw the placeholder
+    bool opaque = false;             // every pixel's alpha is 255
+    std::uint64_t used = 0;          // the draw() that last drew it
+  };
+  std::unordered_map<PdfRasterKey, PdfTexture, PdfRasterKeyHash> pdf_textures;
+  std::uint64_t draws = 0;         // draw() calls so far
+  float scale_x = 1, scale_y = 1;  // the renderer's scale during draw()
+
   //---------------------------------------------------------------- batching
   // Glyph quads wait per atlas page until something else is drawn or the
   // clip changes; shapes are drawn at once (after flushing glyphs).
@@ -227,6 +252,9 @@ struct SdlRenderer::Impl {
     for (auto& [path, t] : image_textures)
       if (t.texture) SDL_DestroyTexture(t.texture);
     image_textures.clear();
+    for (auto& [key, t] : pdf_textures)
+      if (t.texture) SDL_DestroyTexture(t.texture);
+    pdf_textures.clear();
   }
 
   //-----------------------------------------------------------------------------
@@ -329,6 +357,81 @@ struct SdlRenderer::Impl {
     }
     image_textures.emplace(key, t);
     return t.texture;
+  }
+
+  //-----------------------------------------------------------------------------
+  // [SECTION] PDF pages
+  //-----------------------------------------------------------------------------
+
+  // The page's texture at its exact pixel size, made from the page cache's
+  // raster (rendered now on this thread if the worker has not made it).
+  PdfTexture& pdf_texture(const Command& c, const PdfRasterKey& key) {
+    auto it = pdf_textures.find(key);
+    if (it != pdf_textures.end()) return it->second;
+    PdfTexture t;
+    PdfPageCache::Raster raster =
+        images.pdf_pages().get(c.pdf, key.page, key.width, key.height, key.part);
+    if (raster) {
+      t.texture = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+                                    raster->width, raster->height);
+      if (t.texture) {
+        SDL_UpdateTexture(t.texture, nullptr, raster->pixels.data(), raster->width * 4);
+        // Copied 1:1: nearest keeps it exact should a GPU sample off-centre.
+        SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeNearest);
+        t.opaque = true;
+        for (std::size_t i = 3; i < raster->pixels.size() && t.opaque; i += 4)
+          t.opaque = raster->pixels[i] == 255;
+      }
+    }
+    return pdf_textures.emplace(key, t).first->second;
+  }
+
+  void draw_pdf_page(const Command& c, float opacity) {
+    const PixelRect px = pdf_page_pixels(c.rect, ox, oy, scale_x, scale_y);
+    if (px.w <= 0 || px.h <= 0) return;
+    SDL_Texture* tex = nullptr;
+    bool opaque = false;
+    if (c.pdf) {
+      PdfTexture& t = pdf_texture(c, PdfRasterKey{c.pdf->digest, c.page, px.w, px.h, c.page_part});
+      t.used = draws;
+      tex = t.texture;
+      opaque = t.opaque;
+    }
+    if (!tex) {
+      draw_placeholder(c.rect, opacity);
+      return;
+    }
+    flush();
+    const Uint8 alpha = static_cast<Uint8>(std::lround(std::clamp(opacity, 0.0f, 1.0f) * 255));
+    // An opaque page at full opacity is a plain copy (much cheaper than
+    // blending on the software renderer).
+    SDL_SetTextureBlendMode(tex, opaque && alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(tex, alpha);
+    // In the renderer's units, so that its scale lands on the whole pixels above.
+    const SDL_FRect dst{static_cast<float>(px.x) / scale_x, static_cast<float>(px.y) / scale_y,
+                        static_cast<float>(px.w) / scale_x, static_cast<float>(px.h) / scale_y};
+    SDL_RenderCopyF(ren, tex, nullptr, &dst);
+  }
+
+  // After a draw(): textures of pages not drawn lately go, the oldest first
+  // past kMaxPdfTextures (never one this draw() used).
+  void trim_pdf_textures() {
+    for (auto it = pdf_textures.begin(); it != pdf_textures.end();) {
+      if (it->second.used + kPdfTextureDraws < draws) {
+        if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+        it = pdf_textures.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    while (pdf_textures.size() > kMaxPdfTextures) {
+      auto oldest = pdf_textures.begin();
+      for (auto it = pdf_textures.begin(); it != pdf_textures.end(); ++it)
+        if (it->second.used < oldest->second.used) oldest = it;
+      if (oldest->second.used == draws) break;
+      if (oldest->second.texture) SDL_DestroyTexture(oldest->second.texture);
+      pdf_textures.erase(oldest);
+    }
   }
 
   //-----------------------------------------------------------------------------
@@ -548,6 +651,9 @@ struct SdlRenderer::Impl {
     void image(const Command& c, const Paint& now) {
       if (!d.clipped_out) d.draw_image(c, now.opacity);
     }
+    void pdf_page(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_pdf_page(c, now.opacity);
+    }
   };
 };
 
@@ -572,10 +678,14 @@ void SdlRenderer::draw(const layout::DisplayList& list, float x, float y, float 
   SDL_Rect viewport;
   SDL_RenderGetViewport(d.ren, &viewport);
   d.canvas = {0, 0, viewport.w, viewport.h};
+  SDL_RenderGetScale(d.ren, &d.scale_x, &d.scale_y);
+  if (!(d.scale_x > 0) || !(d.scale_y > 0)) d.scale_x = d.scale_y = 1;
+  ++d.draws;
   SDL_SetRenderDrawBlendMode(d.ren, SDL_BLENDMODE_BLEND);  // for the shapes' FillRects
   Impl::Visitor visitor{d};
   d.walker.walk(list, visitor, {x, y}, opacity);
   d.flush();
+  d.trim_pdf_textures();
   saved.restore(d.ren);
 }
 
@@ -587,6 +697,7 @@ int SdlRenderer::texture_count() const {
   int n = 0;
   for (const Impl::Page& p : impl_->pages) n += p.texture ? 1 : 0;
   for (const auto& [path, t] : impl_->image_textures) n += t.texture ? 1 : 0;
+  for (const auto& [key, t] : impl_->pdf_textures) n += t.texture ? 1 : 0;
   return n;
 }
 

@@ -53,6 +53,7 @@ concept DisplayListVisitor = requires(V& v, const layout::DisplayList& list,
   v.polygon(c, now);
   v.glyph_run(c, now);
   v.image(c, now);
+  v.pdf_page(c, now);
 };
 
 class Walker {
@@ -126,6 +127,9 @@ void Walker::walk(const layout::DisplayList& list, V& visitor, layout::Point ori
         break;
       case CommandKind::kImage:
         visitor.image(c, paint);
+        break;
+      case CommandKind::kPdfPage:
+        visitor.pdf_page(c, paint);
         break;
       default:
         break;

@@ -13,8 +13,9 @@
 #include <cmath>
 
 #include "layout/fragment.h"
-#include "screens/screen_text.h"
+#include "layout/pdf_slide.h"
 #include "layout/theme.h"
+#include "screens/screen_text.h"
 
 namespace madang::layout {
 
@@ -267,6 +268,34 @@ struct Panels {
     std::string caption = "노트";
     if (in.notes_zoom != 0) {
       caption += "  " + std::to_string(static_cast<int>(std::lround(zoom * 100))) + "%";
+    }
+    // Beamer's notes on a second screen: the notes half of the page of this
+    // step is the notes, a picture drawn as sharp as the slide.
+    if (slide && slide->notes_blocks.empty() && !slide->pdf_pages.empty() &&
+        deck.pdf.notes_part.w > 0) {
+      label(out, g.notes_label, caption + "  · Beamer");
+      const int page = pdf_page_at(*slide, in.step);
+      double page_w = deck.pdf.page_width, page_h = deck.pdf.page_height;
+      if (static_cast<std::size_t>(page) < deck.pdf.page_sizes.size()) {
+        page_w = deck.pdf.page_sizes[static_cast<std::size_t>(page)].first * deck.pdf.notes_part.w;
+        page_h = deck.pdf.page_sizes[static_cast<std::size_t>(page)].second * deck.pdf.notes_part.h;
+      }
+      if (page_w > 0 && page_h > 0 && inner.w > 0 && inner.h > 0) {
+        const double fit = std::min(inner.w / page_w, inner.h / page_h) * zoom;
+        Command picture;
+        picture.kind = CommandKind::kPdfPage;
+        picture.rect.w = std::round(static_cast<float>(page_w * fit));
+        picture.rect.h = std::round(static_cast<float>(page_h * fit));
+        picture.rect.x = std::round(inner.x + (inner.w - std::min(inner.w, picture.rect.w)) / 2);
+        picture.rect.y = inner.y;
+        picture.pdf = deck.pdf.source;
+        picture.page = page;
+        picture.page_part = deck.pdf.notes_part;
+        out.add(clip_push(inner));
+        out.add(std::move(picture));
+        out.add(clip_pop());
+      }
+      return {0, 0};
     }
     if (!slide || slide->notes_blocks.empty()) {
       label(out, g.notes_label, caption);

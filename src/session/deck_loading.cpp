@@ -60,8 +60,10 @@ void check_images(deck::Deck* deck, Diagnostics* diagnostics) {
   }
 }
 
-deck::ParseResult load_deck_checked(const std::string& path) {
-  deck::ParseResult result = deck::load_deck(path);
+deck::ParseResult load_deck_checked(const std::string& path, const deck::PdfOptions& pdf) {
+  deck::ParseOptions options;
+  options.pdf = pdf;
+  deck::ParseResult result = deck::load_deck(path, options);
   check_images(&result.deck, &result.diagnostics);
   return result;
 }
@@ -76,8 +78,9 @@ bool unreadable(const deck::ParseResult& r) {
          r.diagnostics.front().severity == Severity::kError;
 }
 
-bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exit_code) {
-  *parsed = load_deck_checked(path);  // undecodable images: labelled placeholders
+bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exit_code,
+                    const deck::PdfOptions& pdf) {
+  *parsed = load_deck_checked(path, pdf);  // undecodable images: labelled placeholders
   print_diagnostics(parsed->diagnostics);
   if (!has_errors(parsed->diagnostics)) return true;
   *exit_code = unreadable(*parsed) ? 2 : 1;

@@ -25,7 +25,7 @@ void check_images(deck::Deck* deck, Diagnostics* diagnostics);
 
 // deck::load_deck, then check_images: how every command and mode reads a
 // deck (a reload too), so that each says the same about the same file.
-deck::ParseResult load_deck_checked(const std::string& path);
+deck::ParseResult load_deck_checked(const std::string& path, const deck::PdfOptions& pdf = {});
 
 // Each diagnostic on stderr, one FILE:LINE:COL line each.
 void print_diagnostics(const Diagnostics& diagnostics);
@@ -36,6 +36,7 @@ bool unreadable(const deck::ParseResult& r);
 // What the window modes (and `rehearsals`) do before any window opens (as
 // sent does): load_deck_checked, diagnostics printed. false with the exit
 // code (1: errors, 2: unreadable) when the deck cannot be shown.
-bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exit_code);
+bool load_show_deck(const std::string& path, deck::ParseResult* parsed, int* exit_code,
+                    const deck::PdfOptions& pdf = {});
 
 }  // namespace madang::app

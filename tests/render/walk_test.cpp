@@ -43,6 +43,7 @@ struct Recorder {
   void polygon(const layout::Command&, const Paint& now) { note("polygon", now); }
   void glyph_run(const layout::Command&, const Paint& now) { note("glyph_run", now); }
   void image(const layout::Command&, const Paint& now) { note("image", now); }
+  void pdf_page(const layout::Command&, const Paint& now) { note("pdf_page", now); }
 };
 
 std::vector<std::string> walk(const layout::DisplayList& list, layout::Point origin = {},
@@ -58,12 +59,14 @@ using Log = std::vector<std::string>;
 TEST(Walk, BackgroundThenEveryKindInListOrder) {
   layout::Command run;
   run.kind = layout::CommandKind::kGlyphRun;
+  layout::Command page;
+  page.kind = layout::CommandKind::kPdfPage;
   EXPECT_EQ(walk(list_of(100, 100,
                          {image({0, 0, 10, 10}, ""), polygon({{0, 0}, {1, 0}, {0, 1}}, 0xff), run,
                           line({0, 0}, {1, 1}, 0xff, 1), stroke({0, 0, 5, 5}, 0xff, 1),
-                          fill({0, 0, 5, 5}, 0xff)})),
+                          fill({0, 0, 5, 5}, 0xff), page})),
             (Log{"background 1 none", "image 1 none", "polygon 1 none", "glyph_run 1 none",
-                 "line 1 none", "stroke_rect 1 none", "fill_rect 1 none"}));
+                 "line 1 none", "stroke_rect 1 none", "fill_rect 1 none", "pdf_page 1 none"}));
 }
 
 TEST(Walk, NestedClipsIntersectAndPopsGiveTheParentBack) {
