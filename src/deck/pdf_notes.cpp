@@ -65,6 +65,17 @@ bool parse_int(std::string_view s, int* out) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
+// What a message quotes of a file's text (a heading, a target): its first
+// 60 bytes or so, in whole characters, so that a hostile file cannot make
+// a diagnostic of megabytes.
+std::string shorten(std::string_view text) {
+  constexpr std::size_t kQuoted = 60;
+  if (text.size() <= kQuoted) return std::string(text);
+  std::size_t end = kQuoted;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "…";
+}
+
 // The lines of a text, without their '\n'.
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -238,8 +249,8 @@ std::string plain_text_markdown(std::string_view text) {
 // A real PPTX has a few entries per slide; libzip keeps a record for each,
 // so the count is checked before libzip reads them.
 constexpr std::size_t kMaxPackageEntries = 65535;
-// A slide part is read only for its root's start tag (show="0"), so its
-// size does not count against the budget: its first bytes are enough.
+// A slide part is read only for its root's start tag (show="0"): its first
+// bytes are enough, and a deck of heavy slides keeps its budget for notes.
 constexpr std::size_t kSlideHeadBytes = 4096;
 constexpr std::size_t kReadChunk = 64 * 1024;
 
@@ -789,8 +800,8 @@ void read_pptx(const std::string& path, FoundNotes* found, Reporter& report) {
       slide_parts.emplace(rel.id, part);
     } else {
       report.error(0, 0,
-                   "relationship " + rel.id + " in " + rels_part_for(presentation) +
-                       " points outside the package (" + rel.target + "): left out");
+                   "relationship " + shorten(rel.id) + " in " + rels_part_for(presentation) +
+                       " points outside the package (" + shorten(rel.target) + "): left out");
     }
   }
 
@@ -813,7 +824,8 @@ void read_pptx(const std::string& path, FoundNotes* found, Reporter& report) {
     if (part == slide_parts.end()) {
       report.warning(0, 0,
                      slide_name + " in " + presentation + " names no slide part (r:id " +
-                         (rid != nullptr ? rid : "missing") + "): its notes are left out");
+                         (rid != nullptr ? shorten(rid) : std::string("missing")) +
+                         "): its notes are left out");
       continue;
     }
     const std::string& slide = part->second;
@@ -834,9 +846,9 @@ void read_pptx(const std::string& path, FoundNotes* found, Reporter& report) {
     std::string notes_part;
     if (!resolve_target(slide, notes_rel->target, &notes_part)) {
       report.error(0, 0,
-                   "relationship " + notes_rel->id + " in " + rels_part_for(slide) +
-                       " points outside the package (" + notes_rel->target + "): the notes of " +
-                       slide_name + " are left out");
+                   "relationship " + shorten(notes_rel->id) + " in " + rels_part_for(slide) +
+                       " points outside the package (" + shorten(notes_rel->target) +
+                       "): the notes of " + slide_name + " are left out");
       continue;
     }
     tinyxml2::XMLDocument notes_doc;
@@ -1269,7 +1281,7 @@ void read_old_pdfpc(std::string_view text, FoundNotes* found, Reporter& report) 
       int n = 0;
       if (!parse_int(number, &n) || n < 1) {
         report.warning(p.line, p.column,
-                       "'### " + std::string(number) +
+                       "'### " + shorten(number) +
                            "' does not name a slide (1 or more): the notes under it are left out");
       } else if (heading_line.count(n) > 0) {
         report.warning(p.line, p.column,
@@ -1370,15 +1382,6 @@ bool level2_heading(std::string_view line, std::string_view* text, int* byte_col
   *text = rest;
   *byte_column = static_cast<int>(i) + 1;
   return true;
-}
-
-// A heading as messages quote it: its first 60 bytes or so, whole characters.
-std::string shorten(std::string_view text) {
-  constexpr std::size_t kQuoted = 60;
-  if (text.size() <= kQuoted) return std::string(text);
-  std::size_t end = kQuoted;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "…";
 }
 
 // The lines without the blank ones around them, joined.

@@ -5,7 +5,9 @@
 // run goes out with its UTF-8 and clusters (cairo_show_text_glyphs), in fonts
 // that cairo embeds as subsets, so the PDF can be searched and copied. Shapes
 // are vector paths; each image is embedded once however often it is drawn;
-// colour emoji are images; runs that carry a link are live links. Like
+// colour emoji are images; runs that carry a link are live links; a page of
+// a PDF deck (kPdfPage) is drawn by poppler as the vectors and text it holds,
+// never as a picture of itself. Like
 // hb-view, everything is collected first and then rendered: finish() knows
 // every glyph of every page, cuts each font down to them with HarfBuzz's
 // subsetter (keeping glyph ids), and cairo embeds those small fonts. The file

@@ -33,7 +33,7 @@ class SdlRenderer {
   // Textures are lost (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): rebuild lazily.
   void invalidate();
 
-  // Textures it holds now (atlas pages, images): leak checks.
+  // Textures it holds now (atlas pages, images, PDF pages): leak checks.
   int texture_count() const;
 
  private:
