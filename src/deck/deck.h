@@ -187,6 +187,10 @@ struct Slide {
   // and its first line, what a person calls the slide (outlines, identity).
   std::string pdf_text;
   std::string pdf_title;
+  // A page with (almost) no text, a photo or a chart, is known by a coarse
+  // picture of it: 16 tokens of 4 bits of an 8x8 average hash ("p0a p1f ..."),
+  // so that a re-exported page still matches its rehearsal history.
+  std::string pdf_picture;
   // Where the slide's notes came from ("talk.pptx", "annotations", ...); "" written here.
   std::string notes_source;
 };

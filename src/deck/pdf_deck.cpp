@@ -105,6 +105,31 @@ void aspect_of(double width, double height, int* aspect_w, int* aspect_h) {
   *aspect_h = 1000;
 }
 
+// An 8x8 average hash of a page, as 16 tokens of 4 bits: an edit that
+// changes a few of the picture's blocks changes a few tokens, not all.
+std::string picture_tokens(const pdf::Document& document, int page, pdf::PagePart part) {
+  const pdf::PageRaster raster = pdf::render_page(document, page, 8, 8, part);
+  if (raster.pixels.size() != 8 * 8 * 4) return "";
+  int grey[64];
+  int sum = 0;
+  for (int i = 0; i < 64; ++i) {
+    const std::uint8_t* p = &raster.pixels[static_cast<std::size_t>(i) * 4];
+    grey[i] = (p[0] * 299 + p[1] * 587 + p[2] * 114) / 1000;
+    sum += grey[i];
+  }
+  std::string out;
+  static const char kHex[] = "0123456789abcdef";
+  for (int token = 0; token < 16; ++token) {
+    int bits = 0;
+    for (int b = 0; b < 4; ++b) bits = bits << 1 | (grey[token * 4 + b] * 64 > sum ? 1 : 0);
+    if (!out.empty()) out += ' ';
+    out += 'p';
+    out += kHex[token];
+    out += kHex[bits];
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------- notes
 
 struct NotesChoice {
@@ -341,6 +366,8 @@ ParseResult pdf_deck_from_source(pdf::SourcePtr source, const ParseOptions& opti
     const pdf::PageInfo& shown = info.pages[static_cast<std::size_t>(groups[i].back())];
     slide.pdf_text = shown.text;
     slide.pdf_title = first_line(shown.text);
+    if (fold_spaces(shown.text).size() < 16)
+      slide.pdf_picture = picture_tokens(*document, groups[i].back(), deck.pdf.slide_part);
     const pdf::PageInfo& opening = info.pages[static_cast<std::size_t>(groups[i].front())];
     if (opening.duration_s > 0) slide.advance_s = opening.duration_s;
     if (!opening.transition.empty()) slide.transition = opening.transition;

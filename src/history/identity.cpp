@@ -192,7 +192,7 @@ SlideIdentity identify(const deck::Slide& slide) {
   // A page of a PDF deck is its text: the first line names it, the rest
   // (and the picture hash deck/pdf_deck.cpp appends for a page without
   // text) is its content.
-  if (!slide.pdf_pages.empty()) content += slide.pdf_text;
+  if (!slide.pdf_pages.empty()) content += slide.pdf_text + " " + slide.pdf_picture;
   id.content = utf8_prefix(fold_spaces(content), kMaxContentBytes);
   if (!slide.pdf_pages.empty() && !slide.pdf_title.empty()) {
     id.title = slide.pdf_title;

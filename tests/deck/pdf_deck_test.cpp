@@ -285,5 +285,58 @@ TEST_F(PdfDeck, ManyPagesAreBounded) {
             std::string::npos);
 }
 
+// Damaged files of every kind (bytes flipped, cut, pieces repeated, each
+// still ending with %%EOF so that poppler has to parse them): the load gives
+// a deck or an error, never a crash or a hang, and every page it kept can
+// be drawn.
+TEST_F(PdfDeck, DamagedFilesAreErrorsOrDecksNeverCrashes) {
+  FixtureDocument doc;
+  doc.pages = {page("One", "1"), page("Two", "2"), page("Two b", "2")};
+  doc.pages[0].notes = {"노트"};
+  doc.pages[0].links = {{10, 10, 100, 100, 2, ""}};
+  doc.pages[1].duration = 3;
+  doc.pages[1].transition = "Dissolve";
+  const std::string whole = test::fixture_pdf(doc);
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  int decks = 0, errors = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes = whole;
+    switch (round % 3) {
+      case 0:  // flip a few bytes
+        for (int k = 0; k < 1 + round % 7; ++k)
+          bytes[next() % bytes.size()] ^= static_cast<char>(1 + next() % 255);
+        break;
+      case 1:  // cut, and say it ended
+        bytes = bytes.substr(0, next() % bytes.size()) + "\n%%EOF\n";
+        break;
+      case 2: {  // a piece repeated somewhere else
+        const std::size_t from = next() % bytes.size(), length = next() % 200;
+        bytes.insert(next() % bytes.size(), bytes.substr(from, length));
+        break;
+      }
+    }
+    ParseResult r = pdf_deck_from_source(pdf::make_source("damaged.pdf", bytes));
+    if (r.deck.slides.empty()) {
+      ++errors;
+      ASSERT_FALSE(r.diagnostics.empty()) << "round " << round << ": no deck and no reason";
+      EXPECT_EQ(r.diagnostics[0].severity, Severity::kError);
+      continue;
+    }
+    ++decks;
+    pdf::Failure failure = pdf::Failure::kNone;
+    std::string error;
+    auto document = pdf::Document::open(r.deck.pdf.source, &failure, &error);
+    ASSERT_TRUE(document) << error;
+    for (const Slide& s : r.deck.slides)
+      for (int p : s.pdf_pages) pdf::render_page(*document, p, 32, 18);
+  }
+  EXPECT_GT(decks, 0);
+  EXPECT_GT(errors, 0);
+}
+
 }  // namespace
 }  // namespace madang::deck
