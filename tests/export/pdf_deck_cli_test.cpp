@@ -181,6 +181,44 @@ z.close()
   EXPECT_NE(console_text(out["console"][0]).find("직접 쓴 노트"), std::string::npos);
 }
 
+TEST_F(PdfDeckCli, BeamersNotesHalfIsTheConsolesNotesAndTheHallShowsTheSlideHalf) {
+  // One 1920x540 page: the slide (a blue box) on the left, the notes page
+  // (a red box) on the right, as `show notes on second screen=right` makes them.
+  FixtureDocument doc;
+  FixturePage p;
+  p.width = 1920;
+  p.height = 540;
+  p.boxes = {{100, 100, 760, 340, 0, 0, 1}, {1060, 100, 760, 340, 1, 0, 0}};
+  doc.pages = {p};
+  write("beamer.pdf", fixture_pdf(doc));
+  const CommandResult layout =
+      madang("layout beamer.pdf --beamer-notes right --console --size 1920x1080");
+  ASSERT_EQ(layout.exit_code, 0) << layout.err;
+  const nlohmann::json page = nlohmann::json::parse(layout.out)["console"][0];
+  const auto notes = page["notes"], current = page["current"];
+  ASSERT_EQ(madang("export beamer.pdf --beamer-notes right --console --png con").exit_code, 0);
+  ASSERT_EQ(madang("export beamer.pdf --beamer-notes right --png hall").exit_code, 0);
+  std::string error;
+  auto console = render::decode_image((dir() / "con" / "console-01.png").string(), &error);
+  auto hall = render::decode_image((dir() / "hall" / "slide-01.png").string(), &error);
+  ASSERT_TRUE(console && hall) << error;
+  auto count = [](const render::RgbaImage& image, const nlohmann::json& r, Rgba colour) {
+    int n = 0;
+    for (int y = r[1].get<int>(); y < r[1].get<int>() + r[3].get<int>(); ++y)
+      for (int x = r[0].get<int>(); x < r[0].get<int>() + r[2].get<int>(); ++x)
+        n += pixel_at(image, x, y) == colour;
+    return n;
+  };
+  const Rgba red = rgba(0xff0000ff), blue = rgba(0x0000ffff);
+  EXPECT_GT(count(*console, notes, red), 20000);  // the notes half, in the notes panel
+  EXPECT_EQ(count(*console, notes, blue), 0);
+  EXPECT_GT(count(*console, current, blue), 20000);  // the slide half, as the hall sees it
+  EXPECT_EQ(count(*console, current, red), 0);
+  const nlohmann::json whole = nlohmann::json::array({0, 0, 1920, 1080});
+  EXPECT_GT(count(*hall, whole, blue), 500000);  // 760x340 pt at 2 px a point, about
+  EXPECT_EQ(count(*hall, whole, red), 0);
+}
+
 TEST_F(PdfDeckCli, AHandoutOfSomeoneElsesSlidesWithTheirNotesKeepsThePagesAsText) {
   talk();
   const CommandResult r = madang("export talk.pdf --pdf handout.pdf --notes");
