@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
   CLI::App cli{"Madang (마당): native presentations with proper Korean typography", "madang"};
   cli.footer(
       std::string("Guides: format.md (writing a deck), presenting.md (the keys, two screens),\n"
-                  "rehearsing.md, kiosk.md, export.md, in ") +
+                  "rehearsing.md, kiosk.md, export.md, pdf-decks.md (PDF talks), remote.md,\n"
+                  "forum.md (a program of talks), in ") +
       guides_folder() + ".");
   cli.set_version_flag("--version", std::string("madang ") + MADANG_VERSION);
   cli.require_subcommand(1);
@@ -80,6 +81,8 @@ int main(int argc, char** argv) {
   export_cmd->add_flag("--steps", exp.steps, "PDF: a page per fragment step");
   export_cmd->add_flag("--notes", exp.notes, "PDF: handout pages with the speaker notes");
   export_cmd->add_flag("--console", exp.console, "Render the presenter console (console-NN.png)");
+  export_cmd->add_flag("--ink", exp.ink, "Draw the speaker's ink over the slides (DECK.ink.json)");
+  export_cmd->add_option("--ink-file", exp.ink_file, "With --ink: the ink sidecar to read");
   scene_options(export_cmd, exp.scene);
   pdf_options(export_cmd, exp.pdf);
 
@@ -91,6 +94,7 @@ int main(int argc, char** argv) {
   layout_cmd->add_flag("--json", lay.json, "JSON output (the only format for now)");
   layout_cmd->add_option("--select", lay.select, "Diagram elements to select");
   layout_cmd->add_flag("--console", lay.console, "The presenter console instead of the slides");
+  layout_cmd->add_option("--talk", lay.talk, "A program (forum.yaml): the talk on now (1-based)");
   scene_options(layout_cmd, lay.scene);
   pdf_options(layout_cmd, lay.pdf);
 
@@ -102,6 +106,8 @@ int main(int argc, char** argv) {
     cmd->add_flag("--fullscreen", o.fullscreen, "Start full screen");
     cmd->add_option("--display", o.display, "Display for the single view");
     cmd->add_option("--duration", o.duration, "The talk's length, e.g. 20m");
+    cmd->add_option("--talk", o.talk,
+                    "A program (forum.yaml): the talk to start at (rehearse: to rehearse)");
     cmd->add_option("--audience", o.audience, "Display for the hall (two screens)");
     cmd->add_flag("--console", o.console, "Presenter console even on one display");
     cmd->add_flag("--no-console", o.no_console, "One view, no presenter console");
@@ -109,11 +115,28 @@ int main(int argc, char** argv) {
     cmd->add_option("--history", o.history, "Rehearsal history file (budgets)");
     cmd->add_flag("--learn-partial", o.learn_partial,
                   "Budgets learn from partial rehearsals too (ended before the last slide)");
+    // The phone's remote and the audience's page (remote.md).
+    cmd->add_flag("--remote", o.remote.on,
+                  "Serve the phone's remote (/r) and the audience's page (/a) on the LAN");
+    cmd->add_option("--remote-port", o.remote.port, "--remote: the port (default: a free one)");
+    cmd->add_option("--remote-bind", o.remote.bind,
+                    "--remote: the IPv4 address to listen on (default: the first LAN address)");
+    cmd->add_option("--remote-max", o.remote.remotes, "--remote: speakers' phones at once (3)");
+    cmd->add_option("--audience-max", o.remote.audience, "--remote: audience pages at once (64)");
   };
 
   madang::app::PresentOptions pres;
   auto* present_cmd = cli.add_subcommand("present", "Present a deck in a window");
   window_options(present_cmd, pres);
+  present_cmd->add_option(
+      "--ink", pres.ink,
+      "The ink sidecar: a file, or off (default: DECK.ink.json beside the deck)");
+  present_cmd
+      ->add_option("--time-cards", pres.time_cards,
+                   "A program (forum.yaml): time cards on the console, or also in the hall")
+      ->check(CLI::IsMember({"console", "hall"}));
+  present_cmd->add_flag("--audience-link", pres.remote.audience_link,
+                        "--remote: the audience page's QR code on the title slide, in the hall");
   present_cmd->footer(madang::app::keys_text() + "More: presenting.md (two screens, the console).");
 
   madang::app::RehearseOptions reh;
@@ -146,12 +169,20 @@ int main(int argc, char** argv) {
   kiosk_cmd->add_option("--pin-file", kiosk.pin_file, "File holding the staff PIN's hash");
   kiosk_cmd->add_flag("--hash-pin", hash_pin, "Read a PIN on stdin, print its hash");
   kiosk_cmd->add_flag("--windowed", kiosk.windowed, "In a window, no keyboard grab (to try)");
+  kiosk_cmd->add_flag("--visitor-ink", kiosk.visitor_ink,
+                      "Visitors draw on the slides with a finger (cleared when idle)");
   kiosk_cmd->add_option("--size", kiosk.size, "With --windowed: the window's size WxH");
   kiosk_cmd->add_option(
       "--advance", kiosk.advance,
       "Each step's time when the deck sets none, e.g. 15s (a PDF page's /Dur wins)");
   kiosk_cmd->add_option("--idle", kiosk.idle,
                         "Back to the start after this long untouched, e.g. 2m");
+  kiosk_cmd->add_flag("--remote", kiosk.remote.on,
+                      "Serve the audience page (/a) on the LAN (no remote control)");
+  kiosk_cmd->add_option("--remote-port", kiosk.remote.port, "--remote: the port");
+  kiosk_cmd->add_option("--remote-bind", kiosk.remote.bind, "--remote: the IPv4 address");
+  kiosk_cmd->add_option("--audience-max", kiosk.remote.audience,
+                        "--remote: audience pages at once (64)");
   pdf_options(kiosk_cmd, kiosk.pdf);
 
   // A misspelt command is named, with the one that was meant (CLI11 would

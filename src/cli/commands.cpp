@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/cli_support.h"
 #include "cli/layout_json.h"
+#include "cli/program_commands.h"
 
 #include <malloc.h>
 
@@ -22,13 +23,16 @@
 #include "base/count_text.h"
 #include "cli/export_pdf.h"
 #include "deck/parse.h"
+#include "deck/program.h"
 #include "diagram/elements.h"
 #include "diagram/interaction.h"
+#include "ink/ink_list.h"
 #include "layout/layout.h"
 #include "layout/stats.h"
 #include "render/headless.h"
 #include "render/image.h"
 #include "session/deck_loading.h"
+#include "session/ink_store.h"
 #include "text/text.h"
 
 namespace madang::app {
@@ -38,6 +42,7 @@ namespace madang::app {
 // ============================================================================
 
 int run_check(const CheckOptions& options) {
+  if (deck::is_program_path(options.deck)) return run_check_program(options);  // forum.yaml
   deck::ParseOptions parse_options;
   parse_options.pdf = options.pdf;
   deck::ParseResult result = deck::load_deck(options.deck, parse_options);
@@ -104,6 +109,7 @@ struct ExportJob {
   mutable std::unique_ptr<text::FontSystem> fonts;
   // What the deck, the fonts and the sinks said, printed once at the end.
   mutable Diagnostics said;
+  ink::Document ink;  // --ink: the strokes drawn over the slides (empty: none)
 };
 
 // `--png DIR`: one PNG per slide. Slides are independent: each worker has its
@@ -134,7 +140,10 @@ int export_png(const ExportJob& job) {
   auto work = [&](std::unique_ptr<text::FontSystem> fonts) {
     if (!fonts) fonts = make_fonts(deck, nullptr);
     text::GlyphCache glyphs(*fonts);
-    render::ImageCache images;
+    // Slides take turns between the workers: a photo is seldom drawn twice
+    // by one of them, so each keeps little (a logo or a background that
+    // repeats), not the deck's every photo.
+    render::ImageCache images(64u << 20);
     render::HeadlessRenderer renderer(glyphs, images);
     render::PngWriter png;
     for (std::size_t k = next++; k < slides.size() && !failed; k = next++) {
@@ -143,6 +152,9 @@ int export_png(const ExportJob& job) {
       const layout::SlideState state =
           diagram::select_ids(deck.slides[static_cast<std::size_t>(index)], {}, job.select);
       layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
+      // --ink: the strokes shown at the slide's step, the highlighter under the text.
+      if (const auto strokes = ink::visible_strokes(job.ink, index, state.step); !strokes.empty())
+        l.list = ink::with_ink(l.list, strokes);
       const render::RgbaView image = renderer.render_view(l.list);
       char name[32];
       std::snprintf(name, sizeof name, "slide-%02d.png", index + 1);
@@ -182,6 +194,7 @@ int export_pdf_file(const ExportJob& job) {
   pdf.select = job.select;
   pdf.steps = job.options.steps;
   pdf.notes = job.options.notes;
+  pdf.ink = &job.ink;
   pdf.date = source_date_epoch_iso8601();  // reproducible files when it is set
   PdfExportResult r = export_pdf(job.deck, pdf);
   for (Diagnostic& d : r.diagnostics) job.said.push_back(std::move(d));
@@ -262,6 +275,7 @@ bool check_select(const deck::Deck& deck, const std::vector<int>& slides,
 
 int run_export(const ExportOptions& options) {
   if (!check_export_options(options)) return 2;
+  if (deck::is_program_path(options.deck)) return run_export_program(options);  // forum.yaml
   if (options.console) {  // the presenter console, as PNGs (cli/console_export.cpp)
     ExportOptions console = options;
     if (console.size.empty()) console.size = "1920x1080";
@@ -274,6 +288,15 @@ int run_export(const ExportOptions& options) {
                        options.pdf))
     return code;
   job.said = parsed.diagnostics;
+  if (options.ink) {
+    // Read only: a damaged sidecar is said and left where it is.
+    const std::string path =
+        ink_path(options.deck, options.ink_file.empty() ? "" : options.ink_file);
+    std::vector<std::string> warnings;
+    const std::vector<ink::SlideTag> slides = slide_tags(parsed.deck);
+    job.ink = load_ink(path, &warnings, false, &slides);
+    for (const std::string& w : warnings) std::fprintf(stderr, "madang export: %s\n", w.c_str());
+  }
   if (!check_select(parsed.deck, job.slides, job.select)) {
     print_in_order(job.said);
     return 2;
@@ -324,6 +347,7 @@ nlohmann::json slide_json(const text::FontSystem& fonts, const deck::Deck& deck,
 }  // namespace
 
 int run_layout(const LayoutOptions& options) {
+  if (deck::is_program_path(options.deck)) return run_layout_program(options);  // forum.yaml
   if (options.console) return run_layout_console(options);
   layout::Size size;
   if (!parse_size("layout", options.size, &size)) return 2;

@@ -40,6 +40,8 @@ struct ExportOptions {
   bool notes = false;    // PDF: handout pages, the slide above its notes
   bool console = false;  // PNG: the presenter console instead of the slides
   ConsoleScene scene;
+  bool ink = false;      // --ink: the speaker's ink over the slides (its sidecar)
+  std::string ink_file;  // --ink-file: that sidecar ("": beside the deck, as present)
 };
 
 struct LayoutOptions {
@@ -51,6 +53,7 @@ struct LayoutOptions {
   std::string select;
   bool console = false;
   ConsoleScene scene;
+  int talk = 1;  // a program (forum.yaml): the talk on now, 1-based
 };
 
 // `madang rehearsals`: the recorded runs of a deck.

@@ -5,6 +5,7 @@
 
 #include "base/time_text.h"
 #include "diagram/interaction.h"
+#include "ink/ink_list.h"
 #include "layout/handout.h"
 #include "layout/layout.h"
 #include "render/pdf.h"
@@ -86,7 +87,17 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
   meta.creator = std::string("Madang ") + MADANG_VERSION;
   meta.date = job.date;
   if (!writer.open(job.path, meta, &result.error)) return result;
+  for (render::PdfPage& page : slide_pages(*fonts, deck, job, &result.diagnostics)) {
+    writer.add_page(std::move(page));
+  }
+  result.pages = writer.page_count();
+  if (!writer.finish(&result.error)) result.pages = 0;
+  return result;
+}
 
+std::vector<render::PdfPage> slide_pages(text::FontSystem& fonts, const deck::Deck& deck,
+                                         const PdfExportJob& job, Diagnostics* diagnostics) {
+  std::vector<render::PdfPage> pages;
   const layout::Size size = slide_size(deck.meta);
   for (const int index : job.slides) {
     const deck::Slide& slide = deck.slides[static_cast<std::size_t>(index)];
@@ -96,8 +107,12 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
       base.step = job.steps ? step : -1;
       // --select leaves the slide exactly as the same clicks would.
       const layout::SlideState state = diagram::select_ids(slide, base, job.select);
-      layout::SlideLayout l = layout::layout_slide(*fonts, deck, index, state, size);
-      for (Diagnostic& d : l.diagnostics) result.diagnostics.push_back(std::move(d));
+      layout::SlideLayout l = layout::layout_slide(fonts, deck, index, state, size);
+      for (Diagnostic& d : l.diagnostics) diagnostics->push_back(std::move(d));
+      if (job.ink) {
+        const auto strokes = ink::visible_strokes(*job.ink, index, state.step);
+        if (!strokes.empty()) l.list = ink::with_ink(l.list, strokes);
+      }
 
       render::PdfPage page;
       // Every step of a slide carries the slide's label (Beamer's overlays and
@@ -106,8 +121,8 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
       page.label = std::to_string(slide.index);
       if (step == 0) page.bookmark = slide_title(slide);
       if (job.notes) {
-        layout::HandoutPage handout = layout::layout_handout(*fonts, deck, index);
-        for (Diagnostic& d : handout.diagnostics) result.diagnostics.push_back(std::move(d));
+        layout::HandoutPage handout = layout::layout_handout(fonts, deck, index);
+        for (Diagnostic& d : handout.diagnostics) diagnostics->push_back(std::move(d));
         page.width = layout::kHandoutWidthPt;
         page.height = layout::kHandoutHeightPt;
         const float to_pt = 1 / layout::kHandoutPixelsPerPoint;
@@ -120,12 +135,10 @@ PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job) {
         page.height = static_cast<float>(size.height) / kPixelsPerPoint;
         page.placements.push_back({std::move(l.list), 0, 0, 1 / kPixelsPerPoint});
       }
-      writer.add_page(std::move(page));
+      pages.push_back(std::move(page));
     }
   }
-  result.pages = writer.page_count();
-  if (!writer.finish(&result.error)) result.pages = 0;
-  return result;
+  return pages;
 }
 
 }  // namespace madang::app

@@ -14,6 +14,9 @@
 
 #include "deck/deck.h"
 #include "deck/diagnostics.h"
+#include "ink/ink.h"
+#include "render/pdf.h"
+#include "text/text.h"
 
 namespace madang::app {
 
@@ -23,7 +26,8 @@ struct PdfExportJob {
   std::vector<std::string> select;  // diagram ids, as --select
   bool steps = false;
   bool notes = false;
-  std::string date;  // ISO 8601 creation date; empty: now
+  std::string date;                    // ISO 8601 creation date; empty: now
+  const ink::Document* ink = nullptr;  // the speaker's strokes over the slides (vectors)
 };
 
 struct PdfExportResult {
@@ -33,6 +37,12 @@ struct PdfExportResult {
 };
 
 PdfExportResult export_pdf(const deck::Deck& deck, const PdfExportJob& job);
+
+// The pages export_pdf writes for `job.slides` of `deck` (labels, bookmarks,
+// handout pages with `job.notes`), for a writer of the caller's: a forum's
+// PDF puts every talk's pages in one file (cli/program_commands.h).
+std::vector<render::PdfPage> slide_pages(text::FontSystem& fonts, const deck::Deck& deck,
+                                         const PdfExportJob& job, Diagnostics* diagnostics);
 
 // The bookmark of a slide: its first heading, else the start of its first
 // paragraph, else "Slide N".

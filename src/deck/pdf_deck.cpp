@@ -341,7 +341,16 @@ ParseResult pdf_deck_from_source(pdf::SourcePtr source, const ParseOptions& opti
   // Madang's own `export --steps`: an outline entry opens each slide. (Its
   // labels say the same, but cairo leaves out the first entry of a label
   // list that starts at 1, and poppler then reads the labels shifted.)
-  if (info.creator.rfind("Madang", 0) == 0 && notes.found.labels.empty() &&
+  // A forum's PDF has a label of its own on every page ("2-14") and talks
+  // at the top of its outline: its labels say it all.
+  const bool distinct_labels = [&] {
+    std::set<std::string> seen;
+    for (const std::string& l : labels) {
+      if (l.empty() || !seen.insert(l).second) return false;
+    }
+    return true;
+  }();
+  if (info.creator.rfind("Madang", 0) == 0 && notes.found.labels.empty() && !distinct_labels &&
       !info.outline_pages.empty() && info.outline_pages.front() == 0 &&
       std::is_sorted(info.outline_pages.begin(), info.outline_pages.end())) {
     std::size_t entry = 0;

@@ -41,6 +41,9 @@ enum class CommandKind {
   kPopOpacity,
   kPdfPage,  // rect, pdf (the file's bytes), page (0-based), page_part: a page of a PDF deck
              // drawn to fill rect (vector in the PDF sink, at the exact pixel size in a window)
+  kStroke,   // points, widths (one per point), color: a freehand stroke with round caps and
+             // joins, filled as one shape (a translucent one never darkens where it crosses
+             // itself); highlight: a highlighter's, put under the slide's text (ink/ink_list.h)
 };
 
 struct Command {
@@ -60,6 +63,8 @@ struct Command {
   pdf::SourcePtr pdf;                      // kPdfPage
   int page = 0;                            // kPdfPage: 0-based page of `pdf`
   pdf::PagePart page_part;                 // kPdfPage: the part of the page drawn
+  std::vector<float> widths;               // kStroke: the width at each point
+  bool highlight = false;                  // kStroke: a highlighter's
 };
 
 // A clickable element of a diagram, in the same pixels as the commands.

@@ -9,7 +9,11 @@
 
 #include <SDL.h>
 
+#include <vector>
+
 #include "deck/deck.h"
+#include "ink/ink.h"
+#include "ink/ink_list.h"
 #include "input/transition.h"
 #include "modes/slide_view.h"
 #include "show/show.h"
@@ -20,6 +24,23 @@ namespace madang::app {
 struct TransitionStyle {
   double fade_ms = 0;    // > 0: a fade this long, whatever the deck says
   bool forward = false;  // a slide change moves forward (the kiosk's loop to slide 1)
+};
+
+// What the speaker puts over a slide (ink/ink_list.h's items): strokes
+// (highlighters under the text, pens over it), the laser's trail, the
+// spotlight. The strokes point into the caller's ink: valid for one draw.
+struct HallMarks {
+  std::vector<const ink::Stroke*> strokes;
+  std::vector<ink::TrailMark> laser;
+  bool spotlight = false;
+  float spot_x = 0, spot_y = 0, spot_radius = 0;  // slide fractions (radius: of the height)
+  // The magnifier: the slide laid out again `zoom` times larger, the point
+  // (mag_x, mag_y) of it (slide fractions) at the middle of the slide's rect.
+  bool magnify = false;
+  float mag_x = 0.5f, mag_y = 0.5f, zoom = 2;
+  // The part of the slide the hall shows enlarged (marked on the console).
+  layout::Rect magnified() const;
+  bool empty() const { return strokes.empty() && laser.empty() && !spotlight && !magnify; }
 };
 
 class HallView {
@@ -41,6 +62,10 @@ class HallView {
   // transition is cut: its pictures were of the old size).
   bool set_band(int pixels);
 
+  // The speaker's ink, drawn into the pictures of a transition too (so it
+  // slides in with its slide); nullptr: none. Must outlive the view's use.
+  void set_ink(const ink::Document* ink) { ink_ = ink; }
+
   // The display list on screen for `picture` (hit tests), or nullptr.
   const layout::DisplayList* laid_out(const deck::Deck& deck, const show::HallPicture& picture,
                                       int w, int h);
@@ -57,13 +82,16 @@ class HallView {
 
   // Clears to the letterbox colour and draws the picture (or the running
   // transition) into the renderer's current target.
-  void draw(const deck::Deck& deck, const show::HallPicture& picture, int w, int h, double now_ms);
+  // `marks` (may be nullptr) are drawn on the slide, not during a transition.
+  void draw(const deck::Deck& deck, const show::HallPicture& picture, int w, int h, double now_ms,
+            const HallMarks* marks = nullptr);
 
  private:
   SDL_Renderer* renderer_;
   SlideView view_;
   Transition transition_;
   int band_ = 0;
+  const ink::Document* ink_ = nullptr;
 };
 
 }  // namespace madang::app

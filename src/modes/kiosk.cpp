@@ -8,8 +8,10 @@
 #include <tuple>
 
 #include "deck/duration.h"
+#include "deck/program.h"
 #include "modes/kiosk_mode.h"
 #include "modes/modes.h"
+#include "modes/remote_link.h"
 #include "platform/log.h"
 #include "platform/pin.h"
 #include "platform/sdl_support.h"
@@ -21,6 +23,11 @@ namespace madang::app {
 int run_kiosk(const KioskOptions& options) {
   if (options.deck.empty()) {
     std::fputs("madang kiosk: which deck? madang kiosk DECK (or --hash-pin)\n", stderr);
+    return 2;
+  }
+  if (deck::is_program_path(options.deck)) {
+    std::fprintf(stderr, "madang kiosk: %s is a program; the kiosk runs one deck (docs/forum.md)\n",
+                 options.deck.c_str());
     return 2;
   }
   KioskSetup setup;
@@ -42,6 +49,7 @@ int run_kiosk(const KioskOptions& options) {
   setup.pin_hash = pin.hash;
   setup.pin_from = pin.from;
   setup.deck_name = options.deck;
+  setup.visitor_ink = options.visitor_ink;
   setup.trace = env_flag("MADANG_KIOSK_TRACE");
 
   // Signals first: every thread started later (SDL's, the watcher's) must
@@ -75,6 +83,17 @@ int run_kiosk(const KioskOptions& options) {
       log_line(LogLevel::kWarning, "kiosk", "signals are not events: SIGHUP will not reload");
     }
     show::Show show = show::open_show(std::move(parsed.deck), {.slide = 1});
+    // --remote: the audience page only, unless the kiosk has a staff PIN:
+    // then its staff may drive it from a phone too (the control page's token
+    // is printed in the kiosk's log, which only the staff read).
+    std::unique_ptr<RemoteLink> remote;
+    if (options.remote.on) {
+      PresentOptions::Remote served = options.remote;
+      served.control = !setup.pin_hash.empty();
+      remote = RemoteLink::start("kiosk", served);
+      if (!remote) return 2;
+      setup.remote = remote.get();
+    }
     KioskMode mode(setup, std::move(show), clock);
     return run_mode(mode, clock);
   });

@@ -6,6 +6,7 @@
 // [SECTION] Changes and frames owed
 // [SECTION] Input: keys and the chord
 // [SECTION] Input: pointer, touch, wheel
+// [SECTION] Visitors' ink
 // [SECTION] The way out
 // [SECTION] Reload and signals
 // [SECTION] Frames
@@ -15,16 +16,20 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "base/count_text.h"
 #include "deck/parse.h"
 #include "diagram/interaction.h"
+#include "ink/ink.h"
 #include "input/diagram_input.h"
 #include "input/keypad.h"
 #include "input/touch.h"
+#include "layout/theme.h"
 #include "modes/hall_input.h"
+#include "modes/remote_link.h"
 #include "platform/deck_watcher.h"
 #include "platform/log.h"
 #include "platform/pin.h"
@@ -83,6 +88,16 @@ struct KioskMode::Impl {
   bool traced = false;
   bool keypad_traced = false;
 
+  // --visitor-ink: a press becomes a stroke once it moves (a tap without a
+  // drag still selects); the ink is cleared when the kiosk goes idle.
+  ink::Document ink;
+  ink::StrokeBuilder stroke;
+  KioskScreen* ink_screen = nullptr;
+  bool ink_pending = false;              // pressed, not yet a stroke nor a tap
+  bool ink_finger = false;               // the press is a finger's (else the mouse's)
+  float ink_down_x = 0, ink_down_y = 0;  // window units
+  HallMarks marks;
+
   void log(LogLevel level, const std::string& message) const {
     if (setup.log) log_line(level, "kiosk", message);
   }
@@ -92,6 +107,7 @@ struct KioskMode::Impl {
   void moved(const show::Change& change, const show::HallPicture& before, double now,
              const TransitionStyle& style = {});
   void act(const Action& action, double now);
+  void remote_commands(double now);
   void advance(double now);
   void back_to_start(double now);
 
@@ -101,6 +117,11 @@ struct KioskMode::Impl {
   void tap(KioskScreen* s, float x, float y, double now);
   void gate_key(GateKey key, int digit, double now);
   void open_gate(double now);
+  void ink_press(KioskScreen* s, float x, float y, bool finger, double now);
+  bool ink_move(float x, float y, double now);
+  // True when the press drew (it was not a tap).
+  bool ink_release(double now);
+  ink::InkPoint on_slide(KioskScreen& s, float x, float y) const;
 
   // -------------------------------------------------------------- frames
   void reload();
@@ -236,6 +257,34 @@ void KioskMode::Impl::moved(const show::Change& change, const show::HallPicture&
   }
 }
 
+// A kiosk with a staff PIN serves the remote's control page too (kiosk.cpp):
+// its moves are a visitor's (the idle clock starts again); the pointer and
+// the black screen are the presenter's, not a kiosk's.
+void KioskMode::Impl::remote_commands(double now) {
+  for (const remote::Command& c : setup.remote->take()) {
+    show::visitor_input(kiosk, now);
+    switch (c.kind) {
+      case remote::Command::Kind::kNext:
+        act({ActionKind::kNext}, now);
+        break;
+      case remote::Command::Kind::kPrev:
+        act({ActionKind::kPrev}, now);
+        break;
+      case remote::Command::Kind::kGoto:
+        act({ActionKind::kGoto, c.slide - 1}, now);
+        if (const deck::Slide* slide = show::current_slide(show)) {
+          // Within the slide: a step past its last is its last.
+          for (int i = 1; i < c.step && show.at.step < slide->steps; ++i)
+            act({ActionKind::kNext}, now);
+        }
+        break;
+      case remote::Command::Kind::kBlack:
+      case remote::Command::Kind::kPointer:
+        break;
+    }
+  }
+}
+
 void KioskMode::Impl::act(const Action& action, double now) {
   if (action.kind == ActionKind::kNone) return;
   const show::HallPicture before = show::hall(show);
@@ -251,6 +300,12 @@ void KioskMode::Impl::advance(double now) {
 }
 
 void KioskMode::Impl::back_to_start(double now) {
+  if (!ink.slides.empty()) {
+    ink = {};  // the visitors' ink goes with them
+    stroke.cancel();
+    ink_pending = false;
+    screens.mark_dirty();
+  }
   const show::HallPicture before = show::hall(show);
   const show::Change change = show::return_to_start(show, kiosk, now);
   if (change.any) log(LogLevel::kInfo, "idle: back to slide 1");
@@ -336,6 +391,63 @@ void KioskMode::Impl::tap(KioskScreen* s, float x, float y, double now) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Visitors' ink
+//-----------------------------------------------------------------------------
+
+ink::InkPoint KioskMode::Impl::on_slide(KioskScreen& s, float x, float y) const {
+  int w = 0, h = 0;
+  s.screen.window->output_size(&w, &h);
+  const layout::Rect r = s.view->slide_rect_of(w, h, show.deck);
+  const layout::Point p = on_hall_slide(KioskScreens::target(s), show.deck, x, y);
+  return {std::clamp(p.x / std::max(1.0f, r.w), 0.0f, 1.0f),
+          std::clamp(p.y / std::max(1.0f, r.h), 0.0f, 1.0f), 1};
+}
+
+void KioskMode::Impl::ink_press(KioskScreen* s, float x, float y, bool finger, double now) {
+  show::visitor_input(kiosk, now);
+  ink_screen = s;
+  ink_pending = true;
+  ink_finger = finger;
+  ink_down_x = x;
+  ink_down_y = y;
+}
+
+bool KioskMode::Impl::ink_move(float x, float y, double now) {
+  if (!ink_screen || (!ink_pending && !stroke.active())) return false;
+  show::visitor_input(kiosk, now);
+  if (ink_pending) {
+    // A drag: farther than a tap may wander (12 window units).
+    if (std::hypot(x - ink_down_x, y - ink_down_y) < 12) return true;
+    ink_pending = false;
+    ink::Stroke style;
+    style.color = ink::preset_color(0, layout::theme_named(show.deck.meta.theme).accent);
+    style.width = ink::kPenWidths[3];
+    const ink::InkPoint a = on_slide(*ink_screen, ink_down_x, ink_down_y);
+    stroke.begin(style, a.x, a.y, 1);
+  }
+  const ink::InkPoint p = on_slide(*ink_screen, x, y);
+  if (stroke.add(p.x, p.y, 1)) screens.mark_dirty();
+  return true;
+}
+
+bool KioskMode::Impl::ink_release(double now) {
+  if (!stroke.active()) {
+    ink_pending = false;
+    return false;
+  }
+  const float aspect = static_cast<float>(std::max(1, show.deck.meta.aspect_w)) /
+                       static_cast<float>(std::max(1, show.deck.meta.aspect_h));
+  ink::Stroke s = stroke.finish(aspect);
+  const show::HallPicture picture = show::hall(show);
+  s.step = std::max(0, picture.state.step);
+  ink::add_stroke(ink, picture.slide, std::move(s));
+  show::visitor_input(kiosk, now);
+  screens.mark_dirty();
+  ink_screen = nullptr;
+  return true;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] The way out
 //-----------------------------------------------------------------------------
 
@@ -417,6 +529,10 @@ void KioskMode::handle(const SDL_Event& e, double now) {
       return;
     }
   }
+  if (m.setup.remote && m.setup.remote->woke(e)) {
+    m.remote_commands(now);
+    return;
+  }
   switch (e.type) {
     case SDL_QUIT:
       // The window manager (or the session) asked to close: a kiosk stays.
@@ -432,6 +548,10 @@ void KioskMode::handle(const SDL_Event& e, double now) {
       m.screens.show_cursor(true);
       KioskScreen* s = m.screens.of(e.motion.windowID);
       if (!s || m.gate.mode != GateMode::kClosed) return;
+      if (m.setup.visitor_ink && !m.ink_finger &&
+          m.ink_move(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), now)) {
+        return;
+      }
       m.redraw_for(hall_hover(m.show, KioskScreens::target(*s), static_cast<float>(e.motion.x),
                               static_cast<float>(e.motion.y)));
       m.screens.show_hand(!show::here(m.show).hovered.empty());
@@ -439,8 +559,23 @@ void KioskMode::handle(const SDL_Event& e, double now) {
     }
     case SDL_MOUSEBUTTONDOWN:
       if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return;
+      if (m.setup.visitor_ink && m.gate.mode == GateMode::kClosed) {
+        // A click or a drag: known on release.
+        if (KioskScreen* s = m.screens.of(e.button.windowID)) {
+          m.ink_press(s, static_cast<float>(e.button.x), static_cast<float>(e.button.y), false,
+                      now);
+          return;
+        }
+      }
       m.tap(m.screens.of(e.button.windowID), static_cast<float>(e.button.x),
             static_cast<float>(e.button.y), now);
+      return;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return;
+      if (m.setup.visitor_ink && !m.ink_finger && (m.ink_pending || m.stroke.active())) {
+        KioskScreen* s = m.ink_screen;
+        if (!m.ink_release(now) && s) m.tap(s, m.ink_down_x, m.ink_down_y, now);
+      }
       return;
     case SDL_MOUSEWHEEL:
       if (m.gate.mode != GateMode::kClosed) return;
@@ -449,17 +584,31 @@ void KioskMode::handle(const SDL_Event& e, double now) {
             now);
       return;
     case SDL_FINGERDOWN:
+      if (m.setup.visitor_ink && m.gate.mode == GateMode::kClosed && m.touches.fingers().empty()) {
+        KioskScreen* s = m.screens.of(e.tfinger.windowID);
+        if (!s) s = m.screens.all().front().get();
+        const layout::Point p =
+            finger_to_window(e.tfinger.x, e.tfinger.y, s->screen.window->scale());
+        m.ink_press(s, p.x, p.y, true, now);
+      }
       m.touches.down(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       show::visitor_input(m.kiosk, now);
       m.update_chord(now);
       return;
     case SDL_FINGERMOTION:
       m.touches.move(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
+      if (m.setup.visitor_ink && m.ink_finger && m.ink_screen && m.touches.fingers().size() == 1) {
+        const layout::Point p =
+            finger_to_window(e.tfinger.x, e.tfinger.y, m.ink_screen->screen.window->scale());
+        m.ink_move(p.x, p.y, now);
+      }
       m.update_chord(now);
       return;
     case SDL_FINGERUP: {
       const Gesture g = m.touches.up(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       m.update_chord(now);
+      // A finger that drew: a stroke, not a tap or a swipe.
+      if (m.setup.visitor_ink && m.ink_finger && m.ink_release(now)) return;
       KioskScreen* s = m.screens.of(e.tfinger.windowID);
       if (!s) s = m.screens.all().front().get();
       if (g.kind == Gesture::Kind::kTap) {
@@ -564,6 +713,13 @@ double KioskMode::Impl::frame(double now) {
   auto soon = [&](double ms) {
     if (ms >= 0) sleep = sleep < 0 ? ms : std::min(sleep, ms);
   };
+  if (setup.visitor_ink) {
+    const show::HallPicture picture = show::hall(show);
+    marks.strokes = ink::visible_strokes(ink, picture.slide, picture.state.step);
+    if (stroke.active()) marks.strokes.push_back(&stroke.live());
+    screens.set_marks(&marks);
+    for (auto& k : screens.all()) k->view->set_ink(&ink);  // carried by the fades too
+  }
   bool drew = false;
   bool first = true;
   const bool diagram_animating = diagram_clock.running();
@@ -597,6 +753,11 @@ double KioskMode::Impl::frame(double now) {
   soon(chord_wait_ms(chord, now));
   soon(gate_wait_ms(gate, now));
   soon(kHeartbeatMs);
+  if (setup.remote) {
+    // --remote: the audience page follows the kiosk; it commands nothing.
+    double to_minute = 0;
+    setup.remote->publish(show, now, wall_clock(&to_minute), resources.generation());
+  }
   if (drew) {
     traced = false;
     if (gate.mode != GateMode::kClosed) print_keypad();
@@ -638,13 +799,13 @@ void KioskMode::Impl::print_idle() {
   std::printf(
       "idle slide=%d step=%d phase=%s gate=%s typed=%d failures=%d locked=%d selected=%s "
       "hovered=%s frames=%ld pictures=%ld windows=%d cursor=%d grab=%d slides=%d reloads=%ld "
-      "refused=%ld advances=%ld loops=%ld returns=%ld\n",
+      "refused=%ld advances=%ld loops=%ld returns=%ld ink-strokes=%d\n",
       show.at.slide + 1, show.at.step, show::phase_name(kiosk.phase), gate_name(gate.mode),
       static_cast<int>(gate.typed.size()), gate.failures, gate_locked(gate, now) ? 1 : 0,
       ids_or_dash(here.selected).c_str(), here.hovered.empty() ? "-" : here.hovered.c_str(),
       first.screen.frames, pictures, static_cast<int>(screens.all().size()),
       screens.cursor_shown() ? 1 : 0, screens.keyboard_grabbed() ? 1 : 0, show.shape.slide_count(),
-      reloads, refused, kiosk.advances, kiosk.loops, kiosk.returns);
+      reloads, refused, kiosk.advances, kiosk.loops, kiosk.returns, ink::stroke_count(ink));
   std::fflush(stdout);
 }
 

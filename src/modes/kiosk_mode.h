@@ -32,6 +32,8 @@
 
 namespace madang::app {
 
+class RemoteLink;
+
 struct KioskSetup {
   KioskScreenOptions screens;
   std::string pin_hash;                   // "": no PIN (the chord, then a confirm)
@@ -41,6 +43,8 @@ struct KioskSetup {
   bool log = true;                        // log lines on stderr
   std::string deck_name;                  // as the user named it (the start line)
   std::string pin_from;                   // where pin_hash came from (the start line)
+  bool visitor_ink = false;      // a drag on a slide draws (a tap still selects); cleared when idle
+  RemoteLink* remote = nullptr;  // --remote: the audience page follows (modes/remote_link.h)
 };
 
 // What the kiosk did, for tests and the soak.

@@ -119,7 +119,7 @@ void KioskScreens::draw(KioskScreen& s, const show::Show& show, const Gate& gate
   screen.window->output_size(&w, &h);
   SDL_SetRenderTarget(r, nullptr);
   const auto t0 = std::chrono::steady_clock::now();
-  s.view->draw(show.deck, show::hall(show), w, h, now_ms);
+  s.view->draw(show.deck, show::hall(show), w, h, now_ms, marks_);
   if (gate.mode != GateMode::kClosed) {
     if (!screen.overlays) screen.overlays = std::make_unique<Overlays>(r, resources_);
     const KeypadPicture keypad = keypad_picture(gate, w, h, now_ms);

@@ -60,6 +60,8 @@ class KioskScreens {
   // Draws and presents a frame of `s`: the hall's picture, and the keypad
   // over it while the gate is open.
   void draw(KioskScreen& s, const show::Show& show, const Gate& gate, double now_ms);
+  // Visitors' ink drawn on the slides (nullptr: none); valid for the frames drawn.
+  void set_marks(const HallMarks* marks) { marks_ = marks; }
   // The keypad as `s` lays it out now (for taps).
   KeypadLayout keypad_on(KioskScreen& s, GateMode mode) const;
 
@@ -93,6 +95,7 @@ class KioskScreens {
   SDL_Cursor* hand_ = nullptr;
   SDL_Cursor* arrow_ = nullptr;
   bool hand_shown_ = false;
+  const HallMarks* marks_ = nullptr;
 };
 
 }  // namespace madang::app

@@ -26,11 +26,24 @@ struct PresentOptions {
   bool windowed = false;       // with --console on one display: the hall in a window too
   std::string history;         // the rehearsal history (budgets); "": the user's default
   bool learn_partial = false;  // budgets learn from partial rehearsals too
+  std::string ink;             // present: the ink sidecar ("": beside the deck; "off": none)
+  std::string time_cards = "console";  // a program: "hall" shows them in the hall too
+  int talk = 0;  // a program (forum.yaml): the talk to start at (rehearse: to rehearse), 1-based
+  // --remote (docs/remote.md): the phone's remote and the audience's page.
+  struct Remote {
+    bool on = false;             // --remote
+    int port = 0;                // --remote-port (0: a free one)
+    std::string bind;            // --remote-bind ("": the first LAN address)
+    int remotes = 3;             // --remote-max: speakers' phones at once
+    int audience = 64;           // --audience-max: audience pages at once
+    bool control = true;         // false: the audience page only (a kiosk without PIN)
+    bool audience_link = false;  // --audience-link: its QR code on the title slide (present)
+  } remote;
 };
 
 // `madang rehearse`: presenting, timed and recorded (the same screens).
 struct RehearseOptions {
-  PresentOptions present;
+  PresentOptions present;  // a program: present.talk is the talk to rehearse
 };
 
 struct KioskOptions {
@@ -42,6 +55,8 @@ struct KioskOptions {
   std::string pin_file;   // the PIN's hash (platform/pin.h says where else it is looked for)
   std::string advance;    // "15s": each step's time when the deck sets none
   std::string idle;       // "2m": back to the start after this long untouched
+  PresentOptions::Remote remote;  // --remote: the audience page only (docs/remote.md)
+  bool visitor_ink = false;       // --visitor-ink: visitors draw with a finger (cleared when idle)
 };
 
 // The keys of the window modes, grouped by task as the `?` overlay shows

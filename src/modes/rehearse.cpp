@@ -32,6 +32,7 @@
 #include <memory>
 #include <string>
 
+#include "deck/program.h"
 #include "history/writer.h"
 #include "input/keymap.h"
 #include "modes/show_controller.h"
@@ -411,10 +412,35 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
   run.history_path = path;
   run.learn_partial = o.learn_partial;
   RehearseMode mode(controller, run);
+  // --remote: the phone's remote and the audience's page (modes/remote_link.h).
+  std::unique_ptr<RemoteLink> remote;
+  if (o.remote.on) {
+    remote = RemoteLink::start("rehearse", o.remote);
+    if (!remote) return 2;
+    controller.set_remote(remote.get());
+  }
   return run_mode(mode, clock);
 }
 
-int run_rehearse(const RehearseOptions& options) {
+int run_rehearse(const RehearseOptions& given) {
+  RehearseOptions options = given;
+  if (deck::is_program_path(options.present.deck)) {
+    // A forum's talk: its deck, rehearsed into the deck's own history, its
+    // slot as the talk's length unless --duration says.
+    const deck::ProgramResult program = deck::load_program(options.present.deck);
+    print_diagnostics(program.diagnostics);
+    const deck::ProgramItem* talk = program.program.talk(options.present.talk);
+    if (!talk || talk->deck_path.empty()) {
+      std::fprintf(stderr,
+                   "madang rehearse: %s: give the talk to rehearse, --talk 1 to --talk %d\n",
+                   options.present.deck.c_str(), program.program.talk_count());
+      return 2;
+    }
+    options.present.deck = talk->deck_path;
+    if (options.present.duration.empty() && talk->seconds > 0) {
+      options.present.duration = std::to_string(static_cast<long long>(talk->seconds)) + "s";
+    }
+  }
   return with_video("rehearse", [&](LoopClock& clock) {
     const double started_unix =
         std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();

@@ -4,8 +4,10 @@
 // [SECTION] The mode
 // [SECTION] Input: keys
 // [SECTION] Input: pointer, touch, wheel
+// [SECTION] Ink and pointers
 // [SECTION] Reload
 // [SECTION] Frames
+// [SECTION] The remote
 // [SECTION] Before the windows
 
 #include "modes/show_controller.h"
@@ -25,11 +27,14 @@
 #include "input/diagram_input.h"
 #include "platform/sdl_support.h"
 #include "session/deck_loading.h"
+#include "session/ink_store.h"
 #include "show/console_input.h"
 
 namespace madang::app {
 
 namespace {
+
+constexpr float kMagnifyMin = 1.5f, kMagnifyMax = 4;
 
 // Window units -> the window's pixels.
 layout::Point pixels(const Screen& screen, float x, float y) {
@@ -77,12 +82,15 @@ ShowController::ShowController(const ScreenOptions& screens, show::Show show, Lo
       resources_(show_.deck, &warnings_),
       screens_(resources_, screens) {
   trace_ = env_flag("MADANG_PRESENT_TRACE");
+  ink_trace_ = env_flag("MADANG_INK_TRACE");
   first_frame_exit_ = env_flag("MADANG_PRESENT_FIRST_FRAME");
   if (policy_.command == "present") script_ms_ = clock_script();  // rehearse keeps its clock
   if (const char* wall = std::getenv("MADANG_PRESENT_WALL")) wall_ = wall;
 }
 
-ShowController::~ShowController() = default;
+ShowController::~ShowController() {
+  if (ink_) ink_->flush();  // the last strokes, written before the mode ends
+}
 
 void ShowController::mark(const char* phase) {
   char buf[64];
@@ -94,8 +102,8 @@ void ShowController::say(const std::string& message) const {
   std::fprintf(stderr, "madang %s: %s\n", policy_.command.c_str(), message.c_str());
 }
 
-void ShowController::set_hall_overlay(const layout::DisplayList* list, bool changed) {
-  screens_.set_hall_overlay(list);
+void ShowController::set_hall_overlay(const layout::DisplayList* list, bool changed, bool covers) {
+  screens_.set_hall_overlay(list, covers);
   if (changed) screens_.hall().dirty = true;
 }
 
@@ -127,6 +135,12 @@ bool ShowController::open() {
 //-----------------------------------------------------------------------------
 
 void ShowController::key_down(int scancode, int mods, Screen* from, double now) {
+  if (remote_ && remote_->card_key(scancode, mods)) {
+    screens_.console().dirty = true;  // the remote's QR card, shown or hidden
+    if (remote_->audience_link()) screens_.hall().dirty = true;
+    return;
+  }
+  if (ink_ && ink_key(scancode, mods, now)) return;
   show::Change change;
   if (diagram_key(show_, hall_list(hall_target(), show_, hall_covered()), scancode, mods,
                   &change)) {
@@ -278,6 +292,14 @@ void ShowController::handle(const SDL_Event& e, double now) {
     case SDL_MOUSEMOTION:
       // Touches arrive as SDL_FINGER* too (and a finger hovers nothing).
       if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+      if (ink_ && ink_motion(screens_.of(e.motion.windowID), static_cast<float>(e.motion.x),
+                             static_cast<float>(e.motion.y), 1, now)) {
+        if (ink_trace_ && ink_input_ticks_ == 0) {
+          ink_input_ticks_ = e.motion.timestamp;
+          ink_input_perf_ = SDL_GetPerformanceCounter();
+        }
+        return;
+      }
       pointer(screens_.of(e.motion.windowID), static_cast<float>(e.motion.x),
               static_cast<float>(e.motion.y), now);
       return;
@@ -285,20 +307,56 @@ void ShowController::handle(const SDL_Event& e, double now) {
       // Touches come as SDL_FINGERUP (below): the mouse SDL makes of them
       // would click twice.
       if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return;
+      if (ink_ && ink_press(screens_.of(e.button.windowID), static_cast<float>(e.button.x),
+                            static_cast<float>(e.button.y), 1, now)) {
+        return;
+      }
       click(screens_.of(e.button.windowID), static_cast<float>(e.button.x),
             static_cast<float>(e.button.y), now);
       return;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.button == SDL_BUTTON_LEFT && e.button.which != SDL_TOUCH_MOUSEID)
+        ink_release(now);
+      return;
     case SDL_MOUSEWHEEL:
+      if (ink_ && ink_->tool() == InkTool::kMagnifier && magnify_) {
+        // The wheel zooms the magnifier, 1.5x to 4x.
+        const int y = e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y;
+        mag_zoom_ = std::clamp(mag_zoom_ * (y > 0 ? 1.25f : 0.8f), kMagnifyMin, kMagnifyMax);
+        return;
+      }
+      if (ink_ && ink_->tool() == InkTool::kSpotlight) {
+        // The wheel sizes the spotlight.
+        const int y = e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y;
+        spot_radius_ = std::clamp(spot_radius_ * (y > 0 ? 1.15f : 1 / 1.15f), 0.04f, 0.6f);
+        screens_.hall().dirty = true;
+        return;
+      }
       wheel(screens_.of(e.wheel.windowID),
             e.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e.wheel.y : e.wheel.y, now);
       return;
-    case SDL_FINGERDOWN:
+    case SDL_FINGERDOWN: {
+      // With a pen up a finger draws (with the pressure the screen reports).
+      Screen* s = screens_.of(e.tfinger.windowID);
+      if (ink_ && s && draws(ink_->tool())) {
+        const layout::Point p = finger_to_window(e.tfinger.x, e.tfinger.y, s->window->scale());
+        if (ink_press(s, p.x, p.y, e.tfinger.pressure, now)) return;
+      }
       touches_.down(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       return;
-    case SDL_FINGERMOTION:
+    }
+    case SDL_FINGERMOTION: {
+      Screen* s = screens_.of(e.tfinger.windowID);
+      if (ink_ && s && ink_->dragging()) {
+        const layout::Point p = finger_to_window(e.tfinger.x, e.tfinger.y, s->window->scale());
+        ink_motion(s, p.x, p.y, e.tfinger.pressure, now);
+        return;
+      }
       touches_.move(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       return;
+    }
     case SDL_FINGERUP: {
+      if (ink_release(now)) return;
       const Gesture g = touches_.up(e.tfinger.fingerId, e.tfinger.x, e.tfinger.y);
       Screen* s = screens_.of(e.tfinger.windowID);
       if (!s) s = &screens_.hall();
@@ -343,9 +401,182 @@ void ShowController::handle(const SDL_Event& e, double now) {
       screens_.invalidate();
       return;
     default:
+      if (remote_ && remote_->woke(e)) {
+        remote_commands(now);
+        return;
+      }
       if (watcher_ && watcher_->changed(e)) reload();
       return;
   }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Ink and pointers
+//-----------------------------------------------------------------------------
+
+void ShowController::enable_ink(std::unique_ptr<InkSession> ink) {
+  ink_ = std::move(ink);
+  screens_.add_help(ink_help_lines());
+  screens_.set_ink(&ink_->document());
+  marks_revision_ = ~std::uint64_t{0};
+}
+
+bool ShowController::ink_key(int scancode, int mods, double now) {
+  const InkAction action = ink_lookup(scancode, mods, ink_->tool());
+  if (action.key == InkKey::kNone) return false;
+  const InkTool before = ink_->tool();
+  ink_->key(action, show_.at.slide, show::here(show_).step, now);
+  screens_.console().dirty = true;  // a question (Shift+C) or its answer
+  if (ink_->tool() != InkTool::kMagnifier) {
+    magnify_ = magnify_dragging_ = false;
+    mag_zoom_ = 2;
+  }
+  if (ink_->tool() != before) {
+    // A tool in hand: the plain pointer dot gives way to it.
+    redraw_for(show::point(show_, false, 0, 0, now));
+    spot_visible_ = false;
+    screens_.hall().dirty = true;
+    screens_.console().dirty = true;
+  }
+  return true;
+}
+
+bool ShowController::on_slide(Screen* screen, float x, float y, float* fx, float* fy, double now) {
+  if (!screen || show_.at.overview || show_.at.help) return false;
+  if (show_.at.blank != show::Blank::kNone) return false;
+  layout::Rect r;
+  layout::Point p;
+  if (screen == &screens_.hall()) {
+    int w = 0, h = 0;
+    ShowScreens::output_size(*screen, &w, &h);
+    r = screens_.hall_view().slide_rect_of(w, h, show_.deck);
+    p = pixels(*screen, x, y);
+  } else {
+    r = console_layout(now).current;
+    p = pixels(*screen, x, y);
+  }
+  const ink::InkPoint q = ink::to_slide(r, p.x, p.y);
+  *fx = q.x;
+  *fy = q.y;
+  return r.contains(p.x, p.y);
+}
+
+bool ShowController::ink_press(Screen* screen, float x, float y, float pressure, double now) {
+  if (!ink_) return false;
+  float fx = 0, fy = 0;
+  if (ink_->tool() == InkTool::kMagnifier) {
+    if (!on_slide(screen, x, y, &fx, &fy, now)) return false;
+    magnify_dragging_ = true;
+    mag_from_x_ = mag_to_x_ = fx;
+    mag_from_y_ = mag_to_y_ = fy;
+    ink_screen_ = screen;
+    return true;
+  }
+  if (!draws(ink_->tool())) return false;
+  if (!on_slide(screen, x, y, &fx, &fy, now)) return false;
+  // A frozen hall shows another slide than the console: ink goes on the
+  // slide of the window drawn on.
+  int slide = show_.at.slide, step = show::here(show_).step;
+  if (screen == &screens_.hall()) {
+    const show::HallPicture picture = show::hall(show_);
+    slide = picture.slide;
+    step = picture.state.step;
+  }
+  if (!ink_->press(slide, step, {fx, fy, pressure}, now)) return false;
+  ink_screen_ = screen;
+  return true;
+}
+
+bool ShowController::ink_motion(Screen* screen, float x, float y, float pressure, double now) {
+  if (!ink_) return false;
+  if (magnify_dragging_) {
+    if (screen == ink_screen_) on_slide(screen, x, y, &mag_to_x_, &mag_to_y_, now);
+    return true;
+  }
+  if (ink_->dragging()) {
+    if (screen != ink_screen_) return true;
+    float fx = 0, fy = 0;
+    on_slide(screen, x, y, &fx, &fy, now);
+    ink_->drag({std::clamp(fx, 0.0f, 1.0f), std::clamp(fy, 0.0f, 1.0f), pressure}, now);
+    return true;
+  }
+  const InkTool tool = ink_->tool();
+  if (tool != InkTool::kLaser && tool != InkTool::kSpotlight) return draws(tool);
+  float fx = 0, fy = 0;
+  const bool over = on_slide(screen, x, y, &fx, &fy, now);
+  ink_->point(over, fx, fy, now);
+  if (tool == InkTool::kSpotlight) {
+    spot_visible_ = over;
+    spot_x_ = fx;
+    spot_y_ = fy;
+  }
+  screens_.hall().dirty = true;
+  return true;
+}
+
+bool ShowController::ink_release(double now) {
+  if (ink_ && magnify_dragging_) {
+    magnify_dragging_ = false;
+    const float fx = std::clamp(mag_to_x_, 0.0f, 1.0f), fy = std::clamp(mag_to_y_, 0.0f, 1.0f);
+    const float w = std::fabs(fx - mag_from_x_), h = std::fabs(fy - mag_from_y_);
+    if (w < 0.02f && h < 0.02f) {
+      mag_x_ = mag_from_x_;  // a click: twice as large around it
+      mag_y_ = mag_from_y_;
+    } else {
+      // A rectangle: as large as fits it.
+      mag_x_ = (fx + mag_from_x_) / 2;
+      mag_y_ = (fy + mag_from_y_) / 2;
+      mag_zoom_ = std::clamp(1 / std::max(w, h), kMagnifyMin, kMagnifyMax);
+    }
+    magnify_ = true;
+    ink_screen_ = nullptr;
+    return true;
+  }
+  if (!ink_ || !ink_->release(now)) return false;
+  ink_screen_ = nullptr;
+  return true;
+}
+
+bool ShowController::update_marks(double now) {
+  if (!ink_) return false;
+  const std::uint64_t revision = ink_->revision();
+  const bool laser = ink_->tool() == InkTool::kLaser;
+  const bool fading = laser && ink_->laser_fading(now);
+  if (revision == marks_revision_ && !fading && !(laser && !hall_marks_.laser.empty()) &&
+      hall_marks_.magnify == magnify_ && hall_marks_.zoom == mag_zoom_ &&
+      hall_marks_.mag_x == mag_x_ && hall_marks_.mag_y == mag_y_ &&
+      hall_marks_.spotlight == (spot_visible_ && ink_->tool() == InkTool::kSpotlight) &&
+      hall_marks_.spot_radius == spot_radius_ && hall_marks_.spot_x == spot_x_ &&
+      hall_marks_.spot_y == spot_y_) {
+    return false;
+  }
+  marks_revision_ = revision;
+  const show::HallPicture picture = show::hall(show_);
+  hall_marks_ = {};
+  hall_marks_.strokes = ink_->strokes(picture.slide, picture.state.step);
+  if (laser) {
+    for (const LaserMark& m : ink_->laser_trail(now)) {
+      hall_marks_.laser.push_back(
+          {m.x, m.y, static_cast<float>(std::clamp((now - m.at_ms) / kLaserTrailMs, 0.0, 1.0))});
+    }
+  }
+  hall_marks_.spotlight = spot_visible_ && ink_->tool() == InkTool::kSpotlight;
+  hall_marks_.spot_x = spot_x_;
+  hall_marks_.spot_y = spot_y_;
+  hall_marks_.spot_radius = spot_radius_;
+  hall_marks_.magnify = magnify_;
+  hall_marks_.mag_x = mag_x_;
+  hall_marks_.mag_y = mag_y_;
+  hall_marks_.zoom = mag_zoom_;
+  console_marks_ = {};
+  console_marks_.magnify = magnify_;
+  console_marks_.mag_x = mag_x_;
+  console_marks_.mag_y = mag_y_;
+  console_marks_.zoom = mag_zoom_;
+  console_marks_.strokes = ink_->strokes(show_.at.slide, show::here(show_).step);
+  console_marks_.laser = hall_marks_.laser;
+  screens_.set_marks(&hall_marks_, &console_marks_);
+  return true;
 }
 
 //-----------------------------------------------------------------------------
@@ -363,6 +594,7 @@ void ShowController::reload() {
     resources_.deck_changed(show_.deck, &warnings);
     for (const std::string& message : warnings) say(message);
     if (planner) planner(show_);
+    if (ink_) ink_->set_slides(slide_tags(show_.deck));  // the ink follows its slides
     screens_.deck_changed();
     diagram_clock_.reset();
     if (screens_.hand_shown()) screens_.show_hand(false);
@@ -372,6 +604,22 @@ void ShowController::reload() {
   // view the hall is the speaker's screen too.
   if (outcome.accepted || !screens_.has_console()) screens_.hall().dirty = true;
   screens_.console().dirty = true;
+}
+
+void ShowController::swap_show(show::Show& other) {
+  std::swap(show_, other);
+  show_.at.fullscreen = other.at.fullscreen;
+  std::vector<std::string> warnings;
+  resources_.deck_changed(show_.deck, &warnings);
+  for (const std::string& message : warnings) say(message);
+  screens_.deck_changed();
+  diagram_clock_.reset();
+  if (screens_.hand_shown()) screens_.show_hand(false);
+  if (watcher_) watcher_->watch(show_.deck);
+  screens_.hall_view().skip_transition();
+  screens_.hall().dirty = true;
+  screens_.console().dirty = true;
+  traced_ = false;
 }
 
 //-----------------------------------------------------------------------------
@@ -391,6 +639,14 @@ layout::ConsoleInput ShowController::console_now(double now, double* next_tick_m
   }
   layout::ConsoleInput input = show::console_input(show_, talk, wall);
   input.badge = policy_.console_badge;
+  if (ink_) {
+    // Shift+C asks before it clears the whole talk's ink: the console says so.
+    const double until = ink_->clear_all_asked_until(now);
+    if (until >= 0) {
+      input.badge = "모든 잉크 지우기? Shift+C";
+      *next_tick_ms = std::min(*next_tick_ms, std::max(1.0, until - now));
+    }
+  }
   return input;
 }
 
@@ -408,13 +664,61 @@ double ShowController::frame(double now) {
   if (show::hide_still_pointer(show_, now)) screens_.hall().dirty = true;
   double sleep = -1;  // until input
   auto soon = [&](double ms) { sleep = sleep < 0 ? ms : std::min(sleep, ms); };
+  if (ink_) {
+    // The slide or step may have moved (other strokes show), or the ink
+    // changed: the marks are made again and both windows redrawn.
+    const show::HallPicture picture = show::hall(show_);
+    const bool moved = picture.slide != marks_slide_ || picture.state.step != marks_step_ ||
+                       show_.at.slide != marks_console_slide_ ||
+                       show::here(show_).step != marks_console_step_;
+    if (moved) marks_revision_ = ~std::uint64_t{0};
+    marks_slide_ = picture.slide;
+    marks_step_ = picture.state.step;
+    marks_console_slide_ = show_.at.slide;
+    marks_console_step_ = show::here(show_).step;
+    if (update_marks(now)) {
+      screens_.hall().dirty = true;
+      screens_.console().dirty = true;
+    }
+    if (ink_->laser_fading(now)) soon(kFrameMs);
+    const double save = ink_->tick(now);
+    if (save >= 0) soon(save);
+  }
+  if (remote_) {
+    // The phones hear of every change (before the frames are drawn: they
+    // need not wait for them), and of the clock once a second.
+    double to_minute = 0;
+    remote_->publish(show_, talk_now(now), wall_.empty() ? wall_clock(&to_minute) : wall_,
+                     resources_.generation());
+    soon(std::max(1.0, 1000 - std::fmod(now, 1000)));
+    if (show_.pointer.visible) {
+      soon(std::max(1.0, show_.pointer.moved_ms + show::kPointerHideMs - now));
+    }
+  }
   bool drew = false;
 
   // The hall: only when something it shows changed, or a transition runs.
   Screen& hall = screens_.hall();
+  if (remote_ && remote_->audience_link()) {
+    // --audience-link: the audience page's QR code on the title slide.
+    int hw = 0, hh = 0;
+    ShowScreens::output_size(hall, &hw, &hh);
+    screens_.set_hall_overlay(
+        remote_->hall_card(resources_.fonts(), hw, hh, show::hall(show_).slide));
+  }
   const bool animating = screens_.hall_view().animating(now);
   if (!hall.window->minimized() && (hall.dirty || animating || hall_animating_)) {
     screens_.draw_hall(show_, now);
+    if (ink_trace_ && ink_input_ticks_ != 0) {
+      // From the input event (SDL's timestamp, whole ms) and from its
+      // handling (the performance counter) to the frame presented.
+      const double handled_ms = static_cast<double>(SDL_GetPerformanceCounter() - ink_input_perf_) *
+                                1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
+      std::printf("ink-frame event-to-present-ms=%u handled-to-present-ms=%.2f draw-ms=%.2f\n",
+                  SDL_GetTicks() - ink_input_ticks_, handled_ms, hall.frame_ms);
+      std::fflush(stdout);
+      ink_input_ticks_ = 0;
+    }
     if (first_frame_exit_ && hall.frames == 1) mark("hall");
     drew = true;
     if (hall.frames == 1 && !first_frame_exit_) hall.window->confirm_fullscreen();
@@ -427,9 +731,18 @@ double ShowController::frame(double now) {
 
   // The console: when the show changed, or when the time it shows did.
   Screen& console = screens_.console();
+  if (console && remote_) {
+    // The remote's QR card, on the speaker's screen only (never the hall).
+    int cw = 0, ch = 0;
+    ShowScreens::output_size(console, &cw, &ch);
+    screens_.set_console_overlay(remote_->card(resources_.fonts(), cw, ch));
+  }
   if (console) {
     double tick = -1;
     const layout::ConsoleInput input = console_now(now, &tick);
+    const bool asking = ink_ && ink_->clear_all_asked_until(now) >= 0;
+    if (asking != clear_all_asked_) console.dirty = true;  // the question shows or goes
+    clear_all_asked_ = asking;
     if (!console.window->minimized() && (console.dirty || !(input.clock == drawn_clock_))) {
       drew = drew || console.dirty;
       screens_.draw_console(show_, input);
@@ -491,6 +804,41 @@ void ShowController::print_idle() {
   if (trace_extra) std::fputs(trace_extra().c_str(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The remote
+//-----------------------------------------------------------------------------
+
+// The phone's commands, as the keys would act (a goto to a step is the
+// slide, then Next, as a PDF's link does).
+void ShowController::remote_commands(double now) {
+  for (const remote::Command& c : remote_->take()) {
+    switch (c.kind) {
+      case remote::Command::Kind::kNext:
+        act({ActionKind::kNext}, nullptr, now);
+        break;
+      case remote::Command::Kind::kPrev:
+        act({ActionKind::kPrev}, nullptr, now);
+        break;
+      case remote::Command::Kind::kBlack:
+        act({ActionKind::kBlack}, nullptr, now);
+        break;
+      case remote::Command::Kind::kGoto:
+        act({ActionKind::kGoto, c.slide - 1}, nullptr, now);
+        if (const deck::Slide* slide = show::current_slide(show_)) {
+          // Within the slide: a step past its last is its last.
+          for (int i = 1; i < c.step && show_.at.step < slide->steps; ++i) {
+            act({ActionKind::kNext}, nullptr, now);
+          }
+        }
+        break;
+      case remote::Command::Kind::kPointer:
+        redraw_for(show::point(show_, c.visible && !show_.freeze.on, c.x, c.y, now));
+        screens_.hall().dirty = true;
+        break;
+    }
+  }
 }
 
 //-----------------------------------------------------------------------------

@@ -25,6 +25,10 @@
 //                                 timer, the pace and the console read it;
 //                                 transitions and the pointer keep the loop's.
 //                                 `present` only (rehearse times on its own).
+//   MADANG_INK_TRACE=1            print "ink-frame event-to-present-ms=N
+//                                 handled-to-present-ms=X draw-ms=Y" for
+//                                 each hall frame that follows a pointer
+//                                 move taken by the ink (a stroke, the laser)
 //   MADANG_PRESENT_WALL=HH:MM     the console's wall clock, fixed (as
 //                                 `export --console --clock`). With the two, a
 //                                 test holds the live console at a known time
@@ -40,7 +44,9 @@
 
 #include "input/touch.h"
 #include "modes/hall_input.h"
+#include "modes/ink_session.h"
 #include "modes/modes.h"
+#include "modes/remote_link.h"
 #include "modes/show_screens.h"
 #include "platform/deck_watcher.h"
 #include "platform/loop.h"
@@ -80,12 +86,30 @@ class ShowController final : public Mode {
   std::function<std::string()> trace_extra;
 
   // A display list the mode draws over the hall (a rehearsal bar on a single
-  // screen), or nullptr; `changed` redraws the hall.
-  void set_hall_overlay(const layout::DisplayList* list, bool changed);
+  // screen), or nullptr; `changed` redraws the hall; `covers`: the list hides
+  // the slide, which is not drawn under it (ShowScreens::set_hall_overlay).
+  void set_hall_overlay(const layout::DisplayList* list, bool changed, bool covers = false);
   // Something the trace line shows changed outside the show: print again.
   void retrace() { traced_ = false; }
   // The show changed outside the controller (the mode acted on it).
   void redraw_for(const show::Change& change);
+  // Another show takes the windows (a forum's next talk, modes/forum_mode.h):
+  // `other` and the show on now trade places, and the windows draw the new
+  // one at once (a cut), at its own aspect and with its fonts, as after a
+  // reload; the deck watcher follows it.
+  void swap_show(show::Show& other);
+  // The talk's clock at the loop's `now` (MADANG_PRESENT_CLOCK's when scripted).
+  double talk_clock(double now) const { return talk_now(now); }
+
+  // Lets the speaker draw and point (modes/ink_session.h): the ink keys, and
+  // drags on the console's slide or the hall with a pen up. Off until called.
+  void enable_ink(std::unique_ptr<InkSession> ink);
+  InkSession* ink() { return ink_.get(); }
+
+  // The phone's remote and the audience's page (modes/remote_link.h): its
+  // commands act on the show here, on the loop's thread; the show is
+  // published to it after each frame. Off (nullptr) unless --remote.
+  void set_remote(RemoteLink* link) { remote_ = link; }
 
  private:
   void key_down(int scancode, int mods, Screen* from, double now);
@@ -98,6 +122,17 @@ class ShowController final : public Mode {
   void click(Screen* screen, float x, float y, double now);
   void wheel(Screen* screen, int y, double now);
   void reload();
+  // Ink: true when the event was the ink's (modes/ink_session.h).
+  bool ink_key(int scancode, int mods, double now);
+  bool ink_press(Screen* screen, float x, float y, float pressure, double now);
+  bool ink_motion(Screen* screen, float x, float y, float pressure, double now);
+  bool ink_release(double now);
+  // Where (x, y) of `screen` (window units) is on the slide it shows, in
+  // slide fractions; false when it is not over the slide.
+  bool on_slide(Screen* screen, float x, float y, float* fx, float* fy, double now);
+  // Brings the marks the windows draw up to date; true when they changed.
+  bool update_marks(double now);
+  void remote_commands(double now);  // drains the remote's queue
   layout::ConsoleInput console_now(double now, double* next_tick_ms);
   // The talk's clock at the loop's `now` (MADANG_PRESENT_CLOCK's when scripted).
   double talk_now(double now) const { return script_ms_.empty() ? now : script_at_ms_; }
@@ -124,6 +159,23 @@ class ShowController final : public Mode {
   std::size_t script_keys_ = 0;    // key presses so far
   double script_at_ms_ = 0;
   std::string wall_;  // MADANG_PRESENT_WALL; empty: the machine's
+  std::unique_ptr<InkSession> ink_;
+  RemoteLink* remote_ = nullptr;
+  Screen* ink_screen_ = nullptr;  // where the drag in progress started
+  HallMarks hall_marks_, console_marks_;
+  std::uint64_t marks_revision_ = ~std::uint64_t{0};
+  float spot_x_ = 0.5f, spot_y_ = 0.5f, spot_radius_ = 0.15f;
+  bool spot_visible_ = false;
+  // The magnifier: on once a point or a rectangle is picked (M, then a click
+  // or a drag), until the tool is put down.
+  bool magnify_ = false, magnify_dragging_ = false;
+  float mag_x_ = 0.5f, mag_y_ = 0.5f, mag_zoom_ = 2, mag_from_x_ = 0, mag_from_y_ = 0;
+  float mag_to_x_ = 0, mag_to_y_ = 0;
+  bool ink_trace_ = false;        // MADANG_INK_TRACE
+  bool clear_all_asked_ = false;  // the console asks to confirm Shift+C
+  Uint32 ink_input_ticks_ = 0;    // the first ink move not yet on screen (SDL ticks; 0: none)
+  Uint64 ink_input_perf_ = 0;
+  int marks_slide_ = -1, marks_step_ = -1, marks_console_slide_ = -1, marks_console_step_ = -1;
 };
 
 // The talk's length (`--duration`, or 0) and the screens a window mode's

@@ -51,6 +51,7 @@ bool ShowScreens::open(const deck::Deck& deck, std::string* error) {
                    {plan.audience_display, plan.audience_fullscreen, deck_aspect(deck)}, error);
   if (!hall_.window) return false;
   hall_view_ = std::make_unique<HallView>(hall_.window->renderer(), resources_);
+  hall_view_->set_ink(ink_);
   if (plan.console && !open_console(deck, plan.console_display, plan.console_fullscreen, error)) {
     return false;
   }
@@ -164,7 +165,8 @@ void ShowScreens::draw_hall(const show::Show& show, double now) {
   const auto t0 = std::chrono::steady_clock::now();
   show::HallPicture picture = show::hall(show);
   if (!console_ && show.at.overview) picture.blank = show::Blank::kBlack;  // under the grid
-  hall_view_->draw(show.deck, picture, w, h, now);
+  if (hall_covered_) picture.blank = show::Blank::kBlack;                  // under a card
+  hall_view_->draw(show.deck, picture, w, h, now, hall_marks_);
   if (hall_overlay_) hall_view_->slides().draw_list(*hall_overlay_, 0, 0);
   if (&overlay_screen() == &hall_) draw_overlays(hall_, show);
   SDL_RenderPresent(r);
@@ -180,6 +182,38 @@ void ShowScreens::draw_console(const show::Show& show, const layout::ConsoleInpu
   SDL_SetRenderTarget(r, nullptr);
   const auto t0 = std::chrono::steady_clock::now();
   console_view_->draw(show.deck, input, w, h);
+  if (console_marks_ && !console_marks_->empty() && show.at.blank == show::Blank::kNone) {
+    // The speaker's marks over the console's picture of the slide (its
+    // texture holds the slide's text already: the highlighter goes over it
+    // here, translucent; the hall puts it under).
+    const layout::Rect& current = console_view_->laid_out(show.deck, input, w, h).current;
+    layout::DisplayList marks;
+    marks.width = w;
+    marks.height = h;
+    marks.background = 0;
+    layout::Command clip;
+    clip.kind = layout::CommandKind::kPushClip;
+    clip.rect = current;
+    marks.commands.push_back(clip);
+    ink::append_strokes(console_marks_->strokes, current, marks.commands);
+    for (layout::Command& c : ink::laser_commands(console_marks_->laser, current))
+      marks.commands.push_back(std::move(c));
+    if (console_marks_->magnify) {
+      // Which part the hall shows enlarged.
+      const layout::Rect m = console_marks_->magnified();
+      layout::Command frame;
+      frame.kind = layout::CommandKind::kStrokeRect;
+      frame.rect = {current.x + m.x * current.w, current.y + m.y * current.h, m.w * current.w,
+                    m.h * current.h};
+      frame.color = 0xe0302cffu;
+      frame.width = 3;
+      marks.commands.push_back(frame);
+    }
+    marks.commands.push_back({});
+    marks.commands.back().kind = layout::CommandKind::kPopClip;
+    console_view_->slides().draw_list(marks, 0, 0);
+  }
+  if (console_overlay_) console_view_->slides().draw_list(*console_overlay_, 0, 0);
   draw_overlays(console_, show);
   SDL_RenderPresent(r);
   console_.frame_ms =

@@ -77,7 +77,25 @@ class ShowScreens {
 
   // A mode's own picture over the hall's slide (a rehearsal bar), under the
   // overlays; nullptr: none. The list must outlive the frames that draw it.
-  void set_hall_overlay(const layout::DisplayList* list) { hall_overlay_ = list; }
+  // `covers`: the list hides the slide (a forum's title card), which is then
+  // not drawn under it.
+  void set_hall_overlay(const layout::DisplayList* list, bool covers = false) {
+    hall_overlay_ = list;
+    hall_covered_ = list && covers;
+  }
+  // The same over the console (the remote's QR card); nullptr: none.
+  void set_console_overlay(const layout::DisplayList* list) { console_overlay_ = list; }
+  // The speaker's marks (modes/hall_view.h) drawn on the hall's slide and on
+  // the console's picture of it; nullptr: none. Valid for the frames drawn.
+  void set_marks(const HallMarks* hall, const HallMarks* console) {
+    hall_marks_ = hall;
+    console_marks_ = console;
+  }
+  // The ink the hall's transitions carry (HallView::set_ink), from now on.
+  void set_ink(const ink::Document* ink) {
+    ink_ = ink;
+    if (hall_view_) hall_view_->set_ink(ink);
+  }
   // A mode's own screen filling a window (the rehearsal summary), presented.
   void draw_list(Screen& screen, const layout::DisplayList& list);
 
@@ -85,6 +103,11 @@ class ShowScreens {
   // targets were lost.
   void deck_changed();
   void invalidate();
+
+  // More lines for the `?` help (the ink's keys, when the mode has ink).
+  void add_help(const std::vector<HelpLine>& lines) {
+    help_.insert(help_.end(), lines.begin(), lines.end());
+  }
 
   // The pointer's shape over diagrams (one cursor for all windows).
   void show_hand(bool hand);
@@ -107,6 +130,11 @@ class ShowScreens {
   SDL_Cursor* arrow_ = nullptr;
   bool hand_shown_ = false;
   const layout::DisplayList* hall_overlay_ = nullptr;
+  bool hall_covered_ = false;
+  const layout::DisplayList* console_overlay_ = nullptr;
+  const HallMarks* hall_marks_ = nullptr;
+  const HallMarks* console_marks_ = nullptr;
+  const ink::Document* ink_ = nullptr;
 };
 
 std::string deck_title(const deck::Deck& deck);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "ink/ink_list.h"
 #include "layout/layout.h"
 #include "render/image.h"
 #include "render/render.h"
@@ -137,7 +138,8 @@ void SlideView::ahead(const deck::Deck& deck, int slide, const layout::SlideStat
 }
 
 bool SlideView::capture(const deck::Deck& deck, int slide, const layout::SlideState& state,
-                        const layout::Rect& rect, int which) {
+                        const layout::Rect& rect, int which,
+                        const std::vector<const ink::Stroke*>& ink) {
   if (slide < 0 || slide >= static_cast<int>(deck.slides.size()) || rect.w < 1 || rect.h < 1) {
     return false;
   }
@@ -145,8 +147,13 @@ bool SlideView::capture(const deck::Deck& deck, int slide, const layout::SlideSt
   SDL_Texture* texture = impl_->target(impl_->pictures[which], size.width, size.height,
                                        &impl_->picture_w[which], &impl_->picture_h[which]);
   if (!texture) return false;
-  impl_->render_into(texture,
-                     impl_->layouts().get(impl_->res->fonts(), deck, slide, state, size).list);
+  const layout::DisplayList& list =
+      impl_->layouts().get(impl_->res->fonts(), deck, slide, state, size).list;
+  if (ink.empty()) {
+    impl_->render_into(texture, list);
+  } else {
+    impl_->render_into(texture, ink::with_ink(list, ink));
+  }
   return true;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "deck/deck.h"
+#include "ink/ink.h"
 #include "input/transition.h"
 #include "layout/display_list.h"
 #include "layout/layout.h"
@@ -62,9 +63,11 @@ class SlideView {
              const layout::Rect& rect);
 
   // Renders the outgoing (which = 0) or incoming (1) picture of a transition
-  // into a texture the size of `rect`. false when render targets fail.
+  // into a texture the size of `rect`, with `ink` on it (ink/ink_list.h:
+  // the highlighters under the text). false when render targets fail.
   bool capture(const deck::Deck& deck, int slide, const layout::SlideState& state,
-               const layout::Rect& rect, int which);
+               const layout::Rect& rect, int which,
+               const std::vector<const ink::Stroke*>& ink = {});
 
   // Composites the two captured pictures at eased progress `p`.
   void draw_transition(const Transition& t, float p, const layout::Rect& rect);

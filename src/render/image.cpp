@@ -2,8 +2,10 @@
 
 #include <jpeglib.h>
 #include <libdeflate.h>
+#include <png.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
@@ -54,7 +56,12 @@ void jpeg_scan_limit(j_common_ptr cinfo) {
 
 // Decodes into `out` (RGBA); false and `why` on any error. No object with a
 // destructor lives in this frame across setjmp: a longjmp skips destructors.
-bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, std::string* why) {
+//
+// `reduction` (1, 2, 4, 8) is libjpeg's scale_denom: the IDCT makes the
+// smaller picture directly. `out` nullptr: every row is decoded into one row
+// buffer and dropped (check_image).
+bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, std::string* why,
+                 int reduction = 1) {
   jpeg_decompress_struct cinfo{};
   JpegErrors errors{};
   jpeg_progress_mgr progress{};
@@ -73,13 +80,39 @@ bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, st
   cinfo.progress = &progress;
   jpeg_mem_src(&cinfo, data, static_cast<unsigned long>(size));
   jpeg_read_header(&cinfo, TRUE);
+  if (static_cast<long long>(cinfo.image_width) * cinfo.image_height > io::kMaxImagePixels) {
+    std::snprintf(errors.message, sizeof errors.message, "bad size %ux%u", cinfo.image_width,
+                  cinfo.image_height);
+    std::longjmp(errors.jump, 1);
+  }
   const bool four = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
   cinfo.out_color_space = four ? JCS_CMYK : JCS_EXT_RGBA;
+  cinfo.scale_num = 1;
+  cinfo.scale_denom = static_cast<unsigned>(reduction);
+  if (!out) cinfo.dct_method = JDCT_IFAST;  // checking: the values are thrown away
   jpeg_start_decompress(&cinfo);
   const std::size_t w = cinfo.output_width, h = cinfo.output_height;
   if (w == 0 || h == 0 || static_cast<long long>(w * h) > io::kMaxImagePixels) {
     std::snprintf(errors.message, sizeof errors.message, "bad size %zux%zu", w, h);
     std::longjmp(errors.jump, 1);
+  }
+  if (!out) {
+    // One row, dropped: the whole stream is read, nothing is kept. A
+    // malloc'ed buffer, not a vector: a longjmp would skip its destructor.
+    cmyk = static_cast<unsigned char*>(std::malloc(w * 4));
+    if (!cmyk) {
+      std::snprintf(errors.message, sizeof errors.message, "out of memory");
+      std::longjmp(errors.jump, 1);
+    }
+    while (cinfo.output_scanline < cinfo.output_height) {
+      JSAMPROW row = cmyk;
+      jpeg_read_scanlines(&cinfo, &row, 1);
+    }
+    std::free(cmyk);
+    cmyk = nullptr;
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return true;
   }
   try {
     out->pixels.resize(w * h * 4);
@@ -109,6 +142,195 @@ bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, st
   return true;
 }
 
+// ---------------------------------------------------------------- PNG check
+// check_image reads a PNG with libpng a row at a time into one buffer, so a
+// 12-megapixel PNG is checked in a few hundred kilobytes. CRC errors are let
+// through as stb_image (which draws) lets them through: check says what the
+// renderer will do.
+
+struct PngReader {
+  const unsigned char* data;
+  std::size_t size, at;
+  std::jmp_buf jump;
+  char message[256];
+};
+
+[[noreturn]] void png_fail(png_structp png, png_const_charp message) {
+  auto* r = static_cast<PngReader*>(png_get_error_ptr(png));
+  std::snprintf(r->message, sizeof r->message, "%s", message ? message : "corrupt data");
+  std::longjmp(r->jump, 1);
+}
+
+void png_quiet(png_structp, png_const_charp) {}
+
+void png_read_memory(png_structp png, png_bytep out, png_size_t length) {
+  auto* r = static_cast<PngReader*>(png_get_io_ptr(png));
+  if (length > r->size - r->at) png_error(png, "the file ends too early: truncated?");
+  std::memcpy(out, r->data + r->at, length);
+  r->at += length;
+}
+
+// "" or why not. No object with a destructor across setjmp.
+std::string check_png(const unsigned char* data, std::size_t size) {
+  PngReader reader{data, size, 0, {}, {}};
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, png_fail, png_quiet);
+  if (!png) return "cannot be decoded (out of memory)";
+  png_infop info = png_create_info_struct(png);
+  png_bytep row = nullptr;
+  if (setjmp(reader.jump) != 0) {
+    std::free(row);
+    png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    return "cannot be decoded (" + std::string(reader.message) + ")";
+  }
+  if (!info) png_error(png, "out of memory");
+  png_set_read_fn(png, &reader, png_read_memory);
+  png_set_crc_action(png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
+  png_set_user_limits(png, 1u << 20, 1u << 20);
+  png_read_info(png, info);
+  const long long pixels =
+      static_cast<long long>(png_get_image_width(png, info)) * png_get_image_height(png, info);
+  if (pixels <= 0 || pixels > io::kMaxImagePixels) png_error(png, "bad size");
+  const int passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  row = static_cast<png_bytep>(std::malloc(png_get_rowbytes(png, info)));
+  if (!row) png_error(png, "out of memory");
+  const png_uint_32 height = png_get_image_height(png, info);
+  for (int pass = 0; pass < passes; ++pass)
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
+  png_read_end(png, nullptr);
+  std::free(row);
+  png_destroy_read_struct(&png, &info, nullptr);
+  return "";
+}
+
+// A non-interlaced PNG decoded reduced by `reduction`, a row at a time: each
+// r x r block of the file is averaged (colours weighted by alpha) into one
+// pixel as its rows arrive, so only the small image and one block of sums
+// are ever in memory (a 12-megapixel PNG shown at 1080p: 12 MB, not 60).
+// false with `why` on a damaged file; `*interlaced` when the file is
+// interlaced (its rows come in seven passes: the caller decodes it whole).
+bool decode_png_reduced(const unsigned char* data, std::size_t size, int reduction, RgbaImage* out,
+                        std::string* why, bool* interlaced) {
+  PngReader reader{data, size, 0, {}, {}};
+  *interlaced = false;
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, png_fail, png_quiet);
+  if (!png) {
+    *why = "cannot be decoded (out of memory)";
+    return false;
+  }
+  png_infop info = png_create_info_struct(png);
+  png_bytep row = nullptr;
+  std::uint32_t* sums = nullptr;
+  if (setjmp(reader.jump) != 0) {
+    std::free(row);
+    std::free(sums);
+    png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    *why = "cannot be decoded (" + std::string(reader.message) + ")";
+    return false;
+  }
+  if (!info) png_error(png, "out of memory");
+  png_set_read_fn(png, &reader, png_read_memory);
+  png_set_crc_action(png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
+  png_set_user_limits(png, 1u << 20, 1u << 20);
+  png_read_info(png, info);
+  const png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+  if (static_cast<long long>(w) * h <= 0 || static_cast<long long>(w) * h > io::kMaxImagePixels)
+    png_error(png, "bad size");
+  if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    *interlaced = true;
+    return false;
+  }
+  // Any PNG as 8-bit RGBA.
+  png_set_expand(png);
+  png_set_strip_16(png);
+  png_set_gray_to_rgb(png);
+  png_set_filler(png, 0xff, PNG_FILLER_AFTER);
+  png_read_update_info(png, info);
+  if (png_get_rowbytes(png, info) != static_cast<png_size_t>(w) * 4)
+    png_error(png, "unexpected row size");
+  const png_uint_32 r = static_cast<png_uint_32>(reduction);
+  const png_uint_32 ow = (w + r - 1) / r, oh = (h + r - 1) / r;
+  out->width = static_cast<int>(ow);
+  out->height = static_cast<int>(oh);
+  out->pixels.assign(static_cast<std::size_t>(ow) * oh * 4, 0);
+  row = static_cast<png_bytep>(std::malloc(static_cast<std::size_t>(w) * 4));
+  sums = static_cast<std::uint32_t*>(std::calloc(static_cast<std::size_t>(ow) * 4, sizeof *sums));
+  if (!row || !sums) png_error(png, "out of memory");
+  for (png_uint_32 y = 0; y < h; ++y) {
+    png_read_row(png, row, nullptr);
+    for (png_uint_32 x = 0; x < w; ++x) {
+      const png_bytep p = row + static_cast<std::size_t>(x) * 4;
+      std::uint32_t* s = sums + static_cast<std::size_t>(x / r) * 4;
+      s[0] += static_cast<std::uint32_t>(p[0]) * p[3];
+      s[1] += static_cast<std::uint32_t>(p[1]) * p[3];
+      s[2] += static_cast<std::uint32_t>(p[2]) * p[3];
+      s[3] += p[3];
+    }
+    if ((y + 1) % r != 0 && y + 1 != h) continue;
+    const png_uint_32 rows = y % r + 1;
+    std::uint8_t* dst = out->pixels.data() + static_cast<std::size_t>(y / r) * ow * 4;
+    for (png_uint_32 ox = 0; ox < ow; ++ox) {
+      std::uint32_t* s = sums + static_cast<std::size_t>(ox) * 4;
+      const std::uint32_t n = (std::min(w, (ox + 1) * r) - ox * r) * rows;
+      const std::uint32_t a = s[3];
+      dst[ox * 4 + 0] = static_cast<std::uint8_t>(a ? (s[0] + a / 2) / a : 0);
+      dst[ox * 4 + 1] = static_cast<std::uint8_t>(a ? (s[1] + a / 2) / a : 0);
+      dst[ox * 4 + 2] = static_cast<std::uint8_t>(a ? (s[2] + a / 2) / a : 0);
+      dst[ox * 4 + 3] = static_cast<std::uint8_t>((a + n / 2) / n);
+      s[0] = s[1] = s[2] = s[3] = 0;
+    }
+  }
+  png_read_end(png, nullptr);
+  std::free(row);
+  std::free(sums);
+  png_destroy_read_struct(&png, &info, nullptr);
+  return true;
+}
+
+// decode_png_reduced into `image` (or `why`); true only when the file is
+// interlaced and so was not read.
+bool decode_png_reduced_or_interlaced(const unsigned char* data, std::size_t size, int reduction,
+                                      std::unique_ptr<RgbaImage>* image, std::string* why) {
+  auto png = std::make_unique<RgbaImage>();
+  bool interlaced = false;
+  if (decode_png_reduced(data, size, reduction, png.get(), why, &interlaced))
+    *image = std::move(png);
+  return interlaced;
+}
+
+// Each 2x2 block to one pixel, colours weighted by their alpha (a
+// transparent pixel's colour does not bleed into its neighbours).
+RgbaImage halve(const RgbaImage& in) {
+  RgbaImage out;
+  out.width = std::max(1, (in.width + 1) / 2);
+  out.height = std::max(1, (in.height + 1) / 2);
+  out.pixels.resize(static_cast<std::size_t>(out.width) * out.height * 4);
+  for (int y = 0; y < out.height; ++y) {
+    for (int x = 0; x < out.width; ++x) {
+      unsigned r = 0, g = 0, b = 0, a = 0, n = 0;
+      for (int dy = 0; dy < 2; ++dy) {
+        const int sy = std::min(in.height - 1, y * 2 + dy);
+        for (int dx = 0; dx < 2; ++dx) {
+          const int sx = std::min(in.width - 1, x * 2 + dx);
+          const std::uint8_t* p = &in.pixels[(static_cast<std::size_t>(sy) * in.width + sx) * 4];
+          r += p[0] * p[3];
+          g += p[1] * p[3];
+          b += p[2] * p[3];
+          a += p[3];
+          ++n;
+        }
+      }
+      std::uint8_t* q = &out.pixels[(static_cast<std::size_t>(y) * out.width + x) * 4];
+      q[0] = static_cast<std::uint8_t>(a ? (r + a / 2) / a : 0);
+      q[1] = static_cast<std::uint8_t>(a ? (g + a / 2) / a : 0);
+      q[2] = static_cast<std::uint8_t>(a ? (b + a / 2) / a : 0);
+      q[3] = static_cast<std::uint8_t>((a + n / 2) / n);
+    }
+  }
+  return out;
+}
+
 // stb_image's reasons are terse ("outofdata"); say the usual ones plainly.
 std::string decode_failure(const char* reason) {
   const std::string r = reason ? reason : "";
@@ -121,6 +343,36 @@ std::string decode_failure(const char* reason) {
 
 std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
                                               std::string* error) {
+  return decode_image_bytes(data, size, 1, error);
+}
+
+int image_reduction(int full_w, int full_h, int want_w, int want_h) {
+  if (want_w <= 0 || want_h <= 0 || full_w <= 0 || full_h <= 0) return 1;
+  for (int r : {8, 4, 2})
+    if ((full_w + r - 1) / r >= want_w && (full_h + r - 1) / r >= want_h) return r;
+  return 1;
+}
+
+std::string check_image(const std::string& path) {
+  const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
+  if (!file.ok) return file.error;
+  const auto* data = reinterpret_cast<const unsigned char*>(file.bytes.data());
+  const io::ImageHeader header = io::read_image_header(data, file.bytes.size());
+  if (!header.ok) return header.error;
+  if (header.format == "JPEG") {
+    std::string reason;
+    return decode_jpeg(data, file.bytes.size(), nullptr, &reason, 8)
+               ? std::string()
+               : "cannot be decoded (" + reason + ")";
+  }
+  if (header.format == "PNG") return check_png(data, file.bytes.size());
+  std::string why;
+  return decode_image_bytes(data, file.bytes.size(), &why) ? std::string() : why;
+}
+
+std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
+                                              int reduction, std::string* error) {
+  reduction = reduction == 2 || reduction == 4 || reduction == 8 ? reduction : 1;
   std::string why;
   std::unique_ptr<RgbaImage> image;
   // The header decides before any pixel is decoded (a 48 KB PNG can declare
@@ -131,11 +383,15 @@ std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::si
   } else if (header.format == "JPEG") {
     auto jpeg = std::make_unique<RgbaImage>();
     std::string reason;
-    if (decode_jpeg(data, size, jpeg.get(), &reason)) {
+    if (decode_jpeg(data, size, jpeg.get(), &reason, reduction)) {
       image = std::move(jpeg);
     } else {
       why = "cannot be decoded (" + reason + ")";
     }
+  } else if (header.format == "PNG" && reduction > 1 &&
+             !decode_png_reduced_or_interlaced(data, size, reduction, &image, &why)) {
+    // Decoded a row at a time, or refused with its reason; an interlaced
+    // PNG comes in seven passes and is decoded whole below.
   } else {
     int w = 0, h = 0, n = 0;
     // stb_image keeps its failure reason thread-local (v2.27, C++11), so this
@@ -154,6 +410,12 @@ std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::si
         why = "cannot be decoded (out of memory)";
       }
       stbi_image_free(px);
+      try {
+        for (int r = reduction; image && r > 1; r /= 2) *image = halve(*image);
+      } catch (const std::bad_alloc&) {
+        image.reset();
+        why = "cannot be decoded (out of memory)";
+      }
     }
   }
   if (!image && error) *error = why;
@@ -177,6 +439,7 @@ ImageCache& ImageCache::operator=(ImageCache&&) noexcept = default;
 
 void ImageCache::clear() {
   images_.clear();
+  full_sizes_.clear();
   bytes_ = 0;
   if (pdf_pages_) pdf_pages_->clear();
 }
@@ -202,6 +465,67 @@ const RgbaImage* ImageCache::get(const std::string& path,
     filtered = std::make_unique<RgbaImage>(apply_filters(*plain, filters));
   }
   return keep(key, std::move(filtered), error ? *error : std::string());
+}
+
+const RgbaImage* ImageCache::get_for_size(const std::string& path,
+                                          const std::vector<deck::ImageFilter>& filters, int want_w,
+                                          int want_h, std::string* error) {
+  // The full size, from the header, once per path.
+  auto size = full_sizes_.find(path);
+  if (size == full_sizes_.end()) {
+    // The first 64 KB hold any PNG's or JPEG's size (a JPEG's EXIF comes
+    // before its frame header, and is at most 64 KB).
+    int w = 0, h = 0;
+    std::string ignored;
+    if (std::FILE* f = io::open_regular_file(path, &ignored)) {
+      std::vector<unsigned char> head(64 * 1024 + 1024);
+      const std::size_t n = std::fread(head.data(), 1, head.size(), f);
+      std::fclose(f);
+      const io::ImageHeader header = io::read_image_header(head.data(), n);
+      if (header.ok) {
+        w = header.width;
+        h = header.height;
+      }
+    }
+    size = full_sizes_.emplace(path, std::pair(w, h)).first;
+  }
+  const int reduction = image_reduction(size->second.first, size->second.second, want_w, want_h);
+  if (reduction == 1) return get(path, filters, error);
+  std::vector<deck::ImageFilter> scaled = filters;
+  for (deck::ImageFilter& f : scaled)
+    if (f.kind == deck::FilterKind::kBlur) f.amount /= static_cast<float>(reduction);
+  const std::string plain_key = path + "\x1f/" + std::to_string(reduction);
+  const std::string key = image_key(plain_key, scaled);
+  ++clock_;
+  auto it = images_.find(key);
+  if (it != images_.end()) {
+    it->second.used = clock_;
+    if (!it->second.image && error) *error = it->second.error;
+    return it->second.image.get();
+  }
+  // The reduced image (kept under its own key), then its filters.
+  const RgbaImage* plain = nullptr;
+  std::string why;
+  if (auto p = images_.find(plain_key); p != images_.end()) {
+    p->second.used = clock_;
+    plain = p->second.image.get();
+    why = p->second.error;
+  } else {
+    const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
+    std::unique_ptr<RgbaImage> image;
+    if (!file.ok) {
+      why = file.error;
+    } else {
+      image = decode_image_bytes(reinterpret_cast<const unsigned char*>(file.bytes.data()),
+                                 file.bytes.size(), reduction, &why);
+    }
+    plain = keep(plain_key, std::move(image), why);
+  }
+  if (scaled.empty() || !plain) {
+    if (!plain && error) *error = why;
+    return plain;
+  }
+  return keep(key, std::make_unique<RgbaImage>(apply_filters(*plain, scaled)), "");
 }
 
 const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {

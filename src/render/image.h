@@ -39,6 +39,24 @@ std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* er
 std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
                                               std::string* error);
 
+// An image is drawn from a copy reduced by 1, 2, 4 or 8 in each direction:
+// the largest reduction that still covers the pixels it is drawn at, so a
+// 12-megapixel photo behind a 1920x1080 slide holds a quarter of its pixels
+// (JPEG: libjpeg-turbo's scaled IDCT, never the whole picture in memory;
+// PNG: decoded, then each 2x2 block averaged). `want_w` or `want_h` 0: no
+// reduction. The reduction for an image of full_w x full_h.
+int image_reduction(int full_w, int full_h, int want_w, int want_h);
+// Decodes reduced by `reduction` (1, 2, 4 or 8).
+std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
+                                              int reduction, std::string* error);
+
+// Whether an image file can be drawn, without keeping its pixels: "" or why
+// not (as decode_image says it). Reads the whole file through the decoder a
+// row at a time (JPEG at an eighth of its size: every coefficient is still
+// read, so a corrupt stream is found), for `check` and for loading a deck.
+// Thread-safe: a deck's images are checked on every core.
+std::string check_image(const std::string& path);
+
 // Decodes each path once and keeps it, within a memory budget: past it the
 // images used longest ago are dropped (and decoded again if asked for), so
 // that a deck of many large photos cannot hold gigabytes. A pointer from
@@ -56,6 +74,13 @@ class ImageCache {
   // nullptr when the file is missing or not a PNG/JPEG; `error` says why
   // (as decode_image).
   const RgbaImage* get(const std::string& path, std::string* error = nullptr);
+  // The image for drawing at want_w x want_h pixels, reduced as
+  // image_reduction says, with `filters` applied at that size (a blur's
+  // radius, given in the full image's pixels, shrinks with it): a blurred
+  // photo background costs what its shown size costs.
+  const RgbaImage* get_for_size(const std::string& path,
+                                const std::vector<deck::ImageFilter>& filters, int want_w,
+                                int want_h, std::string* error = nullptr);
   // The image with CSS filters applied (render/image_filter.h), computed
   // once per (path, filters) and kept within the same budget.
   const RgbaImage* get(const std::string& path, const std::vector<deck::ImageFilter>& filters,
@@ -79,6 +104,7 @@ class ImageCache {
   const RgbaImage* keep(const std::string& key, std::unique_ptr<RgbaImage> image,
                         std::string error);
   std::map<std::string, Entry> images_;
+  std::map<std::string, std::pair<int, int>> full_sizes_;  // path -> its pixels, once read
   std::size_t budget_;
   std::size_t bytes_ = 0;
   std::uint64_t clock_ = 0;

@@ -31,6 +31,9 @@
 //      save/clip/restore (cairo intersects them exactly), the opacity in force
 //      multiplying every colour's alpha as the SDL renderer does (per shape,
 //      not as a group).
+//  [X] Freehand strokes (kStroke, ink) as vector paths: stroked with round
+//      caps and joins when the width is even, else stroke_geometry.h's pieces
+//      filled as one shape (non-zero), as the SDL renderer rasterizes them.
 //  [X] Page size and label per page, outline entries, document metadata.
 //  [X] Saves and restores the cairo state it touches per placement.
 // Missing features:
@@ -78,6 +81,7 @@
 #include "render/coverage.h"
 #include "render/image_filter.h"
 #include "render/paint_geometry.h"
+#include "render/stroke_geometry.h"
 #include "render/walk.h"
 
 namespace madang::render {
@@ -445,6 +449,33 @@ struct PdfWriter::Impl {
     cairo_fill(cr);
   }
 
+  // A freehand stroke (ink) as a vector: one path with round caps and joins
+  // when its width is even, else stroke_geometry.h's pieces filled together.
+  void draw_stroke(const Command& c, float opacity) {
+    if (c.points.empty()) return;
+    if (uniform_width(c)) {
+      cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width(cr, std::max(0.5f, c.widths.empty() ? c.width : c.widths.front()));
+      cairo_move_to(cr, c.points[0].x, c.points[0].y);
+      if (c.points.size() == 1) cairo_line_to(cr, c.points[0].x, c.points[0].y);
+      for (std::size_t i = 1; i < c.points.size(); ++i)
+        cairo_line_to(cr, c.points[i].x, c.points[i].y);
+      set_color(c.color, opacity);
+      cairo_stroke(cr);
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+      return;
+    }
+    for (const Contour& piece : stroke_contours(c)) {
+      cairo_move_to(cr, piece[0].x, piece[0].y);
+      for (std::size_t i = 1; i < piece.size(); ++i) cairo_line_to(cr, piece[i].x, piece[i].y);
+      cairo_close_path(cr);
+    }
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    set_color(c.color, opacity);
+    cairo_fill(cr);
+  }
+
   void draw_line(const Command& c, float opacity) {
     if (c.points.size() < 2) return;
     const float w = c.width > 0 ? c.width : 1;
@@ -662,6 +693,7 @@ struct PdfWriter::Impl {
     void glyph_run(const Command& c, const Paint& now) { d.draw_glyph_run(c, now.opacity); }
     void image(const Command& c, const Paint& now) { d.draw_image(c, now.opacity); }
     void pdf_page(const Command& c, const Paint& now) { d.draw_pdf_page(c, now.opacity); }
+    void stroke(const Command& c, const Paint& now) { d.draw_stroke(c, now.opacity); }
   };
 
   //-----------------------------------------------------------------------------
@@ -679,15 +711,21 @@ struct PdfWriter::Impl {
     }
   }
 
+  int chapter = CAIRO_PDF_OUTLINE_ROOT;  // the outline entry later bookmarks nest under
+
   void draw_page(const PdfPage& page, int number) {
     cairo_pdf_surface_set_size(surface, page.width, page.height);
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
     for (const PdfPlacement& p : page.placements) {
       if (p.list.width > 0 && p.list.height > 0) draw(p);
     }
+    const std::string target = "page=" + std::to_string(number);
+    if (!page.chapter.empty()) {
+      chapter = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, page.chapter.c_str(),
+                                              target.c_str(), cairo_pdf_outline_flags_t{});
+    }
     if (!page.bookmark.empty()) {
-      cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, page.bookmark.c_str(),
-                                    ("page=" + std::to_string(number)).c_str(),
+      cairo_pdf_surface_add_outline(surface, chapter, page.bookmark.c_str(), target.c_str(),
                                     cairo_pdf_outline_flags_t{});
     }
     cairo_show_page(cr);

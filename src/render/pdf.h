@@ -47,6 +47,10 @@ struct PdfPage {
   std::vector<PdfPlacement> placements;  // drawn in order
   std::string label;                     // page label viewers show ("4", "4.2"); empty: none
   std::string bookmark;                  // an outline entry that opens this page; empty: none
+  // A top-level outline entry that opens this page, under which this page's
+  // bookmark and those of the pages after it nest until the next chapter
+  // (a forum's talk -> its slides); empty: the bookmark stays where it was.
+  std::string chapter;
 };
 
 class PdfWriter {

@@ -17,6 +17,7 @@
 
 #include "render/pdf_pages.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <condition_variable>
@@ -195,16 +196,20 @@ struct PdfPageCache::Impl {
   }
 
   // Replaces the queue with `jobs` (those not cached or in hand, as many as
-  // half the budget holds) and wakes the worker, starting it the first time.
+  // half the budget holds, and the first whatever its size if the budget
+  // holds it: the next page at 4K) and wakes the worker, starting it the
+  // first time.
   void queue_jobs(std::vector<Job> jobs) {
     std::lock_guard lock(mutex);
     if (stop) return;
     queue.clear();
     std::size_t room = budget / 2;
+    bool first = true;
     for (Job& job : jobs) {
       const std::size_t size = static_cast<std::size_t>(job.key.width) * job.key.height * 4;
-      if (size > room) break;
-      room -= size;
+      if (size > room && !(first && size <= budget)) break;
+      room -= std::min(room, size);
+      first = false;
       if (index.count(job.key) || (in_hand && *in_hand == job.key)) continue;
       queue.push_back(std::move(job));
     }

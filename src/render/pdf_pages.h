@@ -55,7 +55,11 @@ PixelRect pdf_page_pixels(const layout::Rect& rect, float origin_x = 0, float or
 
 class PdfPageCache {
  public:
-  static constexpr std::size_t kDefaultBudget = 256u << 20;
+  // Four pages at 1920x1080: what is shown and the pages ahead. A window
+  // keeps its own textures of what it draws; rasters past these are only
+  // worth their memory as the next page, so the budget stays small (pdfpc,
+  // the benchmark's anchor, keeps about 100 MB in all).
+  static constexpr std::size_t kDefaultBudget = 32u << 20;
   using Raster = std::shared_ptr<const pdf::PageRaster>;
 
   explicit PdfPageCache(std::size_t budget_bytes = kDefaultBudget);

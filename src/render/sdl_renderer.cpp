@@ -23,6 +23,12 @@
 //  [X] Clip and opacity as render/walk.h keeps them (nested clips intersect,
 //      opacities multiply every colour's alpha); a clip is rounded to the
 //      pixels whose centres it holds and stays inside the caller's clip.
+//  [X] Freehand strokes (kStroke, ink): stroke_geometry.h's pieces rasterized
+//      as one shape with exact coverage into a white mask texture (alpha =
+//      coverage), drawn with the stroke's colour as colour and alpha mod: one
+//      copy per stroke (its edges would be thousands of one-pixel runs), kept
+//      while the stroke is drawn unchanged (a pen redraws the slide's ink at
+//      every move), dropped after a few draws without it.
 //  [X] Saves and restores draw colour, blend mode, clip rect and render target.
 //  [X] invalidate() for SDL_RENDER_TARGETS_RESET / SDL_RENDER_DEVICE_RESET.
 // Missing features:
@@ -34,6 +40,7 @@
 //  first version: shapes as exact coverage spans, glyph atlas drawn with
 //               SDL_RenderGeometry, images, clip, opacity.
 //  PDF decks:   kPdfPage as page rasters of the exact size, one texture each.
+//  ink:         kStroke.
 //
 // Index of this file:
 // [SECTION] Helpers
@@ -58,6 +65,7 @@
 #include "render/paint_geometry.h"
 #include "render/pdf_pages.h"
 #include "render/render.h"
+#include "render/stroke_geometry.h"
 #include "render/walk.h"
 
 namespace madang::render {
@@ -84,6 +92,20 @@ constexpr Uint32 kAtlasFormat = SDL_PIXELFORMAT_ARGB8888;
 // texture, 8 MB at 1080p.
 constexpr std::uint64_t kPdfTextureDraws = 8;
 constexpr std::size_t kMaxPdfTextures = 12;
+
+// Destroys the textures of `textures` (values with `texture` and `used`, the
+// draw() that last drew them) not drawn in the last kPdfTextureDraws draws.
+template <class Map>
+void drop_unused_textures(Map& textures, std::uint64_t draws) {
+  for (auto it = textures.begin(); it != textures.end();) {
+    if (it->second.used + kPdfTextureDraws < draws) {
+      if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+      it = textures.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
 
 struct GlyphKeyHash {
   size_t operator()(const text::GlyphKey& k) const {
@@ -199,6 +221,7 @@ struct SdlRenderer::Impl {
   //---------------------------------------------------------------- images
   struct ImageTexture {
     SDL_Texture* texture = nullptr;  // nullptr: failed to load, draw the placeholder
+    std::uint64_t used = 0;          // the draw() that last drew it
   };
   std::unordered_map<std::string, ImageTexture> image_textures;
 
@@ -209,7 +232,19 @@ struct SdlRenderer::Impl {
     std::uint64_t used = 0;          // the draw() that last drew it
   };
   std::unordered_map<PdfRasterKey, PdfTexture, PdfRasterKeyHash> pdf_textures;
-  std::uint64_t draws = 0;         // draw() calls so far
+  std::uint64_t draws = 0;  // draw() calls so far
+
+  //---------------------------------------------------------------- strokes
+  // A freehand stroke's coverage as a white mask (alpha = coverage), drawn
+  // with the stroke's colour as colour and alpha mod: one copy per stroke
+  // however many pixels its edges have, and the mask kept while the stroke
+  // is drawn again unchanged (ink is redrawn with every move of a pen).
+  struct StrokeTexture {
+    SDL_Texture* texture = nullptr;  // nullptr: nothing visible
+    SDL_Rect rect{};                 // where it goes, in renderer pixels
+    std::uint64_t used = 0;
+  };
+  std::unordered_map<std::uint64_t, StrokeTexture> stroke_textures;
   float scale_x = 1, scale_y = 1;  // the renderer's scale during draw()
 
   //---------------------------------------------------------------- batching
@@ -255,7 +290,13 @@ struct SdlRenderer::Impl {
     for (auto& [key, t] : pdf_textures)
       if (t.texture) SDL_DestroyTexture(t.texture);
     pdf_textures.clear();
+    for (auto& [key, t] : stroke_textures)
+      if (t.texture) SDL_DestroyTexture(t.texture);
+    stroke_textures.clear();
   }
+
+  // After a draw(): the masks of strokes not drawn in the last few draws go.
+  void trim_stroke_textures() { drop_unused_textures(stroke_textures, draws); }
 
   //-----------------------------------------------------------------------------
   // [SECTION] Glyph atlas
@@ -339,14 +380,20 @@ struct SdlRenderer::Impl {
   // [SECTION] Images
   //-----------------------------------------------------------------------------
 
-  // One texture per image and filters (render/image_filter.h).
-  SDL_Texture* image_texture(const std::string& path,
-                             const std::vector<deck::ImageFilter>& filters) {
-    const std::string key = image_key(path, filters);
+  // One texture per image, filters and reduction: the image as large as it
+  // is drawn (want_w x want_h pixels), not larger (render/image.h).
+  SDL_Texture* image_texture(const std::string& path, const std::vector<deck::ImageFilter>& filters,
+                             int want_w, int want_h) {
+    const RgbaImage* img = images.get_for_size(path, filters, want_w, want_h);
+    const std::string key = image_key(path, filters) + "@" + std::to_string(img ? img->width : 0);
     auto it = image_textures.find(key);
-    if (it != image_textures.end()) return it->second.texture;
+    if (it != image_textures.end()) {
+      it->second.used = draws;
+      return it->second.texture;
+    }
     ImageTexture t;
-    if (const RgbaImage* img = images.get(path, filters)) {
+    t.used = draws;
+    if (img) {
       t.texture = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
                                     img->width, img->height);
       if (t.texture) {
@@ -413,17 +460,15 @@ struct SdlRenderer::Impl {
     SDL_RenderCopyF(ren, tex, nullptr, &dst);
   }
 
+  // After a draw(): an image not drawn in the last kPdfTextureDraws draws
+  // gives its texture back (a photo is megabytes; an export of many photos
+  // would hold them all).
+  void trim_image_textures() { drop_unused_textures(image_textures, draws); }
+
   // After a draw(): textures of pages not drawn lately go, the oldest first
   // past kMaxPdfTextures (never one this draw() used).
   void trim_pdf_textures() {
-    for (auto it = pdf_textures.begin(); it != pdf_textures.end();) {
-      if (it->second.used + kPdfTextureDraws < draws) {
-        if (it->second.texture) SDL_DestroyTexture(it->second.texture);
-        it = pdf_textures.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    drop_unused_textures(pdf_textures, draws);
     while (pdf_textures.size() > kMaxPdfTextures) {
       auto oldest = pdf_textures.begin();
       for (auto it = pdf_textures.begin(); it != pdf_textures.end(); ++it)
@@ -547,6 +592,69 @@ struct SdlRenderer::Impl {
     draw_spans(to_sdl_color(c.color, opacity));
   }
 
+  // A freehand stroke (ink): its pieces rasterized together (a translucent
+  // highlighter covers each pixel once) into a mask, kept by its geometry.
+  static std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    return (h ^ v) * 0x100000001b3ull + (h >> 29);
+  }
+  static std::uint64_t bits(float f) {
+    std::uint32_t u;
+    std::memcpy(&u, &f, sizeof u);
+    return u;
+  }
+  std::uint64_t stroke_key(const Command& c, PixelBox box) const {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const Point& p : c.points) h = mix(mix(h, bits(p.x + ox)), bits(p.y + oy));
+    for (float w : c.widths) h = mix(h, bits(w));
+    h = mix(mix(h, bits(c.width)), c.points.size());
+    return mix(
+        mix(mix(mix(h, static_cast<std::uint64_t>(box.x0)), static_cast<std::uint64_t>(box.y0)),
+            static_cast<std::uint64_t>(box.x1)),
+        static_cast<std::uint64_t>(box.y1));
+  }
+
+  void draw_stroke(const Command& c, float opacity) {
+    const PixelBox region = visible();
+    const std::uint64_t key = stroke_key(c, region);
+    auto it = stroke_textures.find(key);
+    if (it == stroke_textures.end()) {
+      StrokeTexture t;
+      std::vector<Span> mask;
+      rasterize(stroke_contours(c, {ox, oy}), region, mask);
+      PixelBox box{1 << 30, 1 << 30, -(1 << 30), -(1 << 30)};
+      for (const Span& s : mask) {
+        box = {std::min(box.x0, s.x), std::min(box.y0, s.y), std::max(box.x1, s.x + s.w),
+               std::max(box.y1, s.y + s.h)};
+      }
+      if (!mask.empty() && !box.empty()) {
+        const int w = box.x1 - box.x0, h = box.y1 - box.y0;
+        std::vector<Uint32> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h),
+                                   0x00ffffffu);
+        for (const Span& s : mask)
+          for (int y = s.y; y < s.y + s.h; ++y)
+            for (int x = s.x; x < s.x + s.w; ++x)
+              pixels[static_cast<std::size_t>(y - box.y0) * static_cast<std::size_t>(w) +
+                     static_cast<std::size_t>(x - box.x0)] =
+                  0x00ffffffu | static_cast<Uint32>(s.coverage) << 24;
+        t.texture =
+            SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
+        if (t.texture) {
+          SDL_UpdateTexture(t.texture, nullptr, pixels.data(), w * 4);
+          SDL_SetTextureBlendMode(t.texture, SDL_BLENDMODE_BLEND);
+        }
+        t.rect = {box.x0, box.y0, w, h};
+      }
+      it = stroke_textures.emplace(key, t).first;
+    }
+    it->second.used = draws;
+    if (!it->second.texture) return;
+    flush_glyphs();  // keep list order
+    const SDL_Color col = to_sdl_color(c.color, opacity);
+    SDL_SetTextureColorMod(it->second.texture, col.r, col.g, col.b);
+    SDL_SetTextureAlphaMod(it->second.texture, col.a);
+    SDL_RenderCopy(ren, it->second.texture, nullptr, &it->second.rect);
+  }
+
   void draw_glyph_run(const Command& c, float opacity) {
     const text::GlyphRun& run = c.run;
     if (run.glyphs.empty()) return;
@@ -584,7 +692,10 @@ struct SdlRenderer::Impl {
 
   void draw_image(const Command& c, float opacity) {
     if (c.rect.w <= 0 || c.rect.h <= 0) return;
-    SDL_Texture* tex = c.image_path.empty() ? nullptr : image_texture(c.image_path, c.filters);
+    const int want_w = static_cast<int>(std::ceil(c.rect.w * scale_x));
+    const int want_h = static_cast<int>(std::ceil(c.rect.h * scale_y));
+    SDL_Texture* tex =
+        c.image_path.empty() ? nullptr : image_texture(c.image_path, c.filters, want_w, want_h);
     if (!tex) {
       draw_placeholder(c.rect, opacity);
       return;
@@ -654,6 +765,9 @@ struct SdlRenderer::Impl {
     void pdf_page(const Command& c, const Paint& now) {
       if (!d.clipped_out) d.draw_pdf_page(c, now.opacity);
     }
+    void stroke(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_stroke(c, now.opacity);
+    }
   };
 };
 
@@ -686,6 +800,8 @@ void SdlRenderer::draw(const layout::DisplayList& list, float x, float y, float 
   d.walker.walk(list, visitor, {x, y}, opacity);
   d.flush();
   d.trim_pdf_textures();
+  d.trim_image_textures();
+  d.trim_stroke_textures();
   saved.restore(d.ren);
 }
 
@@ -698,6 +814,7 @@ int SdlRenderer::texture_count() const {
   for (const Impl::Page& p : impl_->pages) n += p.texture ? 1 : 0;
   for (const auto& [path, t] : impl_->image_textures) n += t.texture ? 1 : 0;
   for (const auto& [key, t] : impl_->pdf_textures) n += t.texture ? 1 : 0;
+  for (const auto& [key, t] : impl_->stroke_textures) n += t.texture ? 1 : 0;
   return n;
 }
 

@@ -54,6 +54,7 @@ concept DisplayListVisitor = requires(V& v, const layout::DisplayList& list,
   v.glyph_run(c, now);
   v.image(c, now);
   v.pdf_page(c, now);
+  v.stroke(c, now);
 };
 
 class Walker {
@@ -130,6 +131,9 @@ void Walker::walk(const layout::DisplayList& list, V& visitor, layout::Point ori
         break;
       case CommandKind::kPdfPage:
         visitor.pdf_page(c, paint);
+        break;
+      case CommandKind::kStroke:
+        visitor.stroke(c, paint);
         break;
       default:
         break;

@@ -1,7 +1,11 @@
 #include "session/deck_loading.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <map>
+#include <thread>
+#include <vector>
 
 #include "render/image.h"
 
@@ -13,6 +17,7 @@ struct Walker {
   const deck::Deck& deck;
   Diagnostics& out;
   std::map<std::string, std::string> verdicts;  // path -> "" (decodes) or why not
+  bool collect_only = false;                    // first pass: only fill `verdicts`' keys
 
   void blocks(std::vector<deck::Block>& list) {
     for (deck::Block& b : list) {
@@ -32,12 +37,13 @@ struct Walker {
   }
 
   void check(deck::Image& image, int line, int column, const char* instead) {
-    auto it = verdicts.find(image.resolved);
-    if (it == verdicts.end()) {
-      std::string why;
-      const bool ok = render::decode_image(image.resolved, &why) != nullptr;
-      it = verdicts.emplace(image.resolved, ok ? std::string() : why).first;
+    if (collect_only) {
+      verdicts.emplace(image.resolved, std::string());
+      return;
     }
+    auto it = verdicts.find(image.resolved);
+    if (it == verdicts.end())
+      it = verdicts.emplace(image.resolved, render::check_image(image.resolved)).first;
     if (it->second.empty()) return;
     out.push_back({{deck.path, line, column},
                    Severity::kWarning,
@@ -52,7 +58,28 @@ struct Walker {
 }  // namespace
 
 void check_images(deck::Deck* deck, Diagnostics* diagnostics) {
-  Walker walker{*deck, *diagnostics, {}};
+  // First the distinct files, then each read through its decoder on every
+  // core (render::check_image keeps no pixels), then the verdicts applied in
+  // the deck's order.
+  Walker walker{*deck, *diagnostics, {}, true};
+  for (deck::Slide& slide : deck->slides) {
+    walker.blocks(slide.blocks);
+    walker.backgrounds(slide.background.images);
+    walker.backgrounds(slide.background.directive_images);
+  }
+  std::vector<std::map<std::string, std::string>::iterator> files;
+  for (auto it = walker.verdicts.begin(); it != walker.verdicts.end(); ++it) files.push_back(it);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++)
+      files[i]->second = render::check_image(files[i]->first);
+  };
+  const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < cores && t < files.size(); ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  walker.collect_only = false;
   for (deck::Slide& slide : deck->slides) {
     walker.blocks(slide.blocks);
     walker.backgrounds(slide.background.images);

@@ -1,16 +1,16 @@
 // A deck as every command and mode reads it: parsed, its images checked,
 // its diagnostics printed in FILE:LINE:COL form.
 //
-// The last stage of loading is to decode every image the deck shows, once,
-// so that an image the parser accepted from its header but that cannot be
-// decoded (a truncated PNG, a corrupt JPEG) is a located warning and a
-// labelled placeholder, never a silent hole on screen.
+// The last stage of loading is to read every image the deck shows through
+// its decoder, once, so that an image the parser accepted from its header
+// but that cannot be decoded (a truncated PNG, a corrupt JPEG) is a located
+// warning and a labelled placeholder, never a silent hole on screen.
 //
-// Promise: each distinct image is decoded once and dropped (one image in
-// memory at a time, each bounded by io::kMaxImagePixels); a failure clears
-// the image's `resolved` path and pixel size (layout then draws the
-// placeholder with its alt text) and adds a warning at the image's
-// line:column. Never throws.
+// Promise: each distinct image is read once, on every core, a row at a time
+// (render::check_image: no image's pixels are kept, a JPEG is read at an
+// eighth of its size); a failure clears the image's `resolved` path and
+// pixel size (layout then draws the placeholder with its alt text) and adds
+// a warning at the image's line:column. Never throws.
 #pragma once
 
 #include <string>

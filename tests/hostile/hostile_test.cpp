@@ -118,9 +118,10 @@ TEST_F(Hostile, BrokenImagesAreLocatedWarningsAndLabelledPlaceholders) {
   EXPECT_EQ(got[0], deck +
                         ":5:1: warning: image 'truncated.png' cannot be decoded (the file "
                         "ends too early: truncated?); it is drawn as a placeholder");
+  // Only the header: the check reads on, row by row, past the end.
   EXPECT_EQ(got[1], deck +
-                        ":9:1: warning: image 'header.png' cannot be decoded (corrupt or "
-                        "incomplete data); it is drawn as a placeholder");
+                        ":9:1: warning: image 'header.png' cannot be decoded (the file "
+                        "ends too early: truncated?); it is drawn as a placeholder");
   EXPECT_EQ(got[2],
             deck +
                 ":13:1: warning: image 'anim.gif' is a GIF image; only PNG and JPEG images are "

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "render_fixture.h"
+#include "temp_dir.h"
 
 namespace madang::test {
 namespace {
@@ -110,6 +111,69 @@ TEST(ImageCache, MissingAndNonImageFilesAreReported) {
   err.clear();
   EXPECT_EQ(cache.get(text, &err), nullptr);
   EXPECT_FALSE(err.empty());
+}
+
+// ---------------------------------------------------------------- shown size
+
+TEST(ImageReduction, TheLargestReductionThatStillCoversTheDrawnPixels) {
+  EXPECT_EQ(render::image_reduction(4000, 3000, 1920, 1440), 2);  // a cover background
+  EXPECT_EQ(render::image_reduction(4000, 3000, 960, 720), 4);
+  EXPECT_EQ(render::image_reduction(4000, 3000, 320, 240), 8);  // never past 8
+  EXPECT_EQ(render::image_reduction(4000, 3000, 40, 30), 8);
+  EXPECT_EQ(render::image_reduction(4000, 3000, 2001, 1000), 1);  // 2000 would be too few
+  EXPECT_EQ(render::image_reduction(4000, 3000, 0, 0), 1);        // unknown: whole
+  EXPECT_EQ(render::image_reduction(1001, 1001, 501, 501), 2);    // rounds up: 501 x 501
+}
+
+TEST(ImageCache, AnImageIsDecodedAtTheSizeItIsDrawnAndAveraged) {
+  TempDir dir;
+  // 8x4 of 2x2 blocks: each block red and blue in its top row, green and
+  // white in its bottom row (one opaque colour per pixel).
+  render::RgbaImage img;
+  img.width = 8;
+  img.height = 4;
+  for (int y = 0; y < 4; ++y)
+    for (int x = 0; x < 8; ++x) {
+      const bool top = y % 2 == 0, left = x % 2 == 0;
+      const std::uint8_t px[4] = {
+          static_cast<std::uint8_t>(top ? (left ? 255 : 0) : (left ? 0 : 255)),
+          static_cast<std::uint8_t>(top ? 0 : 255),
+          static_cast<std::uint8_t>(top ? (left ? 0 : 255) : (left ? 0 : 255)), 255};
+      img.pixels.insert(img.pixels.end(), px, px + 4);
+    }
+  const std::string path = dir.file("blocks.png");
+  ASSERT_TRUE(render::write_png(img, path, nullptr));
+  render::ImageCache cache;
+  const render::RgbaImage* half = cache.get_for_size(path, {}, 4, 2);
+  ASSERT_NE(half, nullptr);
+  EXPECT_EQ(half->width, 4);
+  EXPECT_EQ(half->height, 2);
+  // The mean of red, blue, green and white: (128, 128, 128).
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_NEAR(half->pixels[i * 4 + 0], 128, 1);
+    EXPECT_NEAR(half->pixels[i * 4 + 1], 128, 1);
+    EXPECT_NEAR(half->pixels[i * 4 + 2], 128, 1);
+    EXPECT_EQ(half->pixels[i * 4 + 3], 255);
+  }
+  const render::RgbaImage* whole = cache.get_for_size(path, {}, 8, 4);
+  ASSERT_NE(whole, nullptr);
+  EXPECT_EQ(whole->width, 8);
+}
+
+TEST(CheckImage, ReadsTheWholeFileAndKeepsNothing) {
+  TempDir dir;
+  const std::string path = dir.file("good.png");
+  ASSERT_TRUE(render::write_png(pattern(300, 200), path, nullptr));
+  EXPECT_EQ(render::check_image(path), "");
+  const std::vector<char> bytes = bytes_of(path);
+  const std::string cut =
+      dir.write("cut.png", std::string(bytes.begin(), bytes.begin() + bytes.size() / 2));
+  EXPECT_EQ(render::check_image(cut), "cannot be decoded (the file ends too early: truncated?)");
+  std::string flipped(bytes.begin(), bytes.end());
+  flipped[flipped.size() / 2] ^= 0x5a;  // inside the deflate stream
+  const std::string bad = dir.write("bad.png", flipped);
+  EXPECT_EQ(render::check_image(bad).rfind("cannot be decoded (", 0), 0u);
+  EXPECT_EQ(render::check_image(dir.file("none.png")), "does not exist");
 }
 
 TEST(ImageCache, DecodesOnce) {

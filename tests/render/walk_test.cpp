@@ -44,6 +44,7 @@ struct Recorder {
   void glyph_run(const layout::Command&, const Paint& now) { note("glyph_run", now); }
   void image(const layout::Command&, const Paint& now) { note("image", now); }
   void pdf_page(const layout::Command&, const Paint& now) { note("pdf_page", now); }
+  void stroke(const layout::Command&, const Paint& now) { note("stroke", now); }
 };
 
 std::vector<std::string> walk(const layout::DisplayList& list, layout::Point origin = {},
