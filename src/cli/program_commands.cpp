@@ -22,6 +22,7 @@
 #include "render/headless.h"
 #include "render/image.h"
 #include "render/pdf.h"
+#include "screens/console.h"
 #include "screens/forum.h"
 #include "session/program_loading.h"
 #include "show/forum.h"
@@ -326,19 +327,6 @@ const char* state_name(layout::ProgramRow::State s) {
   }
 }
 
-const char* mood_name(layout::Mood m) {
-  switch (m) {
-    case layout::Mood::kAhead:
-      return "ahead";
-    case layout::Mood::kBehind:
-      return "behind";
-    case layout::Mood::kWarning:
-      return "warning";
-    default:
-      return "neutral";
-  }
-}
-
 }  // namespace
 
 int run_layout_program(const LayoutOptions& options) {
@@ -419,12 +407,12 @@ int run_layout_program(const LayoutOptions& options) {
                           {"talk", options.talk},
                           {"rows", std::move(rows)},
                           {"countdown", panel.countdown},
-                          {"countdown_mood", mood_name(panel.countdown_mood)},
+                          {"countdown_mood", layout::mood_name(panel.countdown_mood)},
                           {"planned_end", panel.planned_end},
                           {"expected_end", panel.expected_end},
                           {"drift", panel.drift},
                           {"drift_s", show::program_drift_s(p, clock)},
-                          {"drift_mood", mood_name(panel.drift_mood)},
+                          {"drift_mood", layout::mood_name(panel.drift_mood)},
                           {"time_card", card.minutes}}},
                         {"items", list_json(*fonts, list)}};
   Diagnostics all = lp.diagnostics;

@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "base/space_text.h"
 #include "deck/pdf_notes.h"
 #include "io/files.h"
 #include "pdf/document.h"
@@ -52,29 +53,13 @@ std::string stem_path(const std::string& path) {
   return is_pdf_path(path) ? path.substr(0, path.size() - 4) : path;
 }
 
-// Spaces folded, ends trimmed: a page's text read as one line.
-std::string fold_spaces(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // The page's first non-blank line: what a person calls the slide.
 std::string first_line(const std::string& text) {
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string line = fold_spaces(text.substr(start, end - start));
+    std::string line = base::fold_spaces(text.substr(start, end - start));
     if (!line.empty()) {
       if (line.size() > 160) {
         std::size_t cut = 160;
@@ -375,7 +360,7 @@ ParseResult pdf_deck_from_source(pdf::SourcePtr source, const ParseOptions& opti
     const pdf::PageInfo& shown = info.pages[static_cast<std::size_t>(groups[i].back())];
     slide.pdf_text = shown.text;
     slide.pdf_title = first_line(shown.text);
-    if (fold_spaces(shown.text).size() < 16)
+    if (base::fold_spaces(shown.text).size() < 16)
       slide.pdf_picture = picture_tokens(*document, groups[i].back(), deck.pdf.slide_part);
     const pdf::PageInfo& opening = info.pages[static_cast<std::size_t>(groups[i].front())];
     if (opening.duration_s > 0) slide.advance_s = opening.duration_s;

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "base/space_text.h"
+
 namespace madang::history {
 
 namespace {
@@ -68,22 +70,6 @@ void add_block(std::string* out, const deck::Block& b) {
     case BlockKind::kRule:
       break;
   }
-}
-
-// Runs of white space become one space; no space at either end.
-std::string fold_spaces(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
 }
 
 // Cuts at most `bytes` off the front, at a UTF-8 character boundary.
@@ -193,14 +179,14 @@ SlideIdentity identify(const deck::Slide& slide) {
   // (and the picture hash deck/pdf_deck.cpp appends for a page without
   // text) is its content.
   if (!slide.pdf_pages.empty()) content += slide.pdf_text + " " + slide.pdf_picture;
-  id.content = utf8_prefix(fold_spaces(content), kMaxContentBytes);
+  id.content = utf8_prefix(base::fold_spaces(content), kMaxContentBytes);
   if (!slide.pdf_pages.empty() && !slide.pdf_title.empty()) {
     id.title = slide.pdf_title;
-    const std::string folded_title = fold_spaces(slide.pdf_title);
+    const std::string folded_title = base::fold_spaces(slide.pdf_title);
     if (id.content.rfind(folded_title, 0) == 0)
       id.content = id.content.substr(std::min(id.content.size(), folded_title.size() + 1));
   } else if (title_block) {
-    id.title = fold_spaces(deck::plain_text(title_block->text));
+    id.title = base::fold_spaces(deck::plain_text(title_block->text));
   } else {
     // No heading: the start of the text names it.
     const std::size_t length = deck::code_points(id.content).size();

@@ -5,25 +5,12 @@
 
 #include <algorithm>
 
+#include "screens/console.h"
 #include "show/console_input.h"
 
 namespace madang::remote {
 
 namespace {
-
-const char* mood_name(layout::Mood mood) {
-  switch (mood) {
-    case layout::Mood::kAhead:
-      return "ahead";
-    case layout::Mood::kBehind:
-      return "behind";
-    case layout::Mood::kWarning:
-      return "warning";
-    case layout::Mood::kNeutral:
-      break;
-  }
-  return "neutral";
-}
 
 void escape_into(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -185,7 +172,7 @@ Snapshot snapshot_of(const show::Show& show, double talk_ms, const std::string& 
   s.on_slide = c.on_slide;
   s.slide_delta = c.slide_delta;
   s.pace = c.talk_delta;
-  s.pace_mood = mood_name(c.talk_mood);
+  s.pace_mood = layout::mood_name(c.talk_mood);
   return s;
 }
 

@@ -526,4 +526,18 @@ DisplayList overlay(DisplayList base, const DisplayList& top) {
   return base;
 }
 
+const char* mood_name(Mood mood) {
+  switch (mood) {
+    case Mood::kAhead:
+      return "ahead";
+    case Mood::kBehind:
+      return "behind";
+    case Mood::kWarning:
+      return "warning";
+    case Mood::kNeutral:
+      break;
+  }
+  return "neutral";
+}
+
 }  // namespace madang::layout

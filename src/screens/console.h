@@ -25,6 +25,8 @@ namespace madang::layout {
 
 enum class ConsoleBlank { kNone, kBlack, kWhite };
 enum class Mood { kNeutral, kAhead, kBehind, kWarning };
+// "neutral", "ahead", "behind", "warning": as JSON and the remote's pages name it.
+const char* mood_name(Mood mood);
 
 // What the clock part shows, ready to print.
 struct ConsoleClock {

@@ -45,18 +45,12 @@ class PdfDeckE2E : public TwoDisplaySuite<PdfDeckE2E> {
     return crop(shot, x, kBarBottom, kW, kH - kBarBottom);
   }
 
-  ::testing::AssertionResult shows(Present& p, const render::RgbaImage& expected,
-                                   render::RgbaImage (*part)(const render::RgbaImage&, int), int x,
-                                   const std::string& what) {
-    if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
-    render::RgbaImage got;
-    for (int attempt = 0; attempt < 10; ++attempt) {
-      got = part(p.screenshot(), x);
-      const test::ImageDiff d = test::diff_images(got, expected, kExact.channel);
-      if (d.same_size && d.differing_pixels <= kExact.pixels) return ::testing::AssertionSuccess();
-      std::this_thread::sleep_for(300ms);
-    }
-    return test::compare_images(got, expected, kExact, name() + "-" + what);
+  // `part` of the screen (hall_of or console_of at display x) equals `expected`.
+  static ::testing::AssertionResult shows(Present& p, const render::RgbaImage& expected,
+                                          render::RgbaImage (*part)(const render::RgbaImage&, int),
+                                          int x, const std::string& what) {
+    return screen_matches(p, expected, what, {kExact, 300ms},
+                          [&](const render::RgbaImage& shot) { return part(shot, x); });
   }
 };
 

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -56,16 +57,18 @@ class ServerSuite : public ::testing::Test {
     return std::string("e2e-") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
   }
 
-  // The screen, once it has settled on what `expected` shows; if it never
-  // does, the last screenshot against `expected`, written out as
-  // <name()>-<what> for a person to look at.
-  static ::testing::AssertionResult screen_matches(Present& p, const render::RgbaImage& expected,
-                                                   const std::string& what,
-                                                   const ScreenCheck& check) {
+  // The screen (or the `part` of it, when given: one display of two), once
+  // it has settled on what `expected` shows; if it never does, the last
+  // screenshot against `expected`, written out as <name()>-<what> for a
+  // person to look at.
+  static ::testing::AssertionResult screen_matches(
+      Present& p, const render::RgbaImage& expected, const std::string& what,
+      const ScreenCheck& check,
+      const std::function<render::RgbaImage(const render::RgbaImage&)>& part = {}) {
     if (expected.width == 0) return ::testing::AssertionFailure() << "no reference for " << what;
     render::RgbaImage shot;
     for (int attempt = 0; attempt < check.attempts; ++attempt) {
-      shot = p.screenshot();
+      shot = part ? part(p.screenshot()) : p.screenshot();
       const test::ImageDiff d = test::diff_images(shot, expected, check.tolerance.channel);
       if (d.same_size && d.differing_pixels <= check.tolerance.pixels) {
         return ::testing::AssertionSuccess();
