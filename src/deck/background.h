@@ -33,6 +33,31 @@ struct ImageFilter {
   bool operator==(const ImageFilter&) const = default;
 };
 
+// A clip in place of a picture: `![video](clip.mp4)`, `![audio](talk.ogg)`,
+// `![bg video loop muted](loop.mp4)`, or the `<video>`/`<audio>` HTML that
+// Marp and Slidev decks carry (docs/format.md, "Video and sound").
+enum class MediaKind : std::uint8_t { kNone, kVideo, kAudio };
+
+struct MediaOptions {
+  MediaKind kind = MediaKind::kNone;  // kNone: the Image is a picture
+  bool autoplay = false;              // starts when its step appears (else a click plays it)
+  bool loop = false;
+  bool muted = false;
+  double start_s = 0;   // `start:1:20`: where playing starts (and a loop goes back to)
+  double end_s = 0;     // `end:2:05`: where it stops (or loops); 0: the clip's end
+  double poster_s = 0;  // `poster:0:03`: the frame shown while not playing (default: start_s)
+  bool poster_time_given = false;
+  std::string poster;  // `poster:file.png`: a picture instead, as written
+  std::string poster_resolved;  // its absolute path ("" none, or missing: a warning was given)
+  float volume = 1;             // `volume:50%`: 0.5
+  // What the file's header says, read once when the deck is loaded
+  // (media/probe.h); 0 and false when it was not (check_files off) or could not be.
+  double duration_s = 0;
+  bool has_video = false;
+  bool has_audio = false;
+  std::string codec;  // "h264 1920x1080 30 fps, aac 48 kHz stereo", for `check`
+};
+
 struct Image {
   std::string alt;
   std::string src;       // as written in the deck
@@ -46,6 +71,10 @@ struct Image {
   float width = 0;                   // requested size: > 0 in pixels at 1920x1080,
   float height = 0;                  // or a fraction of the content box when < 0 (-0.5: 50%)
   std::vector<ImageFilter> filters;  // in the order written
+  // A clip (video or sound) rather than a picture. For a video, resolved is
+  // the clip and pixel_width/height its frame size from the probe.
+  MediaOptions media;
+  bool is_clip() const { return media.kind != MediaKind::kNone; }
 };
 
 // CSS background-size: how an image fills its cell.

@@ -160,7 +160,10 @@ struct Slide {
   bool incremental = false;
   bool show_footer = true;
   double advance_s = 0;  // kiosk: each step shows this long (`advance: 20s`); 0: the deck's
-  int steps = 0;         // highest fragment number on the slide
+  // kiosk: `advance: video`: the slide moves on when its clip has played to
+  // its end (a slide with a clip and no advance of its own does too).
+  bool advance_after_clip = false;
+  int steps = 0;  // highest fragment number on the slide
   std::vector<Block> blocks;
   // Marp's header and footer directives, resolved for this slide (a local
   // one carries on to later slides, a `_` spot one is for this slide only);
@@ -212,6 +215,7 @@ struct Meta {
   double duration_s = 0;  // the talk's planned length (`duration: 20m`); 0: not given
   double advance_s = 0;   // kiosk: each step's time (`advance: 15s`); 0: the kiosk's default
   double idle_s = 0;      // kiosk: back to the start after this long untouched; 0: default
+  bool advance_after_clip = false;  // `advance: video` in the front matter: every clip slide's
   std::vector<StyleSetting> style_settings;  // background directives in the front matter
   // A Marp deck (front matter `marp:`, a Marp theme or key): Marp's scopes for
   // class and transition (they carry on to later slides) and its fragmented

@@ -1,0 +1,2 @@
+// Being written (media/frame.h).
+#include "media/frame.h"

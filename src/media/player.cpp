@@ -1,0 +1,2 @@
+// Being written (media/player.h).
+#include "media/player.h"

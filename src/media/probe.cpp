@@ -1,0 +1,2 @@
+// Being written (media/probe.h).
+#include "media/probe.h"
