@@ -69,6 +69,17 @@ json list_json(const text::FontSystem& fonts, const layout::DisplayList& list) {
                          {"label", c.label},
                          {"placeholder", c.image_path.empty()}});
         break;
+      case layout::CommandKind::kClip:
+        items.push_back({{"kind", c.clip.kind == deck::MediaKind::kAudio ? "audio" : "video"},
+                         {"rect", rect_json(c.rect)},
+                         {"path", c.image_path},
+                         {"key", c.clip_key},
+                         {"label", c.label},
+                         {"autoplay", c.clip.autoplay},
+                         {"loop", c.clip.loop},
+                         {"muted", c.clip.muted},
+                         {"duration", c.clip.duration_s}});
+        break;
       case layout::CommandKind::kPdfPage: {
         const pdf::PagePart& part = c.page_part;
         items.push_back({{"kind", "pdf_page"},

@@ -1,6 +1,9 @@
 #include "layout/background.h"
 
 #include <algorithm>
+#include <string>
+
+#include "deck/clips.h"
 
 namespace madang::layout {
 
@@ -16,14 +19,23 @@ Command image_command(const deck::BackgroundImage& bg, int iw, int ih, Rect cell
   return c;
 }
 
-void draw_in(std::vector<Command>& out, const deck::BackgroundImage& bg, Rect cell, float unit) {
+// `clip_key`: "" for a picture, else the moving background's name.
+void draw_in(std::vector<Command>& out, const deck::BackgroundImage& bg, Rect cell, float unit,
+             const std::string& clip_key = {}) {
   int iw = 0, ih = 0;
   if (cell.w <= 0 || cell.h <= 0 || !image_size(bg.image, &iw, &ih)) return;
   Command clip;
   clip.kind = CommandKind::kPushClip;
   clip.rect = cell;
   out.push_back(clip);
-  out.push_back(image_command(bg, iw, ih, cell, unit));
+  Command picture = image_command(bg, iw, ih, cell, unit);
+  if (!clip_key.empty()) {
+    picture.kind = CommandKind::kClip;
+    picture.filters.clear();
+    picture.clip_key = clip_key;
+    picture.clip = bg.image.media;
+  }
+  out.push_back(std::move(picture));
   Command pop;
   pop.kind = CommandKind::kPopClip;
   out.push_back(pop);
@@ -98,11 +110,17 @@ Rect background_image_rect(const deck::BackgroundImage& image, int pixel_width, 
 }
 
 std::vector<Command> background_commands(const deck::SlideBackground& background,
-                                         const BackgroundPlan& plan, Rect slide, float unit) {
+                                         const BackgroundPlan& plan, Rect slide, float unit,
+                                         int slide_index) {
   std::vector<Command> out;
   for (const deck::BackgroundImage& bg : background.directive_images) draw_in(out, bg, slide, unit);
+  int clips = 0;  // numbered as deck::slide_clips numbers them: background clips first
   for (std::size_t i = 0; i < background.images.size() && i < plan.cells.size(); ++i) {
-    draw_in(out, background.images[i], plan.cells[i], unit);
+    const deck::Image& image = background.images[i].image;
+    const bool video = image.media.kind == deck::MediaKind::kVideo;
+    const std::string key = image.is_clip() ? deck::clip_key(slide_index, clips++) : "";
+    if (image.is_clip() && !video) continue;  // sound has no picture to fill a background with
+    draw_in(out, background.images[i], plan.cells[i], unit, key);
   }
   return out;
 }

@@ -33,8 +33,11 @@ Rect background_image_rect(const deck::BackgroundImage& image, int pixel_width, 
 
 // The commands that draw the slide's background images (directive images
 // over the whole slide, then the `![bg]` ones in their cells).
+// A moving background (`![bg video loop muted](…)`) is a kClip named by
+// `slide_index` (1-based) and its ordinal (deck/clips.h).
 std::vector<Command> background_commands(const deck::SlideBackground& background,
-                                         const BackgroundPlan& plan, Rect slide, float unit);
+                                         const BackgroundPlan& plan, Rect slide, float unit,
+                                         int slide_index = 0);
 
 // Pixels per CSS pixel of an image size or blur in `deck`, for a slide drawn
 // `unit` px per 1080p px. Marp sizes its slides 1280×720 (960×720 at 4:3), so

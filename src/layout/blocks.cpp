@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/time_text.h"
+#include "deck/clips.h"
 #include "layout/background.h"
 #include "layout/fragment.h"
 
@@ -488,6 +490,15 @@ struct ImageBox {
 static ImageBox measure_image(const Context& ctx, const deck::Image& img, float width,
                               float max_height) {
   ImageBox box;
+  if (img.media.kind == deck::MediaKind::kAudio) {
+    // A sound is a player bar: a line high, as wide as asked (else 900 px).
+    box.readable = !img.resolved.empty();
+    box.w = img.width > 0   ? std::min(width, img.width * ctx.css_unit)
+            : img.width < 0 ? width * std::min(1.0f, -img.width)
+                            : std::min(width, ctx.px(900));
+    box.h = box.readable ? ctx.px(88) : ctx.px(160);
+    return box;
+  }
   int iw = 0, ih = 0;
   box.readable = image_size(img, &iw, &ih);
   box.pixel_width = iw;
@@ -511,6 +522,39 @@ static ImageBox measure_image(const Context& ctx, const deck::Image& img, float 
   return box;
 }
 
+// A clip in its box at (0, 0): one kClip the sinks fill (a video's frame or
+// poster; a sound's bar, with its name and length written here over it),
+// and a hit region, so that a click or tap plays and pauses it.
+static Fragment clip_fragment(const Context& ctx, const deck::Block& block, Command c) {
+  Fragment f;
+  const deck::Image& img = block.image;
+  const int ordinal = deck::clip_ordinal(ctx.slide, &img);
+  c.kind = CommandKind::kClip;
+  c.image_path = img.resolved;
+  const std::string key = deck::clip_key(ctx.slide.index, std::max(0, ordinal));
+  c.clip_key = key;
+  c.clip = img.media;
+  const Rect rect = c.rect;
+  f.width = rect.w;
+  f.height = rect.h;
+  f.add(std::move(c));
+  if (img.media.kind == deck::MediaKind::kAudio) {
+    // The name after the play button (a square as high as the bar), and the length.
+    std::string name = img.alt.empty() ? img.src.substr(img.src.find_last_of('/') + 1) : img.alt;
+    if (img.media.duration_s > 0) name += "  " + base::clock_text(img.media.duration_s);
+    Fragment label = rich_paragraph(ctx, deck::RichText{deck::Span{name, 0, {}}},
+                                    style_of(slide_px(ctx, ctx.theme.small_size), ctx.theme.text),
+                                    text::Align::kLeft,
+                                    std::max(1.0f, rect.w - rect.h - ctx.px(24)), block.line);
+    const float y = std::max(0.0f, (rect.h - ctx.px(10) - label.height) / 2);
+    f.append(std::move(label), rect.h, y);
+    f.width = rect.w;
+    f.height = rect.h;
+  }
+  f.hits.push_back(HitRegion{"clip:" + key, img.alt.empty() ? img.src : img.alt, rect, {}});
+  return f;
+}
+
 // The image in its box at (0, 0), or a placeholder that names what is
 // missing, so that the audience sees a labelled gap, never a silent hole.
 static Fragment draw_image(const Context& ctx, const deck::Block& block, const ImageBox& box) {
@@ -522,6 +566,7 @@ static Fragment draw_image(const Context& ctx, const deck::Block& block, const I
   c.label = img.alt.empty() ? img.src : img.alt;
   f.width = box.w;
   f.height = box.h;
+  if (box.readable && img.is_clip()) return clip_fragment(ctx, block, std::move(c));
   if (box.readable) {
     c.image_path = img.resolved;
     c.filters = filters_for(img, box.pixel_width, box.w, ctx.css_unit);

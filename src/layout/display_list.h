@@ -44,6 +44,9 @@ enum class CommandKind {
   kStroke,   // points, widths (one per point), color: a freehand stroke with round caps and
              // joins, filled as one shape (a translucent one never darkens where it crosses
              // itself); highlight: a highlighter's, put under the slide's text (ink/ink_list.h)
+  kClip,     // rect, image_path (the clip file), clip_key, clip (its options): a video's
+             // picture (its poster until it plays: the sink asks render/clip_frames.h) or
+             // a sound's player bar (layout writes its label over it); label names it
 };
 
 struct Command {
@@ -65,11 +68,13 @@ struct Command {
   pdf::PagePart page_part;                 // kPdfPage: the part of the page drawn
   std::vector<float> widths;               // kStroke: the width at each point
   bool highlight = false;                  // kStroke: a highlighter's
+  std::string clip_key;                    // kClip: "3:0", deck/clips.h
+  deck::MediaOptions clip;                 // kClip: kind, poster, start, end
 };
 
 // A clickable element of a diagram, in the same pixels as the commands.
 struct HitRegion {
-  std::string id;  // "gov", or "gov-market" for an edge
+  std::string id;  // "gov", or "gov-market" for an edge; "clip:3:0" for a clip (a click plays it)
   std::string label;
   Rect rect;
   std::vector<Point> polygon;  // finer shape when the rect is too coarse (may be empty)

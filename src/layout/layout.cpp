@@ -527,7 +527,7 @@ SlideLayout layout_slide(text::FontSystem& fonts, const deck::Deck& deck, int in
   // `![bg](…)` images first; a split background leaves the content the other side.
   const Rect slide_rect{0, 0, static_cast<float>(size.width), static_cast<float>(size.height)};
   const BackgroundPlan plan = plan_background(bg, slide_rect);
-  out.commands = background_commands(bg, plan, slide_rect, ctx.css_unit);
+  out.commands = background_commands(bg, plan, slide_rect, ctx.css_unit, slide.index);
   const Region full{plan.content.x, plan.content.y, plan.content.w, plan.content.h};
   const std::string& kind = slide.layout;
   place_header(ctx, out, full);

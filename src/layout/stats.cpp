@@ -15,6 +15,7 @@ Rect bounds(const Command& c) {
     case CommandKind::kFillRect:
     case CommandKind::kStrokeRect:
     case CommandKind::kImage:
+    case CommandKind::kClip:
       return c.rect;
     case CommandKind::kLine:
     case CommandKind::kPolygon: {

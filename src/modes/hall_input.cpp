@@ -64,6 +64,20 @@ show::Change hall_click(show::Show& show, const HallTarget& hall, float x, float
   return show::take(show, diagram::click(*slide, *list, show::here(show), p.x, p.y).state);
 }
 
+std::string clip_at(const layout::DisplayList& list, float x, float y) {
+  const layout::HitRegion* hit = diagram::hit_test(list, x, y);
+  if (!hit || hit->id.rfind("clip:", 0) != 0) return {};
+  return hit->id.substr(5);
+}
+
+std::string hall_clip(const show::Show& show, const HallTarget& hall, float x, float y,
+                      bool covered) {
+  const layout::DisplayList* list = hall_list(hall, show, covered);
+  if (!list) return {};
+  const layout::Point p = on_hall_slide(hall, show.deck, x, y);
+  return clip_at(*list, p.x, p.y);
+}
+
 bool diagram_key(show::Show& show, const layout::DisplayList* list, int scancode, int mods,
                  show::Change* change) {
   const deck::Slide* slide = show::current_slide(show);

@@ -8,6 +8,8 @@
 // and views are the caller's: HallTarget only points at them.
 #pragma once
 
+#include <string>
+
 #include "layout/display_list.h"
 #include "modes/hall_view.h"
 #include "platform/window.h"
@@ -46,6 +48,14 @@ bool hall_link(const show::Show& show, const HallTarget& hall, float x, float y,
 
 show::Change hall_click(show::Show& show, const HallTarget& hall, float x, float y,
                         bool covered = false);
+
+// The clip (its key, "3:0": deck/clips.h) under (x, y) in the hall's window
+// units, or "" when there is none: a click or tap there plays or pauses it.
+std::string hall_clip(const show::Show& show, const HallTarget& hall, float x, float y,
+                      bool covered = false);
+
+// The clip under pixel (x, y) of `list`, or "".
+std::string clip_at(const layout::DisplayList& list, float x, float y);
 
 // A key the current slide's diagrams take before the key table (Tab,
 // Shift+Tab, Enter, Esc; input/diagram_input.h route_key). `list`: the hall's

@@ -28,6 +28,7 @@
 #include "input/keypad.h"
 #include "input/touch.h"
 #include "layout/theme.h"
+#include "modes/clip_session.h"
 #include "modes/hall_input.h"
 #include "modes/remote_link.h"
 #include "platform/deck_watcher.h"
@@ -84,6 +85,10 @@ struct KioskMode::Impl {
   long pictures = 0;
   long animation_frames = 0;  // frames of a running transition or diagram animation
   long refreshes = 0;         // frames the window system asked for (exposed, resized)
+  long clip_frames = 0;       // frames of a playing clip
+  bool clip_pending = false;  // a clip's new picture not drawn yet
+  // Video and sound: every clip starts by itself and loops (modes/clip_session.h).
+  ClipSession clips{ClipSessionOptions{.sound = true, .kiosk = true}};
   long reloads = 0, refused = 0;
   bool traced = false;
   bool keypad_traced = false;
@@ -199,6 +204,8 @@ KioskStats KioskMode::stats() const {
   s.pictures = m.pictures;
   s.animation_frames = m.animation_frames;
   s.refreshes = m.refreshes;
+  s.clip_frames = m.clip_frames;
+  s.clip_players = static_cast<long>(m.clips.stats().players);
   s.reloads = m.reloads;
   s.refused = m.refused;
   s.textures = m.screens.texture_count();
@@ -385,6 +392,11 @@ void KioskMode::Impl::tap(KioskScreen* s, float x, float y, double now) {
   if (hall_link(show, KioskScreens::target(*s), x, y, false, &link_slide, &link_step)) {
     act({ActionKind::kGoto, link_slide}, now);
     for (int i = 0; i < link_step; ++i) act({ActionKind::kNext}, now);
+    return;
+  }
+  if (const std::string clip = hall_clip(show, KioskScreens::target(*s), x, y); !clip.empty()) {
+    clips.toggle(clip, now / 1000);
+    screens.mark_dirty();
     return;
   }
   redraw_for(hall_click(show, KioskScreens::target(*s), x, y));
@@ -720,6 +732,18 @@ double KioskMode::Impl::frame(double now) {
     screens.set_marks(&marks);
     for (auto& k : screens.all()) k->view->set_ink(&ink);  // carried by the fades too
   }
+  {
+    // Clips follow what the hall shows (paused under the keypad); a new
+    // picture redraws the windows.
+    const show::HallPicture picture = show::hall(show);
+    clips.follow(show.deck, resources.generation(), picture.slide, picture.state.step,
+                 picture.blank != show::Blank::kNone || gate_open, now / 1000);
+    double next_s = -1;
+    clip_pending = clips.tick(now / 1000, &next_s);
+    if (clip_pending) screens.mark_dirty();
+    if (next_s >= 0) soon(next_s * 1000);
+    for (auto& k : screens.all()) k->view->slides().set_clips(&clips);
+  }
   bool drew = false;
   bool first = true;
   const bool diagram_animating = diagram_clock.running();
@@ -733,6 +757,8 @@ double KioskMode::Impl::frame(double now) {
           ++pictures;
         } else if (animating || k->animating || diagram_animating) {
           ++animation_frames;
+        } else if (clip_pending) {
+          ++clip_frames;
         } else {
           ++refreshes;
         }

@@ -51,15 +51,17 @@ struct KioskSetup {
 struct KioskStats {
   long frames = 0;  // frames the first window drew
   // Every frame of the first window is a picture of a change, a frame of an
-  // animation (a transition, a diagram's 200 ms), or a refresh the window
-  // system asked for (exposed, resized).
+  // animation (a transition, a diagram's 200 ms), a playing clip's next
+  // picture, or a refresh the window system asked for (exposed, resized).
   long pictures = 0;
   long animation_frames = 0;
   long refreshes = 0;
-  long frames_all = 0;  // frames of every window
-  long reloads = 0;     // decks taken
-  long refused = 0;     // broken decks kept out
-  long textures = 0;    // live textures of every window
+  long clip_frames = 0;   // frames that show a playing clip's next picture
+  long frames_all = 0;    // frames of every window
+  long clip_players = 0;  // clips open now (modes/clip_session.h)
+  long reloads = 0;       // decks taken
+  long refused = 0;       // broken decks kept out
+  long textures = 0;      // live textures of every window
   int windows = 0;
   show::Kiosk kiosk;  // advances, loops, returns
   Gate gate;

@@ -121,6 +121,7 @@ bool ShowController::open() {
     return false;
   }
   mark("windows");
+  screens_.set_clips(&clips_);
   // Keys are read as scancodes; an IME composing Hangul would swallow them.
   SDL_StopTextInput();
   if (!first_frame_exit_) {
@@ -141,6 +142,7 @@ void ShowController::key_down(int scancode, int mods, Screen* from, double now) 
     return;
   }
   if (ink_ && ink_key(scancode, mods, now)) return;
+  if (clip_key(scancode, mods, now)) return;
   show::Change change;
   if (diagram_key(show_, hall_list(hall_target(), show_, hall_covered()), scancode, mods,
                   &change)) {
@@ -226,8 +228,40 @@ void ShowController::pointer(Screen* screen, float x, float y, double now) {
   if (hand != screens_.hand_shown()) screens_.show_hand(hand);
 }
 
+bool ShowController::clip_key(int scancode, int mods, double now) {
+  if (mods != kModNone || !clips_.has_clips_here() || show_.at.overview) return false;
+  bool took = false;
+  if (scancode == SDL_SCANCODE_K) took = clips_.toggle_here(now / 1000);
+  if (scancode == SDL_SCANCODE_J) took = clips_.skip_here(-10, now / 1000);
+  if (scancode == SDL_SCANCODE_L) took = clips_.skip_here(10, now / 1000);
+  if (took) clips_changed();
+  return took;
+}
+
+bool ShowController::clip_bar_press(Screen* screen, float x, float y, double now) {
+  const layout::ClipBarLayout* bar = screens_.clip_bar();
+  if (!screen || screen != &screens_.console() || !bar) return false;
+  const layout::Point p = pixels(*screen, x, y);
+  if (!bar->bar.contains(p.x, p.y)) return false;
+  ClipSession::Here here;
+  if (bar->track.contains(p.x, p.y) && clips_.here(&here)) {
+    clips_.seek_here(layout::clip_bar_time(*bar, here.duration_s, p.x), now / 1000);
+    scrubbing_ = true;
+  } else if (p.x < bar->track.x) {
+    clips_.toggle_here(now / 1000);  // the play button and the times
+  }
+  clips_changed();
+  return true;
+}
+
+void ShowController::clips_changed() {
+  screens_.hall().dirty = true;
+  if (screens_.console()) screens_.console().dirty = true;
+}
+
 void ShowController::click(Screen* screen, float x, float y, double now) {
   if (!screen) return;
+  if (clip_bar_press(screen, x, y, now)) return;
   if (show_.at.overview && screen == &screens_.overlay_screen()) {
     const layout::Point p = pixels(*screen, x, y);
     const int hit = overview_hit(screens_.overview_grid_on(*screen, show_), p.x, p.y);
@@ -247,6 +281,12 @@ void ShowController::click(Screen* screen, float x, float y, double now) {
       for (int i = 0; i < link_step; ++i) act({ActionKind::kNext}, screen, now);
       return;
     }
+    const std::string clip = hall_clip(show_, hall_target(), x, y, hall_covered());
+    if (!clip.empty()) {
+      clips_.toggle(clip, now / 1000);
+      clips_changed();
+      return;
+    }
     redraw_for(hall_click(show_, hall_target(), x, y, hall_covered()));
     return;
   }
@@ -259,6 +299,11 @@ void ShowController::click(Screen* screen, float x, float y, double now) {
     }
   }
   if (!laid.current.contains(p.x, p.y) || show_.at.blank != show::Blank::kNone) return;
+  if (const std::string clip = clip_at(laid.base, p.x, p.y); !clip.empty()) {
+    clips_.toggle(clip, now / 1000);
+    clips_changed();
+    return;
+  }
   // A click on the console's slide is the click the hall would get.
   redraw_for(
       show::take(show_, diagram::click(*slide, laid.base, show::here(show_), p.x, p.y).state));
@@ -292,6 +337,21 @@ void ShowController::handle(const SDL_Event& e, double now) {
     case SDL_MOUSEMOTION:
       // Touches arrive as SDL_FINGER* too (and a finger hovers nothing).
       if (e.motion.which == SDL_TOUCH_MOUSEID) return;
+      if (scrubbing_) {
+        if ((e.motion.state & SDL_BUTTON_LMASK) == 0) {
+          scrubbing_ = false;
+        } else if (const layout::ClipBarLayout* bar = screens_.clip_bar()) {
+          Screen* screen = screens_.of(e.motion.windowID);
+          ClipSession::Here here;
+          if (screen == &screens_.console() && clips_.here(&here)) {
+            const layout::Point p =
+                pixels(*screen, static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+            clips_.seek_here(layout::clip_bar_time(*bar, here.duration_s, p.x), now / 1000);
+            clips_changed();
+          }
+          return;
+        }
+      }
       if (ink_ && ink_motion(screens_.of(e.motion.windowID), static_cast<float>(e.motion.x),
                              static_cast<float>(e.motion.y), 1, now)) {
         if (ink_trace_ && ink_input_ticks_ == 0) {
@@ -315,6 +375,7 @@ void ShowController::handle(const SDL_Event& e, double now) {
             static_cast<float>(e.button.y), now);
       return;
     case SDL_MOUSEBUTTONUP:
+      if (e.button.button == SDL_BUTTON_LEFT) scrubbing_ = false;
       if (e.button.button == SDL_BUTTON_LEFT && e.button.which != SDL_TOUCH_MOUSEID)
         ink_release(now);
       return;
@@ -694,6 +755,15 @@ double ShowController::frame(double now) {
     if (show_.pointer.visible) {
       soon(std::max(1.0, show_.pointer.moved_ms + show::kPointerHideMs - now));
     }
+  }
+  {
+    // Clips follow what the hall shows; a new frame redraws both windows.
+    const show::HallPicture picture = show::hall(show_);
+    clips_.follow(show_.deck, resources_.generation(), picture.slide, picture.state.step,
+                  picture.blank != show::Blank::kNone, now / 1000);
+    double next_s = -1;
+    if (clips_.tick(now / 1000, &next_s)) clips_changed();
+    if (next_s >= 0) soon(next_s * 1000);
   }
   bool drew = false;
 

@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "input/touch.h"
+#include "modes/clip_session.h"
 #include "modes/hall_input.h"
 #include "modes/ink_session.h"
 #include "modes/modes.h"
@@ -127,6 +128,11 @@ class ShowController final : public Mode {
   bool ink_press(Screen* screen, float x, float y, float pressure, double now);
   bool ink_motion(Screen* screen, float x, float y, float pressure, double now);
   bool ink_release(double now);
+  // K, J, L while the slide has a clip; true when a clip took the key.
+  bool clip_key(int scancode, int mods, double now);
+  // A press on the console's clip bar seeks (and starts a drag); true when it was there.
+  bool clip_bar_press(Screen* screen, float x, float y, double now);
+  void clips_changed();  // both windows show the clips' new state
   // Where (x, y) of `screen` (window units) is on the slide it shows, in
   // slide fractions; false when it is not over the slide.
   bool on_slide(Screen* screen, float x, float y, float* fx, float* fy, double now);
@@ -161,6 +167,8 @@ class ShowController final : public Mode {
   std::string wall_;  // MADANG_PRESENT_WALL; empty: the machine's
   std::unique_ptr<InkSession> ink_;
   RemoteLink* remote_ = nullptr;
+  ClipSession clips_;             // video and sound on the slides (modes/clip_session.h)
+  bool scrubbing_ = false;        // a drag on the console's clip bar is seeking
   Screen* ink_screen_ = nullptr;  // where the drag in progress started
   HallMarks hall_marks_, console_marks_;
   std::uint64_t marks_revision_ = ~std::uint64_t{0};

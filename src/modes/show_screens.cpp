@@ -166,6 +166,7 @@ void ShowScreens::draw_hall(const show::Show& show, double now) {
   show::HallPicture picture = show::hall(show);
   if (!console_ && show.at.overview) picture.blank = show::Blank::kBlack;  // under the grid
   if (hall_covered_) picture.blank = show::Blank::kBlack;                  // under a card
+  hall_view_->slides().set_clips(clips_);
   hall_view_->draw(show.deck, picture, w, h, now, hall_marks_);
   if (hall_overlay_) hall_view_->slides().draw_list(*hall_overlay_, 0, 0);
   if (&overlay_screen() == &hall_) draw_overlays(hall_, show);
@@ -182,6 +183,7 @@ void ShowScreens::draw_console(const show::Show& show, const layout::ConsoleInpu
   SDL_SetRenderTarget(r, nullptr);
   const auto t0 = std::chrono::steady_clock::now();
   console_view_->draw(show.deck, input, w, h);
+  draw_console_clips(show, input, w, h);
   if (console_marks_ && !console_marks_->empty() && show.at.blank == show::Blank::kNone) {
     // The speaker's marks over the console's picture of the slide (its
     // texture holds the slide's text already: the highlighter goes over it
@@ -219,6 +221,47 @@ void ShowScreens::draw_console(const show::Show& show, const layout::ConsoleInpu
   console_.frame_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ++console_.frames;
+}
+
+// The console's picture of the current slide keeps posters in its cached
+// texture; the clips playing on it are drawn over that each frame (muted:
+// the hall alone is heard), with the bar that shows and seeks them.
+void ShowScreens::draw_console_clips(const show::Show& show, const layout::ConsoleInput& input,
+                                     int w, int h) {
+  clip_bar_.reset();
+  if (!clips_ || !clips_->has_clips_here() || show.at.overview) return;
+  const layout::ConsoleLayout& laid = console_view_->laid_out(show.deck, input, w, h);
+  const layout::Rect& current = laid.current;
+  layout::DisplayList live;
+  live.width = w;
+  live.height = h;
+  live.background = 0;
+  live.commands.push_back({});
+  live.commands.back().kind = layout::CommandKind::kPushClip;
+  live.commands.back().rect = current;
+  for (const layout::Command& c : laid.base.commands) {
+    const bool clip_edge =
+        c.kind == layout::CommandKind::kPushClip || c.kind == layout::CommandKind::kPopClip;
+    const bool on_current = c.kind == layout::CommandKind::kClip &&
+                            current.contains(c.rect.x + c.rect.w / 2, c.rect.y + c.rect.h / 2);
+    if (clip_edge || on_current) live.commands.push_back(c);
+  }
+  live.commands.push_back({});
+  live.commands.back().kind = layout::CommandKind::kPopClip;
+  SlideView& view = console_view_->slides();
+  view.set_clips(clips_);
+  view.draw_list(live, 0, 0);
+  view.set_clips(nullptr);
+  ClipSession::Here here;
+  if (!clips_->here(&here)) return;
+  layout::ClipBar bar;
+  bar.label = here.label;
+  bar.playing = here.playing;
+  bar.position_s = here.position_s;
+  bar.duration_s = here.duration_s;
+  bar.keys = "K ▶/❚❚ · J −10s · L +10s";
+  clip_bar_ = layout::layout_clip_bar(resources_.fonts(), bar, current, layout::Size{w, h});
+  view.draw_list(clip_bar_->list, 0, 0);
 }
 
 void ShowScreens::draw_list(Screen& screen, const layout::DisplayList& list) {

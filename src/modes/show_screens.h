@@ -13,17 +13,20 @@
 #include <SDL.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "input/keymap.h"
 #include "input/overview.h"
 #include "input/screens.h"
+#include "modes/clip_session.h"
 #include "modes/console_view.h"
 #include "modes/deck_resources.h"
 #include "modes/hall_view.h"
 #include "modes/overlays.h"
 #include "platform/window.h"
+#include "screens/clip_bar.h"
 #include "show/show.h"
 
 namespace madang::app {
@@ -96,6 +99,14 @@ class ShowScreens {
     ink_ = ink;
     if (hall_view_) hall_view_->set_ink(ink);
   }
+  // The show's clips (modes/clip_session.h): the hall, and the console's
+  // picture of the current slide, show them playing, and the console its
+  // clip bar; nullptr (the default): every clip shows its poster.
+  void set_clips(ClipSession* clips) { clips_ = clips; }
+  // The console's clip bar as last drawn (its track takes a drag); nullptr
+  // when the console shows none.
+  const layout::ClipBarLayout* clip_bar() const { return clip_bar_ ? &*clip_bar_ : nullptr; }
+
   // A mode's own screen filling a window (the rehearsal summary), presented.
   void draw_list(Screen& screen, const layout::DisplayList& list);
 
@@ -117,6 +128,7 @@ class ShowScreens {
   bool open_console(const deck::Deck& deck, int display, bool fullscreen, std::string* error);
   void place(const deck::Deck& deck, const ScreenPlan& plan);
   void draw_overlays(Screen& screen, const show::Show& show);
+  void draw_console_clips(const show::Show& show, const layout::ConsoleInput& input, int w, int h);
 
   DeckResources& resources_;
   ScreenOptions options_;
@@ -135,6 +147,8 @@ class ShowScreens {
   const HallMarks* hall_marks_ = nullptr;
   const HallMarks* console_marks_ = nullptr;
   const ink::Document* ink_ = nullptr;
+  ClipSession* clips_ = nullptr;
+  std::optional<layout::ClipBarLayout> clip_bar_;
 };
 
 std::string deck_title(const deck::Deck& deck);

@@ -46,11 +46,13 @@ struct SlideView::Impl {
   TexturePtr pictures[2];  // a transition's outgoing and incoming slide
   int picture_w[2] = {0, 0}, picture_h[2] = {0, 0};
   std::vector<Thumb> thumbs;
+  const render::ClipFrames* clips = nullptr;  // live clips (set_clips)
 
   // The renderer over the current fonts and images (rebuilt when replaced).
   render::SdlRenderer& translator() {
     if (!sdl || generation != res->generation()) {
       sdl = std::make_unique<render::SdlRenderer>(renderer, res->glyphs(), res->images());
+      sdl->set_clips(clips);
       generation = res->generation();
       thumbs.clear();
     }
@@ -193,8 +195,16 @@ SDL_Texture* SlideView::thumbnail(const deck::Deck& deck, int slide, int w, int 
   layout::SlideState all;  // step -1: every fragment shown
   const layout::SlideLayout laid =
       layout::layout_slide(impl_->res->fonts(), deck, slide, all, layout::Size{w, h});
+  // The overview shows clips' posters, never a playing frame.
+  impl_->translator().set_clips(nullptr);
   impl_->render_into(texture, laid.list);
+  impl_->translator().set_clips(impl_->clips);
   return texture;
+}
+
+void SlideView::set_clips(const render::ClipFrames* clips) {
+  impl_->clips = clips;
+  impl_->translator().set_clips(clips);
 }
 
 int SlideView::texture_count() const {

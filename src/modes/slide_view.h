@@ -22,6 +22,7 @@
 #include "layout/display_list.h"
 #include "layout/layout.h"
 #include "modes/deck_resources.h"
+#include "render/clip_frames.h"
 
 namespace madang::app {
 
@@ -75,6 +76,11 @@ class SlideView {
   // The slide fully revealed, laid out and rendered at w x h, once; nullptr
   // when render targets fail. Owned by the view.
   SDL_Texture* thumbnail(const deck::Deck& deck, int slide, int w, int h);
+
+  // Where playing clips' frames come from for what it draws next
+  // (render/clip_frames.h); nullptr (the default): posters. Thumbnails
+  // always show posters.
+  void set_clips(const render::ClipFrames* clips);
 
   // Textures it holds now (its renderer's, transitions', thumbnails'): leak checks.
   int texture_count() const;

@@ -14,6 +14,7 @@
 
 #include "io/files.h"
 #include "io/image_header.h"
+#include "media/frame.h"
 #include "render/atomic_file.h"
 #include "render/image_filter.h"
 #include "render/pdf_pages.h"
@@ -540,6 +541,35 @@ const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {
   std::unique_ptr<RgbaImage> image = decode_image(path, &why);
   if (!image && error) *error = why;
   return keep(path, std::move(image), why);
+}
+
+const RgbaImage* ImageCache::poster(const std::string& clip, double time_s, int want_w, int want_h,
+                                    std::string* error) {
+  // Sizes rounded up to 64 px steps: a window being resized does not decode
+  // a poster per pixel of its width.
+  auto step = [](int v) { return std::clamp((v + 63) / 64 * 64, 64, 8192); };
+  const int w = step(want_w), h = step(want_h);
+  char time_text[32];
+  std::snprintf(time_text, sizeof time_text, "%.3f", time_s);
+  const std::string key =
+      clip + "\x1f#poster@" + time_text + "/" + std::to_string(w) + "x" + std::to_string(h);
+  ++clock_;
+  auto it = images_.find(key);
+  if (it != images_.end()) {
+    it->second.used = clock_;
+    if (!it->second.image && error) *error = it->second.error;
+    return it->second.image.get();
+  }
+  media::FrameResult frame = media::decode_frame_at(clip, time_s, w, h);
+  std::unique_ptr<RgbaImage> image;
+  if (frame.ok()) {
+    image = std::make_unique<RgbaImage>();
+    image->width = frame.picture.width;
+    image->height = frame.picture.height;
+    image->pixels = std::move(frame.picture.rgba);
+  }
+  if (!image && error) *error = frame.problem;
+  return keep(key, std::move(image), frame.problem);
 }
 
 const RgbaImage* ImageCache::keep(const std::string& key, std::unique_ptr<RgbaImage> image,

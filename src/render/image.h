@@ -85,6 +85,11 @@ class ImageCache {
   // once per (path, filters) and kept within the same budget.
   const RgbaImage* get(const std::string& path, const std::vector<deck::ImageFilter>& filters,
                        std::string* error = nullptr);
+  // A clip's poster (media/frame.h): its frame at `time_s`, decoded at about
+  // the size it is shown (want_w x want_h), kept within the same budget;
+  // nullptr (remembered) when the clip cannot be decoded.
+  const RgbaImage* poster(const std::string& clip, double time_s, int want_w, int want_h,
+                          std::string* error = nullptr);
   // Drops every image, and every PDF page raster (without waiting for the
   // page cache's worker: render/pdf_pages.h).
   void clear();

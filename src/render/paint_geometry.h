@@ -30,4 +30,11 @@ struct Placeholder {
 };
 Placeholder placeholder_geometry(const layout::Rect& box);
 
+// What every sink draws over a clip (a kClip item) besides its picture: for a
+// video that is not playing, a play mark in the middle; for a sound, its bar
+// (a pale rounded box, a round play or pause button at its left, and a track
+// along its foot filled to `progress`). Fills and convex polygons, in the
+// list's pixels. `progress` in [0, 1], < 0 unknown.
+std::vector<layout::Command> clip_marks(const layout::Command& clip, bool playing, double progress);
+
 }  // namespace madang::render

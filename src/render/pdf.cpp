@@ -34,6 +34,8 @@
 //  [X] Freehand strokes (kStroke, ink) as vector paths: stroked with round
 //      caps and joins when the width is even, else stroke_geometry.h's pieces
 //      filled as one shape (non-zero), as the SDL renderer rasterizes them.
+//  [X] Clips (kClip): the poster (a frame of the clip, or its poster
+//      picture) under a play mark, linked to the clip's file; a sound's bar.
 //  [X] Page size and label per page, outline entries, document metadata.
 //  [X] Saves and restores the cairo state it touches per placement.
 // Missing features:
@@ -68,7 +70,9 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -117,6 +121,23 @@ std::string quoted(const std::string& value) {
     out += c;
   }
   return out + "'";
+}
+
+// A file's absolute path as a file: URI (bytes outside the unreserved set
+// percent-encoded: Hangul names, spaces).
+std::string file_uri(const std::string& path) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 bool is_jpeg(const std::string& bytes) {
@@ -513,6 +534,76 @@ struct PdfWriter::Impl {
   }
 
   //-----------------------------------------------------------------------------
+  // [SECTION] Clips
+  //-----------------------------------------------------------------------------
+
+  // A clip on paper: its poster (its poster picture, else its frame at the
+  // poster's time, at twice the size it is drawn for print) under a play
+  // mark, linked to the file so that a reader's viewer can play it; a sound
+  // is its bar.
+  void draw_clip(const Command& c, float opacity) {
+    if (c.rect.w <= 0 || c.rect.h <= 0) return;
+    const bool linked = !c.image_path.empty();
+    if (linked) {
+      char area[160];
+      std::snprintf(area, sizeof area, " rect=[%.2f %.2f %.2f %.2f]", c.rect.x, c.rect.y, c.rect.w,
+                    c.rect.h);
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, ("uri=" + quoted(file_uri(c.image_path)) + area).c_str());
+    }
+    if (c.clip.kind != deck::MediaKind::kAudio) {
+      cairo_surface_t* poster = nullptr;
+      if (!c.clip.poster_resolved.empty()) {
+        poster = image_surface(c.clip.poster_resolved, {});
+      } else if (linked) {
+        poster = poster_surface(c);
+      }
+      if (poster) {
+        const int w = cairo_image_surface_get_width(poster);
+        const int h = cairo_image_surface_get_height(poster);
+        cairo_save(cr);
+        cairo_rectangle(cr, c.rect.x, c.rect.y, c.rect.w, c.rect.h);
+        cairo_clip(cr);
+        cairo_translate(cr, c.rect.x, c.rect.y);
+        cairo_scale(cr, c.rect.w / w, c.rect.h / h);
+        cairo_set_source_surface(cr, poster, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+        cairo_paint_with_alpha(cr, opacity);
+        cairo_restore(cr);
+      } else {
+        draw_placeholder(c.rect, opacity);
+      }
+    }
+    for (const Command& mark : clip_marks(c, false, -1)) {
+      if (mark.kind == layout::CommandKind::kPolygon) {
+        polygon(mark.points, mark.color, opacity);
+      } else {
+        fill_rect(mark.rect, mark.color, mark.radius, opacity);
+      }
+    }
+    if (linked) cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+
+  cairo_surface_t* poster_surface(const Command& c) {
+    const double at = c.clip.poster_time_given ? c.clip.poster_s : c.clip.start_s;
+    const int w = static_cast<int>(std::ceil(c.rect.w * 2));
+    const int h = static_cast<int>(std::ceil(c.rect.h * 2));
+    char key[64];
+    std::snprintf(key, sizeof key, "\x1f#poster@%.3f/%dx%d", at, w, h);
+    const std::string id = c.image_path + key;
+    auto it = image_surfaces.find(id);
+    if (it != image_surfaces.end()) return it->second;
+    cairo_surface_t* s = nullptr;
+    if (const RgbaImage* img = images.poster(c.image_path, at, w, h)) {
+      s = surface_from_rgba(img->pixels.data(), img->width, img->height, false);
+      if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        s = nullptr;
+      }
+    }
+    return image_surfaces.emplace(id, s).first->second;
+  }
+
+  //-----------------------------------------------------------------------------
   // [SECTION] Text
   //-----------------------------------------------------------------------------
 
@@ -694,6 +785,7 @@ struct PdfWriter::Impl {
     void image(const Command& c, const Paint& now) { d.draw_image(c, now.opacity); }
     void pdf_page(const Command& c, const Paint& now) { d.draw_pdf_page(c, now.opacity); }
     void stroke(const Command& c, const Paint& now) { d.draw_stroke(c, now.opacity); }
+    void clip(const Command& c, const Paint& now) { d.draw_clip(c, now.opacity); }
   };
 
   //-----------------------------------------------------------------------------

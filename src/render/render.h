@@ -14,6 +14,7 @@
 #include <string>
 
 #include "layout/display_list.h"
+#include "render/clip_frames.h"
 #include "render/image.h"
 #include "text/text.h"
 
@@ -29,6 +30,11 @@ class SdlRenderer {
   // Draws `list` with its top-left at (x, y) in renderer pixels, every
   // colour's alpha multiplied by `opacity`. Fills the list's background first.
   void draw(const layout::DisplayList& list, float x = 0, float y = 0, float opacity = 1);
+
+  // Where playing clips' pictures come from (render/clip_frames.h) for the
+  // draws that follow; nullptr (the default): every clip shows its poster and
+  // a play mark, as in the next-slide preview, the overview and exports.
+  void set_clips(const ClipFrames* clips);
 
   // Textures are lost (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): rebuild lazily.
   void invalidate();

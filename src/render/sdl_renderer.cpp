@@ -20,6 +20,10 @@
 //      so text and rules stay as sharp as the page renderer made them. A
 //      texture per (file, page, size, part), dropped when unused for a few
 //      draws; the image placeholder for a page that cannot be drawn.
+//  [X] Clips (kClip): a playing video's frame from render/clip_frames.h in a
+//      streaming texture of its own YUV planes (IYUV or NV12: no conversion
+//      on the CPU here), else its poster (ImageCache::poster, or its poster
+//      picture) under a play mark; a sound's bar (paint_geometry.h).
 //  [X] Clip and opacity as render/walk.h keeps them (nested clips intersect,
 //      opacities multiply every colour's alpha); a clip is rounded to the
 //      pixels whose centres it holds and stays inside the caller's clip.
@@ -55,6 +59,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
@@ -247,6 +252,20 @@ struct SdlRenderer::Impl {
   std::unordered_map<std::uint64_t, StrokeTexture> stroke_textures;
   float scale_x = 1, scale_y = 1;  // the renderer's scale during draw()
 
+  //---------------------------------------------------------------- clips
+  // A playing clip's picture goes into a streaming texture in the decoder's
+  // own YUV planes (SDL converts on the GPU, or in its blitter): one per
+  // clip, updated only when the player hands out a new frame.
+  const ClipFrames* clips = nullptr;  // nullptr: every clip shows its poster
+  struct ClipTexture {
+    SDL_Texture* texture = nullptr;
+    int width = 0, height = 0;
+    media::VideoFrame::Format format = media::VideoFrame::Format::kIyuv;
+    std::uint64_t serial = 0;
+    std::uint64_t used = 0;
+  };
+  std::unordered_map<std::string, ClipTexture> clip_textures;  // by clip key
+
   //---------------------------------------------------------------- batching
   // Glyph quads wait per atlas page until something else is drawn or the
   // clip changes; shapes are drawn at once (after flushing glyphs).
@@ -293,6 +312,9 @@ struct SdlRenderer::Impl {
     for (auto& [key, t] : stroke_textures)
       if (t.texture) SDL_DestroyTexture(t.texture);
     stroke_textures.clear();
+    for (auto& [key, t] : clip_textures)
+      if (t.texture) SDL_DestroyTexture(t.texture);
+    clip_textures.clear();
   }
 
   // After a draw(): the masks of strokes not drawn in the last few draws go.
@@ -709,6 +731,111 @@ struct SdlRenderer::Impl {
                        quad.indices.data(), static_cast<int>(quad.indices.size()));
   }
 
+  //-----------------------------------------------------------------------------
+  // [SECTION] Clips
+  //-----------------------------------------------------------------------------
+
+  // The clip's texture with `frame` in it (uploaded only when it is new).
+  SDL_Texture* frame_texture(const std::string& key, const media::VideoFrame& frame) {
+    ClipTexture& t = clip_textures[key];
+    t.used = draws;
+    if (t.texture &&
+        (t.width != frame.width || t.height != frame.height || t.format != frame.format)) {
+      SDL_DestroyTexture(t.texture);
+      t = ClipTexture{};
+      t.used = draws;
+    }
+    if (!t.texture) {
+      const Uint32 format = frame.format == media::VideoFrame::Format::kNv12 ? SDL_PIXELFORMAT_NV12
+                                                                             : SDL_PIXELFORMAT_IYUV;
+      t.texture =
+          SDL_CreateTexture(ren, format, SDL_TEXTUREACCESS_STREAMING, frame.width, frame.height);
+      if (!t.texture) return nullptr;
+      SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
+      t.width = frame.width;
+      t.height = frame.height;
+      t.format = frame.format;
+    }
+    if (t.serial != frame.serial) {
+      const std::uint8_t* d = frame.data.data();
+      if (frame.format == media::VideoFrame::Format::kNv12) {
+        SDL_UpdateNVTexture(t.texture, nullptr, d + frame.offsets[0], frame.pitches[0],
+                            d + frame.offsets[1], frame.pitches[1]);
+      } else {
+        SDL_UpdateYUVTexture(t.texture, nullptr, d + frame.offsets[0], frame.pitches[0],
+                             d + frame.offsets[1], frame.pitches[1], d + frame.offsets[2],
+                             frame.pitches[2]);
+      }
+      t.serial = frame.serial;
+    }
+    return t.texture;
+  }
+
+  // The clip's poster at the size it is drawn: a picture of its own
+  // (`poster:file.png`), else its frame at the poster's time.
+  SDL_Texture* poster_texture(const Command& c, int want_w, int want_h) {
+    if (!c.clip.poster_resolved.empty())
+      return image_texture(c.clip.poster_resolved, {}, want_w, want_h);
+    const double at = c.clip.poster_time_given ? c.clip.poster_s : c.clip.start_s;
+    const RgbaImage* img = images.poster(c.image_path, at, want_w, want_h);
+    char at_text[32];
+    std::snprintf(at_text, sizeof at_text, "%.3f", at);
+    const std::string key =
+        c.image_path + "\x1f#poster@" + at_text + "@" + std::to_string(img ? img->width : 0);
+    auto it = image_textures.find(key);
+    if (it != image_textures.end()) {
+      it->second.used = draws;
+      return it->second.texture;
+    }
+    ImageTexture t;
+    t.used = draws;
+    if (img) {
+      t.texture = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
+                                    img->width, img->height);
+      if (t.texture) {
+        SDL_UpdateTexture(t.texture, nullptr, img->pixels.data(), img->width * 4);
+        SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
+      }
+    }
+    image_textures.emplace(key, t);
+    return t.texture;
+  }
+
+  void draw_clip(const Command& c, float opacity) {
+    if (c.rect.w <= 0 || c.rect.h <= 0) return;
+    ClipNow live;
+    const bool is_live = clips && clips->now(c.clip_key, &live);
+    if (c.clip.kind != deck::MediaKind::kAudio) {
+      const int want_w = static_cast<int>(std::ceil(c.rect.w * scale_x));
+      const int want_h = static_cast<int>(std::ceil(c.rect.h * scale_y));
+      SDL_Texture* tex = nullptr;
+      if (is_live && live.frame) tex = frame_texture(c.clip_key, *live.frame);
+      if (!tex && !c.image_path.empty()) tex = poster_texture(c, want_w, want_h);
+      if (!tex) {
+        draw_placeholder(c.rect, opacity);
+        return;
+      }
+      flush();
+      const Rect r = moved(c.rect);
+      const Uint8 alpha = static_cast<Uint8>(std::lround(std::clamp(opacity, 0.0f, 1.0f) * 255));
+      SDL_SetTextureBlendMode(tex, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+      SDL_SetTextureAlphaMod(tex, alpha);
+      const SDL_FRect dst{r.x, r.y, r.w, r.h};
+      SDL_RenderCopyF(ren, tex, nullptr, &dst);
+    }
+    const double progress = is_live && live.duration_s > 0 ? live.position_s / live.duration_s : -1;
+    for (const Command& mark : clip_marks(c, is_live && live.playing, progress)) {
+      if (mark.kind == layout::CommandKind::kPolygon) {
+        draw_polygon(mark, opacity);
+      } else {
+        fill_rect(mark.rect, mark.color, mark.radius, opacity);
+      }
+    }
+  }
+
+  // After a draw(): the textures of clips not drawn lately go.
+  void trim_clip_textures() { drop_unused_textures(clip_textures, draws); }
+
   // The hatched box of paint_geometry.h; the label is drawn by layout.
   void draw_placeholder(const Rect& box, float opacity) {
     const Placeholder p = placeholder_geometry(box);
@@ -768,6 +895,9 @@ struct SdlRenderer::Impl {
     void stroke(const Command& c, const Paint& now) {
       if (!d.clipped_out) d.draw_stroke(c, now.opacity);
     }
+    void clip(const Command& c, const Paint& now) {
+      if (!d.clipped_out) d.draw_clip(c, now.opacity);
+    }
   };
 };
 
@@ -802,7 +932,12 @@ void SdlRenderer::draw(const layout::DisplayList& list, float x, float y, float 
   d.trim_pdf_textures();
   d.trim_image_textures();
   d.trim_stroke_textures();
+  d.trim_clip_textures();
   saved.restore(d.ren);
+}
+
+void SdlRenderer::set_clips(const ClipFrames* clips) {
+  impl_->clips = clips;
 }
 
 void SdlRenderer::invalidate() {
@@ -815,6 +950,7 @@ int SdlRenderer::texture_count() const {
   for (const auto& [path, t] : impl_->image_textures) n += t.texture ? 1 : 0;
   for (const auto& [key, t] : impl_->pdf_textures) n += t.texture ? 1 : 0;
   for (const auto& [key, t] : impl_->stroke_textures) n += t.texture ? 1 : 0;
+  for (const auto& [key, t] : impl_->clip_textures) n += t.texture ? 1 : 0;
   return n;
 }
 

@@ -55,6 +55,7 @@ concept DisplayListVisitor = requires(V& v, const layout::DisplayList& list,
   v.image(c, now);
   v.pdf_page(c, now);
   v.stroke(c, now);
+  v.clip(c, now);
 };
 
 class Walker {
@@ -134,6 +135,9 @@ void Walker::walk(const layout::DisplayList& list, V& visitor, layout::Point ori
         break;
       case CommandKind::kStroke:
         visitor.stroke(c, paint);
+        break;
+      case CommandKind::kClip:
+        visitor.clip(c, paint);
         break;
       default:
         break;

@@ -2,9 +2,28 @@
 
 #include <algorithm>
 
+#include "deck/clips.h"
+
 namespace madang::show {
 
-double advance_ms(const deck::Deck& deck, int slide) {
+bool advances_after_clip(const deck::Deck& deck, int slide) {
+  if (slide < 0 || slide >= static_cast<int>(deck.slides.size())) return false;
+  const deck::Slide& shown = deck.slides[static_cast<std::size_t>(slide)];
+  if (deck::slide_clips(shown).empty()) return false;
+  return shown.advance_after_clip || deck.meta.advance_after_clip || shown.advance_s <= 0;
+}
+
+double advance_ms(const deck::Deck& deck, int slide, int step) {
+  if (advances_after_clip(deck, slide)) {
+    double longest = 0;
+    for (const deck::SlideClip& clip :
+         deck::slide_clips(deck.slides[static_cast<std::size_t>(slide)])) {
+      const deck::MediaOptions& m = clip.image->media;
+      const double end = m.end_s > 0 ? m.end_s : m.duration_s;
+      if (clip.fragment == step && end > m.start_s) longest = std::max(longest, end - m.start_s);
+    }
+    if (longest > 0) return (longest + 0.25) * 1000.0;
+  }
   double s = kDefaultAdvanceS;
   if (deck.meta.advance_s > 0) s = deck.meta.advance_s;
   if (slide >= 0 && slide < static_cast<int>(deck.slides.size())) {
@@ -43,7 +62,8 @@ KioskNext kiosk_next(const Kiosk& kiosk, const Show& show) {
   if (kiosk.phase == KioskPhase::kVisitor) {
     return {KioskDue::kReturn, kiosk.input_ms + idle_ms(show.deck)};
   }
-  return {KioskDue::kAdvance, kiosk.shown_ms + advance_ms(show.deck, show.at.slide)};
+  return {KioskDue::kAdvance,
+          kiosk.shown_ms + advance_ms(show.deck, show.at.slide, here(show).step)};
 }
 
 KioskDue due_now(const Kiosk& kiosk, const Show& show, double now_ms) {

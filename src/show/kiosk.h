@@ -43,8 +43,15 @@ struct Kiosk {
   bool operator==(const Kiosk&) const = default;
 };
 
-// How long slide `slide` (0-based) shows each of its steps, in ms.
-double advance_ms(const deck::Deck& deck, int slide);
+// How long step `step` of slide `slide` (0-based) shows, in ms: the slide's
+// `advance`, else the deck's, else 15 s. A step that brings a clip (video or
+// sound) on a slide that moves on when its clip ends (`advance: video`, or a
+// clip slide with no advance of its own) shows for as long as the clip
+// plays (start to end) and a quarter second more: its last frame is seen.
+double advance_ms(const deck::Deck& deck, int slide, int step = 0);
+// Whether slide `slide` moves on when its clip ends (its clips play once
+// then, instead of looping as a kiosk's clips do).
+bool advances_after_clip(const deck::Deck& deck, int slide);
 // How long a visitor's show waits untouched before going back to the start.
 double idle_ms(const deck::Deck& deck);
 

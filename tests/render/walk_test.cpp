@@ -45,6 +45,7 @@ struct Recorder {
   void image(const layout::Command&, const Paint& now) { note("image", now); }
   void pdf_page(const layout::Command&, const Paint& now) { note("pdf_page", now); }
   void stroke(const layout::Command&, const Paint& now) { note("stroke", now); }
+  void clip(const layout::Command&, const Paint& now) { note("clip", now); }
 };
 
 std::vector<std::string> walk(const layout::DisplayList& list, layout::Point origin = {},
