@@ -41,12 +41,47 @@ namespace madang::app {
 // [SECTION] check
 // ============================================================================
 
+namespace {
+
+// "talk.md:12:1: video clip.mp4: h264 1920x1080 30 fps, aac 48 kHz stereo,
+// 1:05": each clip the deck could read, at its place, with what its header
+// says (deck/images.h probed it). A clip that could not be read was a warning.
+void add_clip_line(const deck::Deck& deck, const deck::Image& image, int line, int column,
+                   std::vector<std::string>* out) {
+  if (!image.is_clip() || image.resolved.empty() || image.media.codec.empty()) return;
+  const char* kind = image.media.kind == deck::MediaKind::kVideo ? "video" : "audio";
+  out->push_back(deck.path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+                 kind + " " + image.src + ": " + image.media.codec);
+}
+
+void add_block_clip_lines(const deck::Deck& deck, const std::vector<deck::Block>& blocks,
+                          std::vector<std::string>* out) {
+  for (const deck::Block& b : blocks) {
+    if (b.kind == deck::BlockKind::kImage) add_clip_line(deck, b.image, b.line, b.column, out);
+    add_block_clip_lines(deck, b.children, out);
+    for (const deck::ListItem& item : b.items) add_block_clip_lines(deck, item.blocks, out);
+  }
+}
+
+std::vector<std::string> clip_lines(const deck::Deck& deck) {
+  std::vector<std::string> lines;
+  for (const deck::Slide& slide : deck.slides) {
+    for (const deck::BackgroundImage& bg : slide.background.images)
+      add_clip_line(deck, bg.image, bg.line, bg.column, &lines);
+    add_block_clip_lines(deck, slide.blocks, &lines);
+  }
+  return lines;
+}
+
+}  // namespace
+
 int run_check(const CheckOptions& options) {
   if (deck::is_program_path(options.deck)) return run_check_program(options);  // forum.yaml
   deck::ParseOptions parse_options;
   parse_options.pdf = options.pdf;
   deck::ParseResult result = deck::load_deck(options.deck, parse_options);
   std::vector<layout::SlideStats> stats;
+  const std::vector<std::string> clips = clip_lines(result.deck);
   if (!unreadable(result) && !has_errors(result.diagnostics) && !result.deck.slides.empty()) {
     // Decode every image and lay every slide out once, fully revealed: an
     // image that cannot be shown, text that does not fit and characters no
@@ -71,6 +106,7 @@ int run_check(const CheckOptions& options) {
   sort_by_place(&result.diagnostics);  // in the file's order, as export prints them
   print_diagnostics(result.diagnostics);
   if (options.stats && !stats.empty()) std::printf("%s", layout::stats_table(stats).c_str());
+  for (const std::string& line : clips) std::printf("%s\n", line.c_str());
   // A PDF deck: how its pages became slides, and where the notes came from.
   if (const deck::PdfDeck& pdf = result.deck.pdf; pdf.source) {
     std::printf(

@@ -349,9 +349,14 @@ void read_front_matter(const std::string& yaml, int first_line, const LineIndex&
       std::string text;
       double seconds = 0;
       if (!read.text(value, key, &text) || text.empty()) continue;
+      // `advance: video` (kiosk): a slide with a clip moves on when it has played.
+      if (key == "advance" && text == "video") {
+        meta->advance_after_clip = true;
+        continue;
+      }
       if (!parse_interval(text, &seconds)) {
-        read.error(value,
-                   key + " must be a length of time " + kIntervalForms + " (got '" + text + "')");
+        read.error(value, key + " must be a length of time " + kIntervalForms +
+                              (key == "advance" ? ", or video" : "") + " (got '" + text + "')");
         continue;
       }
       (key == "advance" ? meta->advance_s : meta->idle_s) = seconds;

@@ -23,6 +23,7 @@
 #include "deck/diagram_yaml.h"
 #include "deck/directives.h"
 #include "deck/emoji.h"
+#include "deck/html_media.h"
 #include "deck/images.h"
 #include "deck/limits.h"
 
@@ -42,6 +43,30 @@ void set_fragment(Block& block, int fragment, int column_index) {
     item.fragment = std::max(item.fragment, fragment);
     for (Block& child : item.blocks) set_fragment(child, item.fragment, column_index);
   }
+}
+
+// Where byte `offset` of a block's literal is in the file, its first byte
+// being at line:column (its later lines start at column 1).
+void locate_in_literal(std::string_view text, std::size_t offset, int line, int column,
+                       int* at_line, int* at_column) {
+  const std::string_view before = text.substr(0, std::min(offset, text.size()));
+  const std::size_t nl = before.rfind('\n');
+  *at_line = line + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  *at_column = nl == std::string_view::npos ? column + count_code_points(before)
+                                            : 1 + count_code_points(before.substr(nl + 1));
+}
+
+// A clip written as HTML (`<video src="clip.mp4" autoplay>`), as the image
+// block the Markdown form would make: its problems at its place, resolved.
+Block html_clip_block(HtmlClip clip, int line, int column, ImageFiles& files, Reporter& report) {
+  Block b;
+  b.kind = BlockKind::kImage;
+  b.line = line;
+  b.column = column;
+  for (const std::string& problem : clip.problems) report.warning(line, column, problem);
+  b.image = std::move(clip.image);
+  resolve_image(files, line, column, report, &b.image);
+  return b;
 }
 
 }  // namespace
@@ -107,6 +132,7 @@ RichText SlideBuilder::inlines(cmark_node* container) {
   std::uint8_t style = kPlain;
   std::string link;
   bool warned_html = false;
+  bool warned_clip = false;
   cmark_node* node = container;
   // Adjacent text of one style joins the span before it, unless it starts on
   // another line of the file (a span keeps one place: deck.h). Soft breaks
@@ -233,6 +259,18 @@ RichText SlideBuilder::inlines(cmark_node* container) {
           } else if (!scan.comments[0].text.empty()) {
             add_note(scan.comments[0].text, line);
           }
+        } else if (const MediaTag tag = media_tag(html); tag != MediaTag::kNone) {
+          // A clip's HTML among text: the clip is not played (its closing
+          // tag and <source>s say nothing more).
+          if ((tag == MediaTag::kOpen || tag == MediaTag::kOpenClosed) && !warned_clip) {
+            warned_clip = true;
+            int line = 0, column = 0;
+            where(node, &line, &column);
+            env_.report.warning(line, column,
+                                "a <" + html_tag(html) +
+                                    "> inside text is not played; put it in a paragraph of "
+                                    "its own");
+          }
         } else if (!warned_html) {
           warned_html = true;
           int line = 0, column = 0;
@@ -355,7 +393,17 @@ void SlideBuilder::block(cmark_node* node, int depth, std::vector<Block>* out) {
       code_block(node, &b);
       break;
     case CMARK_NODE_HTML_BLOCK:
-      if (mode_ == Mode::kSlide) html_block(node);
+      if (mode_ == Mode::kSlide) {
+        html_block(node);  // its comments; other HTML than clips is warned about
+        // `<video …>`, `<audio …>`: image blocks, as `![video](…)` makes.
+        const std::string html = literal(node);
+        for (HtmlClip& clip : scan_html_media(html).clips) {
+          int line = 0, column = 0;
+          locate_in_literal(html, clip.offset, b.line, b.column, &line, &column);
+          if (!spend(line, column)) break;
+          out->push_back(html_clip_block(std::move(clip), line, column, env_.images, env_.report));
+        }
+      }
       return;
     default:
       if (type_is(node, "table")) {
@@ -368,11 +416,33 @@ void SlideBuilder::block(cmark_node* node, int depth, std::vector<Block>* out) {
 }
 
 bool SlideBuilder::image_paragraph(cmark_node* paragraph, std::vector<Block>* out) {
-  std::vector<cmark_node*> images;
+  // Its pictures and clips: `![…](…)`, or a clip's HTML (`<video …>` with
+  // its <source>s up to `</video>`; the fallback text between is not shown).
+  struct Item {
+    cmark_node* node;
+    std::string html;  // "": a Markdown image
+  };
+  std::vector<Item> items;
+  bool inside = false;  // between <video> and </video>
   for (cmark_node* c = cmark_node_first_child(paragraph); c != nullptr; c = cmark_node_next(c)) {
     const cmark_node_type t = cmark_node_get_type(c);
-    if (t == CMARK_NODE_IMAGE) {
-      images.push_back(c);
+    if (t == CMARK_NODE_HTML_INLINE) {
+      const std::string tag = literal(c);
+      const MediaTag m = media_tag(tag);
+      if (m == MediaTag::kOpen || m == MediaTag::kOpenClosed) {
+        items.push_back({c, tag});
+        inside = m == MediaTag::kOpen;
+      } else if ((m == MediaTag::kClose || m == MediaTag::kChild) && !items.empty() &&
+                 !items.back().html.empty() && (inside || m == MediaTag::kClose)) {
+        items.back().html += tag;
+        inside = inside && m != MediaTag::kClose;
+      } else if (!inside) {
+        return false;
+      }
+    } else if (inside) {
+      continue;  // fallback text: for browsers that play no video
+    } else if (t == CMARK_NODE_IMAGE) {
+      items.push_back({c, {}});
     } else if (t == CMARK_NODE_TEXT) {
       const std::string s = literal(c);
       if (s.find_first_not_of(" \t") != std::string::npos) return false;
@@ -380,20 +450,49 @@ bool SlideBuilder::image_paragraph(cmark_node* paragraph, std::vector<Block>* ou
       return false;
     }
   }
-  if (images.empty()) return false;
+  if (items.empty()) return false;
   bool after_image = false;  // an image block of this paragraph came before
-  for (cmark_node* img : images) {
+  int first_line = 0, first_column = 0;
+  where(paragraph, &first_line, &first_column);
+  constexpr int kMaxColumnFixes = 64;
+  int fixed = 0, cursor_line = 0;
+  std::size_t cursor = 0;
+  for (Item& item : items) {
     Block b;
-    b.kind = BlockKind::kImage;
-    where(images.size() == 1 ? paragraph : img, &b.line, &b.column);
-    const char* url = cmark_node_get_url(img);
-    b.image.src = url ? url : "";
-    const std::string alt = plain_text(inlines(img));
-    if (read_background_image(alt, b.image.src, env_.images, b.line, b.column, env_.report,
-                              &slide_.background))
-      continue;  // `![bg](…)`: drawn behind the slide (deck/background.h)
-    read_image_alt(alt, b.line, b.column, env_.report, &b.image);
-    resolve_image(env_.images, b.line, b.column, env_.report, &b.image);
+    where(items.size() == 1 ? paragraph : item.node, &b.line, &b.column);
+    if (!item.html.empty()) {
+      if (items.size() > 1 && b.line != first_line && fixed < kMaxColumnFixes) {
+        // cmark counts the column of a tag on a paragraph's later line
+        // without the line's indent: find the tag on its line instead (a
+        // few times a paragraph, from where the last one was: bounded).
+        ++fixed;
+        if (b.line != cursor_line) {
+          cursor_line = b.line;
+          cursor = 0;
+        }
+        const std::string tag = literal(item.node);
+        const std::string_view text = env_.lines.line(b.line);
+        const std::size_t at = text.find(std::string_view(tag).substr(0, tag.find('\n')), cursor);
+        if (at != std::string_view::npos) {
+          b.column = env_.lines.column(b.line, static_cast<int>(at) + 1);
+          cursor = at + 1;
+        }
+      }
+      HtmlMediaScan scan = scan_html_media(item.html);
+      if (scan.clips.empty()) continue;
+      if (items.size() > 1 && !spend(b.line, b.column)) break;  // a block each, as in a block
+      b = html_clip_block(std::move(scan.clips.front()), b.line, b.column, env_.images,
+                          env_.report);
+    } else {
+      b.kind = BlockKind::kImage;
+      const char* url = cmark_node_get_url(item.node);
+      b.image.src = url ? url : "";
+      const std::string alt = plain_text(inlines(item.node));
+      if (read_background_image(alt, b.image.src, env_.images, b.line, b.column, env_.report,
+                                &slide_.background))
+        continue;  // `![bg](…)`: drawn behind the slide (deck/background.h)
+      read_image(alt, env_.images, b.line, b.column, env_.report, &b.image);
+    }
     b.beside_previous = after_image;
     after_image = true;
     out->push_back(std::move(b));

@@ -8,6 +8,7 @@
 #include "deck/cmark_util.h"
 #include "deck/duration.h"
 #include "deck/front_matter.h"
+#include "deck/html_media.h"
 #include "deck/images.h"
 #include "deck/scoped.h"
 #include "deck/suggest.h"
@@ -42,7 +43,15 @@ void SlideBuilder::html_block(cmark_node* node) {
                               : 1 + count_code_points(before.substr(nl + 1));
     comment(c, at_line + c.line_offset, c.line_offset > 0 ? 1 : at_column);
   }
-  if (!scan.rest.empty() && !is_br(scan.rest)) warn_html(env_.report, line, column, html_tag(html));
+  if (scan.rest.empty() || is_br(scan.rest)) return;
+  // `<video>` and `<audio>` are clips (the slide builder reads them); any
+  // other HTML beside them is warned about as ever.
+  const HtmlMediaScan media = scan_html_media(scan.rest);
+  if (media.clips.empty()) {
+    warn_html(env_.report, line, column, html_tag(html));
+  } else if (!media.rest.empty() && !is_br(media.rest)) {
+    warn_html(env_.report, line, column, html_tag(media.rest));
+  }
 }
 
 // What a comment is: a directive (ours or Marp's), a misspelled one, a
@@ -169,11 +178,12 @@ void SlideBuilder::directive(const Comment& c, int line, int column) {
     return;
   }
   if (!valueless && (!c.has_value || c.value.empty()) && name != "notes") {
-    const std::string valid = name == "layout"    ? std::string(" (valid: ") + kLayoutList + ")"
-                              : name == "footer"  ? " (off or on)"
-                              : name == "time"    ? " (a length of time like 90s or 1:30)"
-                              : name == "advance" ? std::string(" (") + kIntervalForms + ")"
-                                                  : "";
+    const std::string valid = name == "layout"   ? std::string(" (valid: ") + kLayoutList + ")"
+                              : name == "footer" ? " (off or on)"
+                              : name == "time"   ? " (a length of time like 90s or 1:30)"
+                              : name == "advance"
+                                  ? std::string(" (") + kIntervalForms + ", or video)"
+                                  : "";
     report.error(line, column, "directive '" + name + "' needs a value" + valid);
     return;
   }
@@ -235,10 +245,13 @@ void SlideBuilder::directive(const Comment& c, int line, int column) {
     }
     slide_.time_s = seconds;
   } else if (name == "advance") {
-    if (!parse_interval(c.value, &slide_.advance_s)) {
+    // `advance: video` (kiosk): the slide moves on when its clip has played.
+    if (c.value == "video") {
+      slide_.advance_after_clip = true;
+    } else if (!parse_interval(c.value, &slide_.advance_s)) {
       report.error(line, column,
                    "directive 'advance' must be a length of time " + std::string(kIntervalForms) +
-                       " (got '" + c.value + "')");
+                       ", or video (got '" + c.value + "')");
     }
   } else if (name == "footer") {
     slide_.show_footer = c.value == "on";  // off or on: other values are Marp's footer text

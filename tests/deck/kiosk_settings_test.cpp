@@ -49,13 +49,13 @@ TEST(KioskSettings, BareNumbersAndNonsenseAreErrorsAtTheValue) {
   EXPECT_EQ(messages(r),
             (std::vector<std::string>{
                 "deck.md:2:10: error: advance must be a length of time with a unit, like 20s, "
-                "1m30s or 2m (got '20')",
+                "1m30s or 2m, or video (got '20')",
                 "deck.md:3:7: error: idle must be a length of time with a unit, like 20s, "
                 "1m30s or 2m (got 'soon')",
                 "deck.md:6:1: error: directive 'advance' must be a length of time with a unit, "
-                "like 20s, 1m30s or 2m (got '0s')",
+                "like 20s, 1m30s or 2m, or video (got '0s')",
                 "deck.md:7:1: error: directive 'advance' needs a value (with a unit, like 20s, "
-                "1m30s or 2m)",
+                "1m30s or 2m, or video)",
             }));
   EXPECT_EQ(r.deck.meta.advance_s, 0);
   EXPECT_EQ(r.deck.slides.at(0).advance_s, 0);
