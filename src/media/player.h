@@ -42,8 +42,8 @@ struct VideoFrame {
   std::vector<std::uint8_t> data;  // the planes, one after another
   int offsets[3] = {0, 0, 0};      // of each plane in data (kNv12: two)
   int pitches[3] = {0, 0, 0};
-  double time_s = 0;          // presentation time in the clip
-  std::uint64_t serial = 0;   // differs for every new frame a player hands out
+  double time_s = 0;         // presentation time in the clip
+  std::uint64_t serial = 0;  // differs for every new frame a player hands out
 };
 
 struct PlayerStats {
@@ -52,6 +52,9 @@ struct PlayerStats {
   std::uint64_t frames_dropped = 0;  // decoded but late (never shown)
   std::uint64_t loops = 0;
   std::uint64_t audio_underruns = 0;  // mix_audio calls that found too little sound
+  std::uint64_t decode_errors = 0;    // damaged packets skipped, failed reads
+  int queued_frames = 0;              // pictures waiting now (<= kMaxQueuedFrames)
+  double queued_audio_s = 0;          // sound waiting now (<= kMaxQueuedAudioS)
   bool hardware = false;              // decoding on a hardware decoder
 };
 
@@ -70,8 +73,11 @@ class Player {
   virtual bool playing() const = 0;
   // Played to its end (never for a loop); play() starts it again from start_s.
   virtual bool ended(double now_s) = 0;
-  virtual double position(double now_s) = 0;  // seconds into the clip
-  virtual double duration() const = 0;        // end - 0 (the clip's own time), 0 unknown
+  // Seconds into the clip. A loop's position wraps: start_s + (time played)
+  // mod (end - start_s), as do its pictures' time_s; the last picture of a
+  // pass stays up until the next pass's first is due.
+  virtual double position(double now_s) = 0;
+  virtual double duration() const = 0;  // end - 0 (the clip's own time), 0 unknown
   virtual bool has_video() const = 0;
   virtual bool has_audio() const = 0;
 
@@ -82,7 +88,9 @@ class Player {
   // nothing will change by itself (paused, ended, sound only).
   virtual double next_frame_in(double now_s) = 0;
 
-  // The output's format, before the first mix_audio: interleaved float32.
+  // The output's format, before the first mix_audio: interleaved float32
+  // (48000 Hz stereo until called; mono sound goes to every channel at its
+  // own level).
   virtual void set_audio_output(int rate, int channels) = 0;
   // Adds (mixes into `out`) this clip's next `frames` sample frames at its
   // volume; nothing while paused. From the audio thread; never blocks on
