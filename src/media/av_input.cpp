@@ -36,6 +36,8 @@ std::string av_error(int code) {
   return out;
 }
 
+namespace {
+
 int interrupted(void* opaque) {
   const auto* in = static_cast<const Input*>(opaque);
   return in->stop && in->stop->load(std::memory_order_relaxed) ? 1 : 0;
@@ -61,6 +63,8 @@ std::int64_t seek_file(void* opaque, std::int64_t offset, int whence) {
 int refuse_open(AVFormatContext*, AVIOContext**, const char*, int, AVDictionary**) {
   return AVERROR(EPERM);
 }
+
+}  // namespace
 
 // Opens `path` and reads its header and the start of its streams; "" or a
 // problem phrase.

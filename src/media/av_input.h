@@ -41,12 +41,21 @@ struct Input {
   }
 };
 
+// libav logs to stderr by default; Madang says what went wrong itself, as a
+// problem phrase. Set once per process (thread-safe).
 void quiet_libav();
+// libav's error text, starting lower-case (it follows a path in messages).
 std::string av_error(int code);
+// Opens `path` into `in` within the probe's bounds; "" or the problem phrase.
 std::string open_input(const std::string& path, Input* in);
+// The best stream of `type` that this machine can decode (-1: none; the
+// codec it cannot decode named in *undecodable). Cover art is not video.
 int pick_stream(const AVFormatContext* format, AVMediaType type, std::string* undecodable);
+// Seconds, from the container or the streams (0 when nobody says).
 double clip_duration(const AVFormatContext* format, int video, int audio);
+// "1:05", "1:02:03".
 std::string clock_text(double seconds);
+// "" or why the clip is past media/probe.h's caps (size, length).
 std::string limits_problem(const AVFormatContext* format, int video, int audio);
 
 // ------------------------------------------------------------------- owners

@@ -34,9 +34,6 @@ namespace madang::media {
 
 namespace {
 
-// libav logs to stderr by default; Madang says what went wrong itself, as a
-// problem phrase. Set once per process (a function-local static: thread-safe).
-
 // ------------------------------------------------------------------- decoding
 
 // Packets read past which a search gives up, whatever they hold (other

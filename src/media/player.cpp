@@ -46,9 +46,6 @@ namespace madang::media {
 
 namespace {
 
-// libav logs to stderr by default; Madang says what went wrong itself, as a
-// problem phrase. Set once per process (a function-local static: thread-safe).
-
 // --------------------------------------------------------------------- owners
 
 struct SwrFree {

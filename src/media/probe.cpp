@@ -31,9 +31,6 @@ namespace madang::media {
 
 namespace {
 
-// libav logs to stderr by default; Madang says what went wrong itself, as a
-// problem phrase. Set once per process (a function-local static: thread-safe).
-
 // ------------------------------------------------------------------- hardware
 
 // Whether VA-API can decode `codec` here: the decoder knows a VA-API path and
