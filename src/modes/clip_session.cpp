@@ -4,7 +4,10 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 
 #include "deck/clips.h"
 #include "platform/log.h"
@@ -31,6 +34,22 @@ std::string clip_label(const deck::Image& image) {
   if (!image.alt.empty()) return image.alt;
   const std::size_t slash = image.src.find_last_of('/');
   return slash == std::string::npos ? image.src : image.src.substr(slash + 1);
+}
+
+// Whether asking SDL for a sound device can succeed: a driver named in
+// SDL_AUDIODRIVER (disk, dummy: tests), a sound server (PulseAudio or
+// PipeWire's), or a sound card.
+bool sound_server_or_card() {
+  if (const char* driver = std::getenv("SDL_AUDIODRIVER"); driver && *driver) return true;
+  if (const char* server = std::getenv("PULSE_SERVER"); server && *server) return true;
+  std::error_code ec;
+  if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"); runtime && *runtime) {
+    const std::filesystem::path dir(runtime);
+    if (std::filesystem::exists(dir / "pulse" / "native", ec) ||
+        std::filesystem::exists(dir / "pipewire-0", ec))
+      return true;
+  }
+  return std::filesystem::exists("/dev/snd", ec) && !std::filesystem::is_empty("/dev/snd", ec);
 }
 
 }  // namespace
@@ -123,8 +142,8 @@ ClipSession::Clip* ClipSession::open_clip(const std::string& key, const deck::Im
   std::unique_ptr<media::Player> player = media::Player::open(image.resolved, play, &problem);
   if (!player) {
     failed_.push_back(key);
-    log_line(LogLevel::kWarning, "clip",
-             "'" + image.src + "' cannot be played: " + problem + " (its poster stays)");
+    log_line(LogLevel::kWarning, options_.command,
+             "clip '" + image.src + "' cannot be played: " + problem + " (its poster stays)");
     return nullptr;
   }
   auto clip = std::make_unique<Clip>();
@@ -307,8 +326,14 @@ bool ClipSession::audio_device() {
   if (audio_ != 0) return true;
   if (audio_tried_) return false;
   audio_tried_ = true;
+  if (!sound_server_or_card()) {
+    // Asking SDL would only make ALSA print its own complaints on stderr.
+    log_line(LogLevel::kWarning, options_.command,
+             "no sound device (no sound card and no sound server): clips play silent");
+    return false;
+  }
   if (SDL_WasInit(SDL_INIT_AUDIO) == 0 && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-    log_line(LogLevel::kWarning, "clip",
+    log_line(LogLevel::kWarning, options_.command,
              std::string("no sound device (") + SDL_GetError() + "): clips play silent");
     return false;
   }
@@ -322,7 +347,7 @@ bool ClipSession::audio_device() {
   audio_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have,
                                SDL_AUDIO_ALLOW_FREQUENCY_CHANGE | SDL_AUDIO_ALLOW_CHANNELS_CHANGE);
   if (audio_ == 0) {
-    log_line(LogLevel::kWarning, "clip",
+    log_line(LogLevel::kWarning, options_.command,
              std::string("no sound device (") + SDL_GetError() + "): clips play silent");
     return false;
   }

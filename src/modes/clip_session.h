@@ -28,6 +28,7 @@
 namespace madang::app {
 
 struct ClipSessionOptions {
+  std::string command = "present";  // in messages: "madang present: no sound device ..."
   bool sound = true;   // open an audio device for the hall (false: every clip is silent)
   bool kiosk = false;  // every video starts by itself and loops (but on a slide that
                        // moves on when its clip ends: it plays once)
@@ -35,7 +36,7 @@ struct ClipSessionOptions {
 
 class ClipSession final : public render::ClipFrames {
  public:
-  static constexpr std::size_t kMaxPlayers = 6;
+  static constexpr std::size_t kMaxPlayers = 4;
 
   explicit ClipSession(ClipSessionOptions options = {});
   ~ClipSession() override;

@@ -88,7 +88,7 @@ struct KioskMode::Impl {
   long clip_frames = 0;       // frames of a playing clip
   bool clip_pending = false;  // a clip's new picture not drawn yet
   // Video and sound: every clip starts by itself and loops (modes/clip_session.h).
-  ClipSession clips{ClipSessionOptions{.sound = true, .kiosk = true}};
+  ClipSession clips{ClipSessionOptions{.command = "kiosk", .sound = true, .kiosk = true}};
   long reloads = 0, refused = 0;
   bool traced = false;
   bool keypad_traced = false;

@@ -80,7 +80,8 @@ ShowController::ShowController(const ScreenOptions& screens, show::Show show, Lo
       clock_(clock),
       policy_(std::move(policy)),
       resources_(show_.deck, &warnings_),
-      screens_(resources_, screens) {
+      screens_(resources_, screens),
+      clips_(ClipSessionOptions{.command = policy_.command}) {
   trace_ = env_flag("MADANG_PRESENT_TRACE");
   ink_trace_ = env_flag("MADANG_INK_TRACE");
   first_frame_exit_ = env_flag("MADANG_PRESENT_FIRST_FRAME");
@@ -90,6 +91,15 @@ ShowController::ShowController(const ScreenOptions& screens, show::Show show, Lo
 
 ShowController::~ShowController() {
   if (ink_) ink_->flush();  // the last strokes, written before the mode ends
+  if (env_flag("MADANG_CLIP_TRACE")) {
+    // tests/bench/clip_bench.sh: the players' figures when the show ends.
+    const ClipSession::Stats s = clips_.stats();
+    std::printf("clip-stats shown=%llu dropped=%llu underruns=%llu players=%zu\n",
+                static_cast<unsigned long long>(s.frames_shown),
+                static_cast<unsigned long long>(s.frames_dropped),
+                static_cast<unsigned long long>(s.audio_underruns), s.players);
+    std::fflush(stdout);
+  }
 }
 
 void ShowController::mark(const char* phase) {
@@ -122,6 +132,11 @@ bool ShowController::open() {
   }
   mark("windows");
   screens_.set_clips(&clips_);
+  screens_.add_help({HelpLine{"K J L",
+                              "영상 재생 · 일시정지, 10초 뒤로, 10초 앞으로",
+                              "Clip: play or pause, 10 s back, 10 s on",
+                              HelpTask::kShowing,
+                              {"K", "J", "L"}}});
   // Keys are read as scancodes; an IME composing Hangul would swallow them.
   SDL_StopTextInput();
   if (!first_frame_exit_) {
@@ -141,8 +156,8 @@ void ShowController::key_down(int scancode, int mods, Screen* from, double now) 
     if (remote_->audience_link()) screens_.hall().dirty = true;
     return;
   }
+  if (clip_key(scancode, mods, now)) return;  // before the ink's: L is its laser elsewhere
   if (ink_ && ink_key(scancode, mods, now)) return;
-  if (clip_key(scancode, mods, now)) return;
   show::Change change;
   if (diagram_key(show_, hall_list(hall_target(), show_, hall_covered()), scancode, mods,
                   &change)) {
