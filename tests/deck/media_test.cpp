@@ -258,8 +258,8 @@ TEST(MediaHtml, ReadsAsTheMarkdownFormDoes) {
   const ParseResult md = parse("![video autoplay loop muted poster:p.png w:640](clip.mp4)\n");
   ASSERT_EQ(clips_of(html).size(), 1u);
   ASSERT_EQ(clips_of(md).size(), 1u);
-  const Image& a = clips_of(html)[0];
-  const Image& b = clips_of(md)[0];
+  const Image a = clips_of(html)[0];
+  const Image b = clips_of(md)[0];
   EXPECT_EQ(a.src, b.src);
   EXPECT_EQ(a.resolved, b.resolved);
   EXPECT_EQ(a.width, b.width);

@@ -79,7 +79,8 @@ TEST_F(ClipLayoutTest, AVideoIsOneClipItemWithItsAspectAndAHitRegion) {
 
 TEST_F(ClipLayoutTest, TwoClipsAreNumberedInReadingOrder) {
   const deck::Deck d = one_slide({video_block("a.mp4"), para("사이"), video_block("b.webm")});
-  const std::vector<const Command*> clips = clips_in(lay(d).list);
+  const SlideLayout laid = lay(d);
+  const std::vector<const Command*> clips = clips_in(laid.list);
   ASSERT_EQ(clips.size(), 2u);
   EXPECT_EQ(clips[0]->clip_key, "1:0");
   EXPECT_EQ(clips[0]->image_path, "/clips/a.mp4");
