@@ -3,6 +3,7 @@
 
 extern "C" {
 #include <libavutil/avutil.h>
+#include <libavutil/display.h>
 #include <libavutil/log.h>
 }
 
@@ -19,6 +20,16 @@ extern "C" {
 #include "media/probe.h"
 
 namespace madang::media {
+
+int display_rotation(const AVStream* stream) {
+  const std::uint8_t* matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr);
+  if (!matrix) return 0;
+  // av_display_rotation_get is counter-clockwise, in degrees.
+  const double turn = -av_display_rotation_get(reinterpret_cast<const std::int32_t*>(matrix));
+  if (std::isnan(turn)) return 0;
+  const long quarter = std::lround(turn / 90);
+  return static_cast<int>(((quarter % 4) + 4) % 4) * 90;
+}
 
 void quiet_libav() {
   static const bool quiet = [] {

@@ -53,6 +53,9 @@ std::string open_input(const std::string& path, Input* in);
 int pick_stream(const AVFormatContext* format, AVMediaType type, std::string* undecodable);
 // Seconds, from the container or the streams (0 when nobody says).
 double clip_duration(const AVFormatContext* format, int video, int audio);
+// How far clockwise the picture of `stream` is turned to be shown (a phone's
+// portrait clip carries its turn as a display matrix): 0, 90, 180 or 270.
+int display_rotation(const AVStream* stream);
 // "1:05", "1:02:03".
 std::string clock_text(double seconds);
 // "" or why the clip is past media/probe.h's caps (size, length).

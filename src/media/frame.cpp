@@ -68,6 +68,33 @@ std::int64_t frame_pts(const AVFrame* frame) {
 
 // `frame` as straight RGBA, scaled to fit max_width x max_height with its
 // display aspect (sample aspect applied), never enlarged.
+// `in` turned clockwise by `rotation` (90, 180 or 270 degrees).
+Picture turned(const Picture& in, int rotation) {
+  Picture out;
+  const bool quarter = rotation == 90 || rotation == 270;
+  out.width = quarter ? in.height : in.width;
+  out.height = quarter ? in.width : in.height;
+  out.rgba.resize(in.rgba.size());
+  for (int y = 0; y < in.height; ++y) {
+    for (int x = 0; x < in.width; ++x) {
+      int tx = x, ty = y;
+      if (rotation == 90) {
+        tx = in.height - 1 - y;
+        ty = x;
+      } else if (rotation == 180) {
+        tx = in.width - 1 - x;
+        ty = in.height - 1 - y;
+      } else if (rotation == 270) {
+        tx = y;
+        ty = in.width - 1 - x;
+      }
+      std::memcpy(&out.rgba[(static_cast<std::size_t>(ty) * out.width + tx) * 4],
+                  &in.rgba[(static_cast<std::size_t>(y) * in.width + x) * 4], 4);
+    }
+  }
+  return out;
+}
+
 std::string to_rgba(const AVFrame* frame, AVRational sar, int max_width, int max_height,
                     Picture* out) {
   double shown_w = frame->width, shown_h = frame->height;
@@ -221,7 +248,12 @@ FrameResult decode_frame_at(const std::string& path, double time_s, int max_widt
   }
   result.time_s = std::max(0.0, static_cast<double>(best_pts - start) * av_q2d(tb));
   if (cover >= 0) result.time_s = 0;
-  result.problem = to_rgba(best.get(), sar, max_width, max_height, &result.picture);
+  // A turned picture (a phone held upright) is scaled to fit turned, then turned.
+  const int rotation = cover >= 0 ? 0 : display_rotation(stream);
+  const bool quarter = rotation == 90 || rotation == 270;
+  result.problem = to_rgba(best.get(), sar, quarter ? max_height : max_width,
+                           quarter ? max_width : max_height, &result.picture);
+  if (result.ok() && rotation != 0) result.picture = turned(result.picture, rotation);
   return result;
 }
 

@@ -333,6 +333,7 @@ class ClipPlayer final : public Player {
   const PlayOptions options_;
   Input in_;
   int video_ = -1, audio_ = -1;
+  int rotation_ = 0;  // of the picture (display_rotation)
   BufferPtr device_;
   CodecPtr video_codec_, audio_codec_;
   double origin_s_ = 0;  // the stream time that is the clip's 0
@@ -434,6 +435,7 @@ std::string ClipPlayer::open(const std::string& path) {
 
   if (video_ >= 0) {
     const AVStream* stream = format->streams[video_];
+    rotation_ = display_rotation(stream);
     if (options_.hardware) device_ = vaapi_device(avcodec_find_decoder(stream->codecpar->codec_id));
     video_codec_ = open_decoder(stream, device_.get(), &problem);
     if (!video_codec_) return problem;
@@ -904,6 +906,7 @@ bool ClipPlayer::take_video_frame(Worker& w) {
 void ClipPlayer::push_video(Worker& w, Decoded decoded) {
   std::shared_ptr<VideoFrame> out = to_video_frame(decoded.frame.get(), &w.sws);
   decoded.frame.reset();
+  if (out) out->rotation = rotation_;
   std::lock_guard lock(mu_);
   if (!out) {
     ++stats_.decode_errors;

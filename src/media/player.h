@@ -42,6 +42,7 @@ struct VideoFrame {
   std::vector<std::uint8_t> data;  // the planes, one after another
   int offsets[3] = {0, 0, 0};      // of each plane in data (kNv12: two)
   int pitches[3] = {0, 0, 0};
+  int rotation = 0;          // clockwise degrees to turn it when shown (media/probe.h)
   double time_s = 0;         // presentation time in the clip
   std::uint64_t serial = 0;  // differs for every new frame a player hands out
 };

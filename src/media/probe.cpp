@@ -94,6 +94,9 @@ ProbeResult probe_clip(const std::string& path) {
     const AVRational sar = av_guess_sample_aspect_ratio(format, stream, nullptr);
     if (sar.num > 0 && sar.den > 0 && sar.num != sar.den)
       info.width = std::max(1, static_cast<int>(std::lround(par->width * av_q2d(sar))));
+    // A phone held upright: the picture is turned a quarter when shown.
+    info.rotation = display_rotation(stream);
+    if (info.rotation == 90 || info.rotation == 270) std::swap(info.width, info.height);
     const AVRational rate = av_guess_frame_rate(format, stream, nullptr);
     if (rate.num > 0 && rate.den > 0) info.fps = av_q2d(rate);
     info.hardware = vaapi_can_decode(par->codec_id);

@@ -32,6 +32,7 @@ struct ClipInfo {
   std::string audio_codec;    // "aac", "opus", ...
   int audio_rate = 0;         // Hz
   int audio_channels = 0;
+  int rotation = 0;       // clockwise degrees it is turned when shown (width, height: after)
   bool hardware = false;  // a hardware decoder (VA-API) is there for its video
 };
 

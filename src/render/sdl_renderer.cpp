@@ -809,7 +809,11 @@ struct SdlRenderer::Impl {
       const int want_w = static_cast<int>(std::ceil(c.rect.w * scale_x));
       const int want_h = static_cast<int>(std::ceil(c.rect.h * scale_y));
       SDL_Texture* tex = nullptr;
-      if (is_live && live.frame) tex = frame_texture(c.clip_key, *live.frame);
+      int rotation = 0;  // a live frame's turn (a poster comes turned already)
+      if (is_live && live.frame) {
+        tex = frame_texture(c.clip_key, *live.frame);
+        if (tex) rotation = live.frame->rotation;
+      }
       if (!tex && !c.image_path.empty()) tex = poster_texture(c, want_w, want_h);
       if (!tex) {
         draw_placeholder(c.rect, opacity);
@@ -820,8 +824,16 @@ struct SdlRenderer::Impl {
       const Uint8 alpha = static_cast<Uint8>(std::lround(std::clamp(opacity, 0.0f, 1.0f) * 255));
       SDL_SetTextureBlendMode(tex, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
       SDL_SetTextureAlphaMod(tex, alpha);
-      const SDL_FRect dst{r.x, r.y, r.w, r.h};
-      SDL_RenderCopyF(ren, tex, nullptr, &dst);
+      if (rotation == 0) {
+        const SDL_FRect dst{r.x, r.y, r.w, r.h};
+        SDL_RenderCopyF(ren, tex, nullptr, &dst);
+      } else {
+        // Turned about the rect's centre: a quarter turn swaps its sides.
+        const bool quarter = rotation == 90 || rotation == 270;
+        const float w = quarter ? r.h : r.w, h = quarter ? r.w : r.h;
+        const SDL_FRect dst{r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
+        SDL_RenderCopyExF(ren, tex, nullptr, &dst, rotation, nullptr, SDL_FLIP_NONE);
+      }
     }
     const double progress = is_live && live.duration_s > 0 ? live.position_s / live.duration_s : -1;
     for (const Command& mark : clip_marks(c, is_live && live.playing, progress)) {

@@ -3,12 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "clips.h"
+#include "media/player.h"
+#include "media/probe.h"
 
 namespace madang::media {
 namespace {
@@ -179,6 +184,61 @@ TEST_F(MediaFrame, Problems) {
   sound.seconds = 0.2;
   ASSERT_TRUE(test::make_clip(file("tone.wav"), sound));
   EXPECT_EQ(decode_frame_at(file("tone.wav"), 0, 64, 64).problem, "has no picture");
+}
+
+}  // namespace
+}  // namespace madang::media
+
+namespace madang::media {
+namespace {
+
+// A phone held upright records its picture sideways and says, in a display
+// matrix, to turn it a quarter: the probe gives the size as shown, the
+// poster comes turned, and the player's frames carry the turn for the sink.
+TEST(MediaRotation, AClipTurnedByItsDisplayMatrixIsShownTurned) {
+  ClipSpec spec;
+  spec.audio = false;
+  const std::string plain = shared_clip("upright-source.mp4", spec);
+  const std::string upright = test::clip_dir().file("upright.mp4");
+  ASSERT_EQ(std::system(("ffmpeg -nostdin -loglevel error -y -i '" + plain +
+                         "' -c copy -metadata:s:v:0 rotate=90 '" + upright + "'")
+                            .c_str()),
+            0);
+  const ProbeResult probe = probe_clip(upright);
+  ASSERT_TRUE(probe.ok()) << probe.problem;
+  // `rotate=90` in an MP4 is a quarter turn; which way is ffmpeg's own reading
+  // of the display matrix (checked against its picture below).
+  EXPECT_EQ(probe.info.rotation, 270);
+  EXPECT_EQ(probe.info.width, 180);
+  EXPECT_EQ(probe.info.height, 320);
+  const FrameResult r = decode_frame_at(upright, 0.5 + 0.4 / 30, 180, 320);
+  ASSERT_TRUE(r.ok()) << r.problem;
+  ASSERT_EQ(r.picture.width, 180);
+  ASSERT_EQ(r.picture.height, 320);
+  // ffmpeg turns it the same way by itself.
+  const std::vector<std::uint8_t> want = test::ffmpeg_frame(upright, 15, 180, 320);
+  ASSERT_FALSE(want.empty());
+  EXPECT_LT(test::mean_abs_diff(r.picture.rgba, want), 2);
+  // Turned the other way (clockwise), it would not match.
+  const std::vector<std::uint8_t> other = test::ffmpeg_frame(plain, 15, 320, 180);
+  std::vector<std::uint8_t> wrong(other.size());
+  for (int y = 0; y < 180; ++y)
+    for (int x = 0; x < 320; ++x)
+      for (int k = 0; k < 4; ++k)
+        wrong[(static_cast<std::size_t>(x) * 180 + (179 - y)) * 4 + k] =
+            other[(static_cast<std::size_t>(y) * 320 + x) * 4 + k];
+  EXPECT_GT(test::mean_abs_diff(r.picture.rgba, wrong), 10);
+  std::string problem;
+  std::unique_ptr<Player> player = Player::open(upright, {}, &problem);
+  ASSERT_TRUE(player) << problem;
+  std::shared_ptr<const VideoFrame> frame;
+  for (int i = 0; i < 200 && !frame; ++i) {
+    frame = player->frame(0);
+    if (!frame) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(frame);
+  EXPECT_EQ(frame->rotation, probe.info.rotation);
+  EXPECT_EQ(frame->width, 320);  // as decoded: the sink turns it
 }
 
 }  // namespace
