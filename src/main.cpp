@@ -162,8 +162,8 @@ int main(int argc, char** argv) {
 
   madang::app::KioskOptions kiosk;
   bool hash_pin = false;
-  auto* kiosk_cmd =
-      cli.add_subcommand("kiosk", "Run a deck unattended: full screen, looping, locked down");
+  auto* kiosk_cmd = cli.add_subcommand(
+      "kiosk", "Run a deck or a program unattended: full screen, looping, locked down");
   kiosk_cmd->add_option("deck", kiosk.deck, "Slide description file");
   kiosk_cmd->add_option("--display", kiosk.display, "Only this display (default: every one)");
   kiosk_cmd->add_option("--pin-file", kiosk.pin_file, "File holding the staff PIN's hash");

@@ -7,8 +7,6 @@
 
 #include "modes/forum_mode.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -24,22 +22,6 @@
 namespace madang::app {
 
 namespace {
-
-long long file_stamp(const std::string& path) {
-  struct stat st {};
-  if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
-  return static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
-}
-
-// A deck of one empty slide: what the windows show under the cards when no
-// talk's deck could be read at all.
-deck::Deck empty_deck() {
-  deck::Deck d;
-  d.slides.emplace_back();
-  d.slides.back().index = 1;
-  d.pages = 1;
-  return d;
-}
 
 // The time of day in seconds: MADANG_PRESENT_WALL (HH:MM) when set, else the
 // machine's.
@@ -67,7 +49,7 @@ ForumController::ForumController(LoadedProgram program, const ScreenOptions& scr
   took_s_.assign(n, 0);
   deck_stamps_.assign(n, -1);
   for (std::size_t i = 0; i < n; ++i) {
-    deck_stamps_[i] = file_stamp(program_.program.items[i].deck_path);
+    deck_stamps_[i] = deck_file_stamp(program_.program.items[i].deck_path);
     if (!loaded(static_cast<int>(i))) continue;
     parked_[i] = show::open_show(
         program_.decks[i].parsed.deck,
@@ -78,9 +60,9 @@ ForumController::ForumController(LoadedProgram program, const ScreenOptions& scr
   // The windows open on the first talk's deck (a card covers it), or the
   // first deck that loaded.
   int first = loaded(item_) ? item_ : program_.first_loaded();
-  show::Show initial = first >= 0
-                           ? std::move(*parked_[static_cast<std::size_t>(first)])
-                           : show::open_show(empty_deck(), {.fullscreen = settings_.fullscreen});
+  show::Show initial =
+      first >= 0 ? std::move(*parked_[static_cast<std::size_t>(first)])
+                 : show::open_show(blank_program_deck(), {.fullscreen = settings_.fullscreen});
   if (first >= 0) parked_[static_cast<std::size_t>(first)].reset();
   inner_item_ = first;
   ShowPolicy policy;
@@ -136,16 +118,8 @@ double ForumController::item_elapsed_s(double now) const {
 
 void ForumController::go(int item, bool card, double now, bool at_end) {
   const int n = static_cast<int>(program_.program.items.size());
-  if (item >= n && settings_.loop) item = 0;
   item = std::clamp(item, 0, n);  // n: the end card
   if (item_ < n && item != item_) took_s_[static_cast<std::size_t>(item_)] = item_elapsed_s(now);
-  if (item == 0 && item_ == n - 1 && settings_.loop) {
-    // A kiosk's new round: every talk from its start.
-    for (std::optional<show::Show>& s : parked_) {
-      if (s) show::restart(*s, now);
-    }
-    if (inner_item_ >= 0) show::restart(inner_->show(), now);
-  }
   item_ = item;
   card_ = card || !loaded(item);
   switching_ = true;
@@ -180,7 +154,7 @@ void ForumController::retry_decks(double now) {
   for (std::size_t i = 0; i < program_.program.items.size(); ++i) {
     const deck::ProgramItem& item = program_.program.items[i];
     if (item.is_break || program_.decks[i].loaded) continue;
-    const long long stamp = file_stamp(item.deck_path);
+    const long long stamp = deck_file_stamp(item.deck_path);
     if (stamp < 0 || stamp == deck_stamps_[i]) continue;
     deck_stamps_[i] = stamp;
     reload_program_deck(&program_, static_cast<int>(i), settings_.pdf);

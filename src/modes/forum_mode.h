@@ -1,4 +1,5 @@
-// A forum on one laptop: `madang present forum.yaml`, `kiosk forum.yaml`.
+// A forum on one laptop: `madang present forum.yaml` (the kiosk's program is
+// modes/kiosk_program.h's, over the kiosk's own controller).
 // A small controller over one show per talk: the show controller
 // (modes/show_controller.h) keeps the windows and runs the talk on now as it
 // runs any deck; this one holds the other talks' shows parked (each with its
@@ -41,7 +42,6 @@ namespace madang::app {
 struct ForumSettings {
   std::string command = "present";
   bool time_cards_in_hall = false;  // --time-cards hall
-  bool loop = false;                // kiosk: after the last talk, the first card again
   int start_talk = 1;               // the talk whose card comes first
   bool fullscreen = false;
   deck::PdfOptions pdf;  // how a deck that appears later is read

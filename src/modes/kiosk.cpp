@@ -1,6 +1,8 @@
 // `madang kiosk DECK` (modes/modes.h run_kiosk): the options checked, the
 // PIN found, the deck loaded before any window opens (errors to the log),
-// then the kiosk's controller (modes/kiosk_mode.h) on the wall's clock.
+// then the kiosk's controller (modes/kiosk_mode.h) on the wall's clock. A
+// program (forum.yaml): every talk's deck loaded, then the program over the
+// kiosk (modes/kiosk_program.h).
 
 #include <cstdio>
 #include <memory>
@@ -10,6 +12,7 @@
 #include "deck/duration.h"
 #include "deck/program.h"
 #include "modes/kiosk_mode.h"
+#include "modes/kiosk_program.h"
 #include "modes/modes.h"
 #include "modes/remote_link.h"
 #include "platform/log.h"
@@ -17,6 +20,7 @@
 #include "platform/sdl_support.h"
 #include "session/arguments.h"
 #include "session/deck_loading.h"
+#include "session/program_loading.h"
 
 namespace madang::app {
 
@@ -25,9 +29,11 @@ int run_kiosk(const KioskOptions& options) {
     std::fputs("madang kiosk: which deck? madang kiosk DECK (or --hash-pin)\n", stderr);
     return 2;
   }
-  if (deck::is_program_path(options.deck)) {
-    std::fprintf(stderr, "madang kiosk: %s is a program; the kiosk runs one deck (docs/forum.md)\n",
-                 options.deck.c_str());
+  const bool program = deck::is_program_path(options.deck);
+  if (program && (options.remote.on || options.visitor_ink)) {
+    std::fprintf(stderr,
+                 "madang kiosk: %s is a program: %s is for a kiosk of one deck (docs/forum.md)\n",
+                 options.deck.c_str(), options.remote.on ? "--remote" : "--visitor-ink");
     return 2;
   }
   KioskSetup setup;
@@ -67,6 +73,34 @@ int run_kiosk(const KioskOptions& options) {
       return 2;
     }
   }
+  const auto start_signals = [&] {
+    if (signals && !signals->start()) {
+      log_line(LogLevel::kWarning, "kiosk", "signals are not events: SIGHUP will not reload");
+    }
+  };
+  if (program) {
+    // Every talk's deck before any window opens; a missing or broken one is
+    // a card (its errors to the log), never a stop.
+    LoadedProgram loaded = load_program_decks(options.deck, read_as);
+    Diagnostics all = loaded.diagnostics;
+    for (const ProgramDeck& d : loaded.decks) {
+      all.insert(all.end(), d.parsed.diagnostics.begin(), d.parsed.diagnostics.end());
+    }
+    for (const Diagnostic& d : all) {
+      log_line(d.severity == Severity::kError ? LogLevel::kError : LogLevel::kWarning, "kiosk",
+               format_diagnostic(d));
+    }
+    if (loaded.diagnostics.size() == 1 && loaded.diagnostics[0].where.line == 0) return 2;
+    if (loaded.program.talk_count() == 0) {
+      log_line(LogLevel::kError, "kiosk", "exit: " + options.deck + " has no talks");
+      return 1;
+    }
+    return with_video("kiosk", [&](LoopClock& clock) {
+      start_signals();
+      KioskProgram mode(std::move(loaded), setup, clock, {.pdf = read_as});
+      return run_mode(mode, clock);
+    });
+  }
   deck::ParseResult parsed =
       load_deck_checked(options.deck, read_as);  // undecodable images: placeholders
   for (const Diagnostic& d : parsed.diagnostics) {
@@ -79,9 +113,7 @@ int run_kiosk(const KioskOptions& options) {
     return unreadable(parsed) ? 2 : 1;
   }
   return with_video("kiosk", [&](LoopClock& clock) {
-    if (signals && !signals->start()) {
-      log_line(LogLevel::kWarning, "kiosk", "signals are not events: SIGHUP will not reload");
-    }
+    start_signals();
     show::Show show = show::open_show(std::move(parsed.deck), {.slide = 1});
     // --remote: the audience page only, unless the kiosk has a staff PIN:
     // then its staff may drive it from a phone too (the control page's token

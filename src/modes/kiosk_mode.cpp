@@ -68,6 +68,7 @@ struct KioskMode::Impl {
         screens(resources, s.screens) {}
 
   KioskSetup setup;
+  KioskHooks hooks;  // a program over the kiosk (modes/kiosk_program.h); unset: none
   show::Show show;
   LoopClock& clock;
   std::vector<std::string> warnings;  // of opening the fonts
@@ -112,6 +113,9 @@ struct KioskMode::Impl {
   void moved(const show::Change& change, const show::HallPicture& before, double now,
              const TransitionStyle& style = {});
   void act(const Action& action, double now);
+  // A move beyond the show (past its end, before its start, from a card)
+  // is a program's: true when the hooks took `action`.
+  bool program_move(const Action& action, double now);
   void remote_commands(double now);
   void advance(double now);
   void back_to_start(double now);
@@ -189,6 +193,43 @@ void KioskMode::end(const std::string& why) {
 
 void KioskMode::reload() {
   impl_->reload();
+}
+
+void KioskMode::set_hooks(KioskHooks hooks) {
+  impl_->hooks = std::move(hooks);
+}
+
+void KioskMode::swap_show(show::Show& other) {
+  Impl& m = *impl_;
+  std::swap(m.show, other);
+  std::vector<std::string> warnings;
+  m.resources.deck_changed(m.show.deck, &warnings);
+  for (const std::string& message : warnings) m.log(LogLevel::kWarning, message);
+  m.screens.deck_changed();  // a cut, at the new deck's aspect
+  m.diagram_clock.reset();
+  if (m.watcher) m.watcher->watch(m.show.deck);
+  m.traced = false;
+  m.redraw_for({.any = true, .hall = true});
+}
+
+void KioskMode::set_cover(KioskCover cover, double stand_ms) {
+  Impl& m = *impl_;
+  m.kiosk.stand_ms = cover ? stand_ms : -1;
+  m.screens.set_cover(std::move(cover));
+  m.traced = false;
+  m.redraw_for({.any = true, .hall = true});
+}
+
+bool KioskMode::covered() const {
+  return impl_->screens.covered();
+}
+
+void KioskMode::change_show(const std::function<show::Change(show::Show&)>& change) {
+  Impl& m = *impl_;
+  if (!change(m.show).any) return;
+  for (auto& s : m.screens.all()) s->view->skip_transition();
+  m.diagram_clock.reset();
+  m.redraw_for({.any = true, .hall = true});
 }
 
 KioskStats KioskMode::stats() const {
@@ -292,13 +333,34 @@ void KioskMode::Impl::remote_commands(double now) {
   }
 }
 
+bool KioskMode::Impl::program_move(const Action& action, double now) {
+  if (!hooks.move_on) return false;
+  const int direction = action.kind == ActionKind::kNext   ? 1
+                        : action.kind == ActionKind::kPrev ? -1
+                                                           : 0;
+  if (screens.covered()) {
+    if (direction != 0) hooks.move_on(direction, true, now);
+    return true;  // nothing else moves a card
+  }
+  const bool beyond = direction > 0   ? show::next_step(show).end
+                      : direction < 0 ? show.at.slide == 0 && show::here(show).step <= 0
+                                      : false;
+  return beyond && hooks.move_on(direction, true, now);
+}
+
 void KioskMode::Impl::act(const Action& action, double now) {
   if (action.kind == ActionKind::kNone) return;
+  if (program_move(action, now)) return;
   const show::HallPicture before = show::hall(show);
   moved(show::act(show, action, now), before, now);
 }
 
 void KioskMode::Impl::advance(double now) {
+  if (hooks.move_on && (screens.covered() || show::next_step(show).end) &&
+      hooks.move_on(1, false, now)) {
+    show::moved_on(kiosk, now);  // a program's next card or talk
+    return;
+  }
   const show::HallPicture before = show::hall(show);
   const long loops = kiosk.loops;
   const show::Change change = show::advance(show, kiosk, now);
@@ -312,6 +374,13 @@ void KioskMode::Impl::back_to_start(double now) {
     stroke.cancel();
     ink_pending = false;
     screens.mark_dirty();
+  }
+  if (hooks.back_to_start) {
+    hooks.back_to_start(now);  // the program's first card, a cut
+    show::return_to_start(show, kiosk, now);
+    log(LogLevel::kInfo, "idle: back to the program's start");
+    redraw_for({.any = true, .hall = true});
+    return;
   }
   const show::HallPicture before = show::hall(show);
   const show::Change change = show::return_to_start(show, kiosk, now);
@@ -361,7 +430,8 @@ void KioskMode::Impl::key(const SDL_KeyboardEvent& e, double now) {
   }
   if ((mods & kChordMods) == kChordMods) return;  // the chord, being held
   show::Change change;
-  if (diagram_key(show, app::hall_list(KioskScreens::target(*screens.all().front()), show),
+  if (!screens.covered() &&
+      diagram_key(show, app::hall_list(KioskScreens::target(*screens.all().front()), show),
                   scancode, mods, &change)) {
     show::visitor_input(kiosk, now);
     redraw_for(change);
@@ -386,6 +456,10 @@ void KioskMode::Impl::tap(KioskScreen* s, float x, float y, double now) {
     const layout::Point p = window_to_slide(x, y, s->screen.window->scale(), {0, 0, 0, 0});
     const KeypadLayout pad = screens.keypad_on(*s, gate.mode);
     if (const PadButton* b = keypad_hit(pad, p.x, p.y)) gate_key(b->key, b->digit, now);
+    return;
+  }
+  if (screens.covered()) {  // a tap on a card: its talk begins
+    act({ActionKind::kNext}, now);
     return;
   }
   int link_slide = 0, link_step = 0;
@@ -559,7 +633,7 @@ void KioskMode::handle(const SDL_Event& e, double now) {
       show::mouse_moved(m.kiosk, now);
       m.screens.show_cursor(true);
       KioskScreen* s = m.screens.of(e.motion.windowID);
-      if (!s || m.gate.mode != GateMode::kClosed) return;
+      if (!s || m.gate.mode != GateMode::kClosed || m.screens.covered()) return;
       if (m.setup.visitor_ink && !m.ink_finger &&
           m.ink_move(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), now)) {
         return;
@@ -737,7 +811,7 @@ double KioskMode::Impl::frame(double now) {
     // picture redraws the windows.
     const show::HallPicture picture = show::hall(show);
     clips.follow(show.deck, resources.generation(), picture.slide, picture.state.step,
-                 picture.blank != show::Blank::kNone || gate_open, now / 1000);
+                 picture.blank != show::Blank::kNone || gate_open || screens.covered(), now / 1000);
     double next_s = -1;
     clip_pending = clips.tick(now / 1000, &next_s);
     if (clip_pending) screens.mark_dirty();
@@ -825,13 +899,15 @@ void KioskMode::Impl::print_idle() {
   std::printf(
       "idle slide=%d step=%d phase=%s gate=%s typed=%d failures=%d locked=%d selected=%s "
       "hovered=%s frames=%ld pictures=%ld windows=%d cursor=%d grab=%d slides=%d reloads=%ld "
-      "refused=%ld advances=%ld loops=%ld returns=%ld ink-strokes=%d\n",
+      "refused=%ld advances=%ld loops=%ld returns=%ld ink-strokes=%d",
       show.at.slide + 1, show.at.step, show::phase_name(kiosk.phase), gate_name(gate.mode),
       static_cast<int>(gate.typed.size()), gate.failures, gate_locked(gate, now) ? 1 : 0,
       ids_or_dash(here.selected).c_str(), here.hovered.empty() ? "-" : here.hovered.c_str(),
       first.screen.frames, pictures, static_cast<int>(screens.all().size()),
       screens.cursor_shown() ? 1 : 0, screens.keyboard_grabbed() ? 1 : 0, show.shape.slide_count(),
       reloads, refused, kiosk.advances, kiosk.loops, kiosk.returns, ink::stroke_count(ink));
+  if (hooks.trace_extra) std::printf("%s", hooks.trace_extra().c_str());
+  std::printf("\n");
   std::fflush(stdout);
 }
 

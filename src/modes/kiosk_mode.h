@@ -7,6 +7,11 @@
 // one keeps the last good deck and goes to the log only. SIGHUP reloads,
 // SIGTERM and SIGINT end it (exit 0).
 //
+// A forum's program (`madang kiosk forum.yaml`) is a controller over this
+// one (modes/kiosk_program.h) that trades the talks' shows in and puts
+// title cards over them through the hooks below (KioskHooks, swap_show,
+// set_cover): the policy is there, this keeps the windows and the timing.
+//
 // A small controller over one show::Show, as present mode is: every input
 // becomes an event on the show (modes/hall_input.h shares the diagram input
 // with present). The loop (platform/loop.h) sleeps until input or the next
@@ -21,6 +26,7 @@
 
 #include <SDL.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -68,6 +74,22 @@ struct KioskStats {
   bool animating = false;  // a transition or diagram animation is running
 };
 
+// What a program over the kiosk decides (modes/kiosk_program.h); unset:
+// the kiosk runs its one show and loops it.
+struct KioskHooks {
+  // The kiosk would go beyond its show: forward (+1) past the last step or
+  // back (-1) before the first, or either way from a cover (a card).
+  // `visitor`: a visitor's move, else the kiosk's own after the step's or
+  // the cover's time. The hook moves (swap_show, set_cover); false when it
+  // did not (the show stays as it is).
+  std::function<bool(int direction, bool visitor, double now)> move_on;
+  // The visitor left: the hook puts the program's start up; the show on
+  // then goes back to slide 1, every diagram at rest.
+  std::function<void(double now)> back_to_start;
+  // Appended to the trace line (MADANG_KIOSK_TRACE).
+  std::function<std::string()> trace_extra;
+};
+
 class KioskMode final : public Mode {
  public:
   KioskMode(const KioskSetup& setup, show::Show show, LoopClock& clock);
@@ -86,6 +108,23 @@ class KioskMode final : public Mode {
   void reload();
   // As SIGTERM: ends the loop (exit 0), saying why in the log.
   void end(const std::string& why);
+
+  // A program over the kiosk (modes/kiosk_program.h): its hooks, set once
+  // before the loop runs.
+  void set_hooks(KioskHooks hooks);
+  // Another show takes the windows (a program's next talk): `other` and the
+  // show on now trade places, and the windows draw the new one at once (a
+  // cut) with its own fonts, aspect and clips; the deck watcher follows it.
+  void swap_show(show::Show& other);
+  // A card over every window's slide (the slide is not drawn under it) that
+  // stands `stand_ms` when left alone (show::Kiosk::stand_ms); an empty
+  // `cover`: none, the slide again. While it is up a visitor's tap, swipe,
+  // wheel or key is a move of the hooks' (move_on), not the slide's.
+  void set_cover(KioskCover cover, double stand_ms);
+  bool covered() const;
+  // Changes the show on now (the program restarts it, takes it to its end),
+  // and draws the change as a cut.
+  void change_show(const std::function<show::Change(show::Show&)>& change);
 
   KioskStats stats() const;
   const show::Show& show() const;

@@ -119,7 +119,19 @@ void KioskScreens::draw(KioskScreen& s, const show::Show& show, const Gate& gate
   screen.window->output_size(&w, &h);
   SDL_SetRenderTarget(r, nullptr);
   const auto t0 = std::chrono::steady_clock::now();
-  s.view->draw(show.deck, show::hall(show), w, h, now_ms, marks_);
+  show::HallPicture picture = show::hall(show);
+  if (cover_) picture.blank = show::Blank::kBlack;  // under the card
+  s.view->draw(show.deck, picture, w, h, now_ms, cover_ ? nullptr : marks_);
+  if (cover_) {
+    const std::string key = std::to_string(cover_revision_) + "|" +
+                            std::to_string(resources_.generation()) + "|" + std::to_string(w) +
+                            "x" + std::to_string(h);
+    if (key != s.cover_key) {
+      s.cover = cover_(resources_.fonts(), {w, h});
+      s.cover_key = key;
+    }
+    s.view->slides().draw_list(s.cover, 0, 0);
+  }
   if (gate.mode != GateMode::kClosed) {
     if (!screen.overlays) screen.overlays = std::make_unique<Overlays>(r, resources_);
     const KeypadPicture keypad = keypad_picture(gate, w, h, now_ms);
@@ -134,6 +146,19 @@ void KioskScreens::draw(KioskScreen& s, const show::Show& show, const Gate& gate
   screen.frame_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ++screen.frames;
+}
+
+void KioskScreens::set_cover(KioskCover cover) {
+  cover_ = std::move(cover);
+  ++cover_revision_;
+  for (auto& s : screens_) {
+    if (!cover_) {
+      s->cover = {};
+      s->cover_key.clear();
+    }
+    s->view->skip_transition();
+    s->screen.dirty = true;
+  }
 }
 
 void KioskScreens::deck_changed() {

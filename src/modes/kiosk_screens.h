@@ -10,6 +10,7 @@
 
 #include <SDL.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,12 +33,18 @@ struct KioskScreenOptions {
   int height = 0;
 };
 
+// A card over the slide (a program's title card, modes/kiosk_program.h),
+// laid out for a window's size with the fonts of the deck on now.
+using KioskCover = std::function<layout::DisplayList(text::FontSystem& fonts, layout::Size size)>;
+
 // One window and its view.
 struct KioskScreen {
   Screen screen;
   std::unique_ptr<HallView> view;
-  bool animating = false;  // its last frame was mid-transition
-  float overlay_unit = 1;  // modes/overlays.h
+  bool animating = false;     // its last frame was mid-transition
+  float overlay_unit = 1;     // modes/overlays.h
+  layout::DisplayList cover;  // the cover as laid out for this window
+  std::string cover_key;      // what `cover` was made for
 };
 
 class KioskScreens {
@@ -62,6 +69,10 @@ class KioskScreens {
   void draw(KioskScreen& s, const show::Show& show, const Gate& gate, double now_ms);
   // Visitors' ink drawn on the slides (nullptr: none); valid for the frames drawn.
   void set_marks(const HallMarks* marks) { marks_ = marks; }
+  // Every window draws `cover` instead of the slide (black under it) until
+  // it is set again; empty: none. A cut: running transitions stop.
+  void set_cover(KioskCover cover);
+  bool covered() const { return static_cast<bool>(cover_); }
   // The keypad as `s` lays it out now (for taps).
   KeypadLayout keypad_on(KioskScreen& s, GateMode mode) const;
 
@@ -96,6 +107,8 @@ class KioskScreens {
   SDL_Cursor* arrow_ = nullptr;
   bool hand_shown_ = false;
   const HallMarks* marks_ = nullptr;
+  KioskCover cover_;
+  long cover_revision_ = 0;  // counts set_cover (each window's list is made again)
 };
 
 }  // namespace madang::app

@@ -1,5 +1,7 @@
 #include "session/program_loading.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include "base/time_text.h"
@@ -56,6 +58,20 @@ LoadedProgram load_program_decks(const std::string& path, const deck::PdfOptions
     reload_program_deck(&out, static_cast<int>(i), pdf);
   }
   return out;
+}
+
+long long deck_file_stamp(const std::string& path) {
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+  return static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+}
+
+deck::Deck blank_program_deck() {
+  deck::Deck d;
+  d.slides.emplace_back();
+  d.slides.back().index = 1;
+  d.pages = 1;
+  return d;
 }
 
 std::string program_event_line(const deck::Program& program) {

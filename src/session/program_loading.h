@@ -43,6 +43,14 @@ LoadedProgram load_program_decks(const std::string& path, const deck::PdfOptions
 // Loads (again) item `index`'s deck: when its file appears or changes.
 void reload_program_deck(LoadedProgram* program, int index, const deck::PdfOptions& pdf = {});
 
+// The modification time of the regular file `path` (ns), or -1 when there
+// is none: whether a talk's deck appeared or changed since it was read.
+long long deck_file_stamp(const std::string& path);
+
+// A deck of one empty slide: what the windows show under the cards when no
+// talk's deck could be read at all.
+deck::Deck blank_program_deck();
+
 // "지역사회 혁신 포럼 · 2026-12-10 · 대전 시민공간".
 std::string program_event_line(const deck::Program& program);
 

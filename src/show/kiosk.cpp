@@ -62,8 +62,9 @@ KioskNext kiosk_next(const Kiosk& kiosk, const Show& show) {
   if (kiosk.phase == KioskPhase::kVisitor) {
     return {KioskDue::kReturn, kiosk.input_ms + idle_ms(show.deck)};
   }
-  return {KioskDue::kAdvance,
-          kiosk.shown_ms + advance_ms(show.deck, show.at.slide, here(show).step)};
+  const double stands =
+      kiosk.stand_ms >= 0 ? kiosk.stand_ms : advance_ms(show.deck, show.at.slide, here(show).step);
+  return {KioskDue::kAdvance, kiosk.shown_ms + stands};
 }
 
 KioskDue due_now(const Kiosk& kiosk, const Show& show, double now_ms) {
@@ -87,6 +88,11 @@ Change return_to_start(Show& show, Kiosk& kiosk, double now_ms) {
   kiosk.shown_ms = now_ms;
   ++kiosk.returns;
   return restart(show, now_ms);
+}
+
+void moved_on(Kiosk& kiosk, double now_ms) {
+  kiosk.shown_ms = now_ms;
+  ++kiosk.advances;
 }
 
 double kiosk_wait_ms(const Kiosk& kiosk, const Show& show, double now_ms) {

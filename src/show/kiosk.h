@@ -40,6 +40,9 @@ struct Kiosk {
   long advances = 0;     // steps and slides moved on by itself (loops included)
   long loops = 0;        // times it went from the last slide back to the first
   long returns = 0;      // times it went back to the start after a visitor
+  // >= 0: the hall shows a cover (a program's title card, modes/kiosk_program.h)
+  // that stands this long, left alone, instead of the step's advance.
+  double stand_ms = -1;
   bool operator==(const Kiosk&) const = default;
 };
 
@@ -85,6 +88,9 @@ KioskDue due_now(const Kiosk& kiosk, const Show& show, double now_ms);
 Change advance(Show& show, Kiosk& kiosk, double now_ms);
 // The visitor left: slide 1, every diagram at rest, moving on by itself.
 Change return_to_start(Show& show, Kiosk& kiosk, double now_ms);
+// The kiosk moved on by itself beyond its show (a program's next card or
+// talk, which the caller put up): counted as an advance, timed from now.
+void moved_on(Kiosk& kiosk, double now_ms);
 
 // When the next thing the kiosk waits for happens (an advance, a return, the
 // cursor hiding), in ms from now (>= 0).
