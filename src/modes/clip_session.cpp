@@ -18,7 +18,6 @@ namespace madang::app {
 struct ClipSession::Clip {
   std::string key, path, label;
   deck::MediaOptions media;
-  bool loop = false;
   std::shared_ptr<media::Player> player;
   bool audible = false;      // in audible_ (the hall hears it)
   bool was_playing = false;  // playing when its slide was left or the hall went blank
@@ -26,6 +25,14 @@ struct ClipSession::Clip {
   render::ClipNow shown;     // what tick() picked
   std::uint64_t serial = 0;  // of shown.frame
   double last_progress_s = -1;
+  // Started (autoplay, a click) before its first picture was decoded: it
+  // plays once that picture is there, so that its clock does not run ahead of
+  // pictures that do not exist yet (they would all come late and be dropped).
+  bool start_pending = false;
+  // Moved while paused (J, L, the console's bar): the picture at the new place
+  // is picked up as soon as it is decoded.
+  bool seek_pending = false;
+  double pending_since_s = 0;
 };
 
 namespace {
@@ -84,18 +91,20 @@ void ClipSession::follow(const deck::Deck& deck, int generation, int slide, int 
   const bool entered = slide != slide_;
   const bool blanked = blank && !blank_, unblanked = !blank && blank_ && !entered;
   if (entered || blanked) {
+    // Kept until its slide comes back (through any number of other slides).
     for (auto& [key, clip] : clips_) {
-      const bool playing = clip->player->playing();
-      if (entered) clip->was_playing = playing;
-      if (blanked && playing) clip->was_playing = true;
-      if (playing) clip->player->pause(now_s);
+      if (clip->player->playing() || clip->start_pending) {
+        clip->was_playing = true;
+        clip->start_pending = false;
+        clip->player->pause(now_s);
+      }
     }
   }
   std::vector<std::string> here;
   here_images_.clear();
   if (slide >= 0 && slide < static_cast<int>(deck.slides.size())) {
     const deck::Slide& s = deck.slides[static_cast<std::size_t>(slide)];
-    const bool once = show::advances_after_clip(deck, slide);
+    once_ = show::advances_after_clip(deck, slide);
     for (const deck::SlideClip& sc : deck::slide_clips(s)) {
       const deck::Image& image = *sc.image;
       const std::string key = deck::clip_key(s.index, sc.ordinal);
@@ -104,6 +113,7 @@ void ClipSession::follow(const deck::Deck& deck, int generation, int slide, int 
       Clip* clip = it == clips_.end() ? nullptr : it->second.get();
       if (!revealed) {
         if (clip && clip->player->playing()) clip->player->pause(now_s);
+        if (clip) clip->start_pending = false;
         continue;
       }
       if (image.resolved.empty()) continue;
@@ -115,11 +125,10 @@ void ClipSession::follow(const deck::Deck& deck, int generation, int slide, int 
       if (appeared && autoplay) {
         if (!clip) clip = open_clip(key, image, now_s);
         if (!clip) continue;
-        clip->loop = image.media.loop || (options_.kiosk && !once);
         clip->player->seek(image.media.start_s, now_s);
-        clip->player->play(now_s);
+        start(*clip, now_s);
       } else if ((entered || unblanked) && clip && clip->was_playing) {
-        clip->player->play(now_s);  // back where it was
+        start(*clip, now_s);  // back where it was
       }
       if (clip) clip->was_playing = false;
     }
@@ -136,7 +145,8 @@ ClipSession::Clip* ClipSession::open_clip(const std::string& key, const deck::Im
   media::PlayOptions play;
   play.start_s = image.media.start_s;
   play.end_s = image.media.end_s;
-  play.loop = image.media.loop || options_.kiosk;
+  // A kiosk loops every clip, but on a slide that moves on when its clip ends.
+  play.loop = image.media.loop || (options_.kiosk && !once_);
   play.volume = image.media.volume;
   std::string problem;
   std::unique_ptr<media::Player> player = media::Player::open(image.resolved, play, &problem);
@@ -151,7 +161,6 @@ ClipSession::Clip* ClipSession::open_clip(const std::string& key, const deck::Im
   clip->path = image.resolved;
   clip->label = clip_label(image);
   clip->media = image.media;
-  clip->loop = play.loop;
   clip->player = std::move(player);
   clip->used = ticks_;
   clip->shown.duration_s = clip->player->duration();
@@ -161,8 +170,6 @@ ClipSession::Clip* ClipSession::open_clip(const std::string& key, const deck::Im
   }
   Clip* raw = clip.get();
   clips_[key] = std::move(clip);
-  if (!image.media.muted && raw->player->has_audio() && options_.sound && audio_device())
-    set_audible(*raw, true);
   while (clips_.size() > kMaxPlayers) {
     const std::size_t before = clips_.size();
     close_oldest();
@@ -199,6 +206,31 @@ bool ClipSession::tick(double now_s, double* next_s) {
     media::Player& p = *clip->player;
     const bool on_here = std::find(here_.begin(), here_.end(), key) != here_.end();
     if (on_here) clip->used = ticks_;
+    if (clip->start_pending) {
+      const bool ready = !p.has_video() || p.frame(now_s) != nullptr;
+      if (ready || now_s - clip->pending_since_s > 0.5) {
+        clip->start_pending = false;
+        p.play(now_s);
+      } else {
+        soon(0.005);
+      }
+    }
+    if (clip->seek_pending && !p.playing()) {
+      // A paused clip moved: its picture at the new place, once decoded.
+      std::shared_ptr<const media::VideoFrame> frame = p.frame(now_s);
+      if (frame && frame->serial != clip->serial) {
+        clip->serial = frame->serial;
+        clip->shown.frame = std::move(frame);
+        clip->seek_pending = false;
+        changed = true;
+      } else if (now_s - clip->pending_since_s > 1 || !p.has_video()) {
+        clip->seek_pending = false;
+      } else {
+        soon(0.01);
+      }
+      const double at = p.position(now_s);
+      if (at != clip->shown.position_s) changed = true;  // the bar's place
+    }
     if (p.playing() && p.ended(now_s)) p.pause(now_s);
     const bool playing = p.playing();
     if (playing != clip->shown.playing) changed = true;
@@ -225,8 +257,14 @@ bool ClipSession::tick(double now_s, double* next_s) {
       soon(0.25);
     }
   }
-  // The audio thread runs only while something is heard (0 CPU otherwise).
-  if (audio_ != 0) SDL_PauseAudioDevice(audio_, heard ? 0 : 1);
+  // The audio thread runs only while something is heard; a device unheard
+  // for a few seconds is closed (SDL keeps a paused device's thread awake).
+  if (heard) last_heard_s_ = now_s;
+  if (audio_ != 0) {
+    SDL_PauseAudioDevice(audio_, heard ? 0 : 1);
+    if (!heard && now_s - last_heard_s_ > kAudioIdleS) close_audio();
+    if (!heard && audio_ != 0) soon(kAudioIdleS);
+  }
   *next_s = next;
   return changed;
 }
@@ -247,12 +285,31 @@ void ClipSession::toggle(const std::string& key, double now_s) {
   Clip* clip = here_clip(key, now_s);  // a clip without autoplay starts with its first click
   if (!clip) return;
   media::Player& p = *clip->player;
-  if (p.playing()) {
+  if (p.playing() || clip->start_pending) {
+    clip->start_pending = false;
     p.pause(now_s);
   } else {
     if (p.ended(now_s)) p.seek(clip->media.start_s, now_s);
-    p.play(now_s);
+    start(*clip, now_s);
   }
+}
+
+void ClipSession::start(Clip& clip, double now_s) {
+  if (!clip.media.muted && clip.player->has_audio() && options_.sound && audio_device())
+    set_audible(clip, true);
+  clip.was_playing = false;
+  if (clip.player->has_video() && !clip.player->frame(now_s)) {
+    clip.start_pending = true;
+    clip.pending_since_s = now_s;
+    return;
+  }
+  clip.player->play(now_s);
+}
+
+void ClipSession::moved(Clip& clip, double now_s) {
+  if (clip.player->playing()) return;  // the next tick picks the new picture anyway
+  clip.seek_pending = true;
+  clip.pending_since_s = now_s;
 }
 
 ClipSession::Clip* ClipSession::here_clip(const std::string& key, double now_s) {
@@ -273,13 +330,17 @@ bool ClipSession::skip_here(double seconds, double now_s) {
   if (Clip* clip = here_clip(here_.front(), now_s)) {
     media::Player& p = *clip->player;
     p.seek(std::max(0.0, p.position(now_s) + seconds), now_s);
+    moved(*clip, now_s);
   }
   return true;
 }
 
 void ClipSession::seek_here(double time_s, double now_s) {
   if (here_.empty() || blank_) return;
-  if (Clip* clip = here_clip(here_.front(), now_s)) clip->player->seek(time_s, now_s);
+  if (Clip* clip = here_clip(here_.front(), now_s)) {
+    clip->player->seek(time_s, now_s);
+    moved(*clip, now_s);
+  }
 }
 
 bool ClipSession::here(Here* out) const {
@@ -324,8 +385,8 @@ ClipSession::Stats ClipSession::stats() const {
 
 bool ClipSession::audio_device() {
   if (audio_ != 0) return true;
-  if (audio_tried_) return false;
-  audio_tried_ = true;
+  if (audio_failed_) return false;
+  audio_failed_ = true;  // until it opens: said once
   if (!sound_server_or_card()) {
     // Asking SDL would only make ALSA print its own complaints on stderr.
     log_line(LogLevel::kWarning, options_.command,
@@ -353,7 +414,15 @@ bool ClipSession::audio_device() {
   }
   audio_rate_ = have.freq;
   audio_channels_ = have.channels;
+  audio_failed_ = false;
   return true;
+}
+
+void ClipSession::close_audio() {
+  SDL_CloseAudioDevice(audio_);  // waits for the callback to return
+  audio_ = 0;
+  audible_.clear();
+  for (auto& [key, clip] : clips_) clip->audible = false;
 }
 
 void ClipSession::set_audible(Clip& clip, bool audible) {

@@ -86,6 +86,9 @@ class ClipSession final : public render::ClipFrames {
   struct Clip;
   Clip* open_clip(const std::string& key, const deck::Image& image, double now_s);
   Clip* here_clip(const std::string& key, double now_s);  // opened if on the current slide
+  void start(Clip& clip, double now_s);  // plays (once its first picture is decoded), heard
+  void moved(Clip& clip, double now_s);  // seeked: a paused clip shows its new picture
+  void close_audio();
   void close_oldest();
   bool audio_device();
   void set_audible(Clip& clip, bool audible);
@@ -102,7 +105,10 @@ class ClipSession final : public render::ClipFrames {
   std::vector<std::string> failed_;                      // said once each
   std::vector<std::shared_ptr<media::Player>> audible_;  // read by the audio thread under its lock
   unsigned audio_ = 0;                                   // SDL_AudioDeviceID; 0: none
-  bool audio_tried_ = false;
+  bool audio_failed_ = false;                            // no device could be opened (said once)
+  double last_heard_s_ = 0;
+  bool once_ = false;  // the current slide moves on when its clip ends (a kiosk's)
+  static constexpr double kAudioIdleS = 3;
   int audio_rate_ = 48000, audio_channels_ = 2;
   std::uint64_t ticks_ = 0;
 };
