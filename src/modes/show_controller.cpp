@@ -84,6 +84,7 @@ ShowController::ShowController(const ScreenOptions& screens, show::Show show, Lo
       clips_(ClipSessionOptions{.command = policy_.command}) {
   trace_ = env_flag("MADANG_PRESENT_TRACE");
   ink_trace_ = env_flag("MADANG_INK_TRACE");
+  frame_trace_ = env_flag("MADANG_FRAME_TRACE");
   first_frame_exit_ = env_flag("MADANG_PRESENT_FIRST_FRAME");
   if (policy_.command == "present") script_ms_ = clock_script();  // rehearse keeps its clock
   if (const char* wall = std::getenv("MADANG_PRESENT_WALL")) wall_ = wall;
@@ -774,8 +775,9 @@ double ShowController::frame(double now) {
   {
     // Clips follow what the hall shows; a new frame redraws both windows.
     const show::HallPicture picture = show::hall(show_);
+    // Black, white, or the overview or help over the only screen: clips pause.
     clips_.follow(show_.deck, resources_.generation(), picture.slide, picture.state.step,
-                  picture.blank != show::Blank::kNone, now / 1000);
+                  picture.blank != show::Blank::kNone || hall_covered(), now / 1000);
     double next_s = -1;
     if (clips_.tick(now / 1000, &next_s)) clips_changed();
     if (next_s >= 0) soon(next_s * 1000);
@@ -810,6 +812,7 @@ double ShowController::frame(double now) {
   }
   hall.dirty = false;
   hall_animating_ = animating;
+  const bool hall_drew = drew;
   if (animating || diagram::animating(show::here(show_))) {
     soon(hall.window->vsync() && animating ? 0 : kFrameMs);
   }
@@ -822,6 +825,7 @@ double ShowController::frame(double now) {
     ShowScreens::output_size(console, &cw, &ch);
     screens_.set_console_overlay(remote_->card(resources_.fonts(), cw, ch));
   }
+  double console_ms = 0;  // this frame's console drawing, for MADANG_FRAME_TRACE
   if (console) {
     double tick = -1;
     const layout::ConsoleInput input = console_now(now, &tick);
@@ -831,6 +835,7 @@ double ShowController::frame(double now) {
     if (!console.window->minimized() && (console.dirty || !(input.clock == drawn_clock_))) {
       drew = drew || console.dirty;
       screens_.draw_console(show_, input);
+      console_ms = console.frame_ms;
       if (first_frame_exit_ && console.frames == 1) mark("console");
       drawn_clock_ = input.clock;
       if (console.frames == 1 && !first_frame_exit_) console.window->confirm_fullscreen();
@@ -842,6 +847,11 @@ double ShowController::frame(double now) {
     }
   }
 
+  if (frame_trace_ && hall_drew) {
+    std::printf("frame hall-ms=%.2f console-ms=%.2f animating=%d\n", hall.frame_ms, console_ms,
+                animating || diagram::animating(show::here(show_)) ? 1 : 0);
+    std::fflush(stdout);
+  }
   if (first_frame_exit_ && hall.frames > 0 && (!console || console.frames > 0)) {
     mark("frame");
     std::printf("first-frame-ms %.1f\nvmhwm-kb %ld\nrenderer %s\nwindows %d\nphases%s\n",

@@ -29,6 +29,14 @@
 //                                 handled-to-present-ms=X draw-ms=Y" for
 //                                 each hall frame that follows a pointer
 //                                 move taken by the ink (a stroke, the laser)
+//   MADANG_FRAME_TRACE=1          print "frame hall-ms=X console-ms=Y
+//                                 animating=0|1" after each hall frame: its
+//                                 drawing and presenting time, the console's
+//                                 in the same pass (0: not drawn), and whether
+//                                 a transition or diagram animation runs
+//   MADANG_CLIP_TRACE=1           print "clip-stats shown=N dropped=M
+//                                 underruns=K players=P" (the clips'
+//                                 players, modes/clip_session.h) at the end
 //   MADANG_PRESENT_WALL=HH:MM     the console's wall clock, fixed (as
 //                                 `export --console --clock`). With the two, a
 //                                 test holds the live console at a known time
@@ -180,6 +188,7 @@ class ShowController final : public Mode {
   float mag_x_ = 0.5f, mag_y_ = 0.5f, mag_zoom_ = 2, mag_from_x_ = 0, mag_from_y_ = 0;
   float mag_to_x_ = 0, mag_to_y_ = 0;
   bool ink_trace_ = false;        // MADANG_INK_TRACE
+  bool frame_trace_ = false;      // MADANG_FRAME_TRACE
   bool clear_all_asked_ = false;  // the console asks to confirm Shift+C
   Uint32 ink_input_ticks_ = 0;    // the first ink move not yet on screen (SDL ticks; 0: none)
   Uint64 ink_input_perf_ = 0;

@@ -4,8 +4,10 @@
 #include <libdeflate.h>
 #include <png.h>
 #include <stb_image.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
@@ -60,9 +62,10 @@ void jpeg_scan_limit(j_common_ptr cinfo) {
 //
 // `reduction` (1, 2, 4, 8) is libjpeg's scale_denom: the IDCT makes the
 // smaller picture directly. `out` nullptr: every row is decoded into one row
-// buffer and dropped (check_image).
+// buffer and dropped (check_image). `file` set: read from that stream (from
+// where it stands) a buffer at a time, not from `data`.
 bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, std::string* why,
-                 int reduction = 1) {
+                 int reduction = 1, std::FILE* file = nullptr) {
   jpeg_decompress_struct cinfo{};
   JpegErrors errors{};
   jpeg_progress_mgr progress{};
@@ -79,7 +82,11 @@ bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, st
   jpeg_create_decompress(&cinfo);
   progress.progress_monitor = jpeg_scan_limit;
   cinfo.progress = &progress;
-  jpeg_mem_src(&cinfo, data, static_cast<unsigned long>(size));
+  if (file) {
+    jpeg_stdio_src(&cinfo, file);
+  } else {
+    jpeg_mem_src(&cinfo, data, static_cast<unsigned long>(size));
+  }
   jpeg_read_header(&cinfo, TRUE);
   if (static_cast<long long>(cinfo.image_width) * cinfo.image_height > io::kMaxImagePixels) {
     std::snprintf(errors.message, sizeof errors.message, "bad size %ux%u", cinfo.image_width,
@@ -149,11 +156,13 @@ bool decode_jpeg(const unsigned char* data, std::size_t size, RgbaImage* out, st
 // through as stb_image (which draws) lets them through: check says what the
 // renderer will do.
 
+// Reads `data`, or the stream `file` when it is set.
 struct PngReader {
   const unsigned char* data;
   std::size_t size, at;
   std::jmp_buf jump;
   char message[256];
+  std::FILE* file = nullptr;
 };
 
 [[noreturn]] void png_fail(png_structp png, png_const_charp message) {
@@ -166,14 +175,20 @@ void png_quiet(png_structp, png_const_charp) {}
 
 void png_read_memory(png_structp png, png_bytep out, png_size_t length) {
   auto* r = static_cast<PngReader*>(png_get_io_ptr(png));
+  if (r->file) {
+    if (std::fread(out, 1, length, r->file) != length)
+      png_error(png, "the file ends too early: truncated?");
+    return;
+  }
   if (length > r->size - r->at) png_error(png, "the file ends too early: truncated?");
   std::memcpy(out, r->data + r->at, length);
   r->at += length;
 }
 
-// "" or why not. No object with a destructor across setjmp.
-std::string check_png(const unsigned char* data, std::size_t size) {
-  PngReader reader{data, size, 0, {}, {}};
+// "" or why not. No object with a destructor across setjmp. `file` set: read
+// from that stream, not from `data`.
+std::string check_png(const unsigned char* data, std::size_t size, std::FILE* file = nullptr) {
+  PngReader reader{data, size, 0, {}, {}, file};
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, png_fail, png_quiet);
   if (!png) return "cannot be decoded (out of memory)";
   png_infop info = png_create_info_struct(png);
@@ -210,9 +225,11 @@ std::string check_png(const unsigned char* data, std::size_t size) {
 // are ever in memory (a 12-megapixel PNG shown at 1080p: 12 MB, not 60).
 // false with `why` on a damaged file; `*interlaced` when the file is
 // interlaced (its rows come in seven passes: the caller decodes it whole).
+// `file` set: read from that stream, not from `data`. Reduction 1: the rows
+// go straight into `out`.
 bool decode_png_reduced(const unsigned char* data, std::size_t size, int reduction, RgbaImage* out,
-                        std::string* why, bool* interlaced) {
-  PngReader reader{data, size, 0, {}, {}};
+                        std::string* why, bool* interlaced, std::FILE* file = nullptr) {
+  PngReader reader{data, size, 0, {}, {}, file};
   *interlaced = false;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, png_fail, png_quiet);
   if (!png) {
@@ -255,6 +272,13 @@ bool decode_png_reduced(const unsigned char* data, std::size_t size, int reducti
   out->width = static_cast<int>(ow);
   out->height = static_cast<int>(oh);
   out->pixels.assign(static_cast<std::size_t>(ow) * oh * 4, 0);
+  if (r == 1) {
+    for (png_uint_32 y = 0; y < h; ++y)
+      png_read_row(png, out->pixels.data() + static_cast<std::size_t>(y) * w * 4, nullptr);
+    png_read_end(png, nullptr);
+    png_destroy_read_struct(&png, &info, nullptr);
+    return true;
+  }
   row = static_cast<png_bytep>(std::malloc(static_cast<std::size_t>(w) * 4));
   sums = static_cast<std::uint32_t*>(std::calloc(static_cast<std::size_t>(ow) * 4, sizeof *sums));
   if (!row || !sums) png_error(png, "out of memory");
@@ -340,6 +364,34 @@ std::string decode_failure(const char* reason) {
   return r;
 }
 
+// The image file at `path`, open at its start, when it is a PNG or JPEG of a
+// size we decode: nullptr and `header->error` otherwise, with the phrases of
+// read_regular_file and read_image_header(bytes). Only the header is read.
+std::FILE* open_image(const std::string& path, io::ImageHeader* header) {
+  std::FILE* f = io::open_regular_file(path, &header->error);
+  if (!f) return nullptr;
+  struct stat st {};
+  if (::fstat(::fileno(f), &st) != 0) {
+    header->error = std::string("cannot be read: ") + std::strerror(errno);
+  } else if (static_cast<std::size_t>(st.st_size) > io::kMaxImageFileBytes) {
+    header->error = "is larger than " + io::describe_bytes(io::kMaxImageFileBytes);
+  } else if (st.st_size == 0) {
+    static const unsigned char nothing = 0;
+    *header = io::read_image_header(&nothing, 0);  // as its (no) bytes say
+  } else {
+    *header = io::read_image_header(path);  // reads only as far as the size
+  }
+  if (header->ok && std::fseek(f, 0, SEEK_SET) != 0) {
+    header->ok = false;
+    header->error = std::string("cannot be read: ") + std::strerror(errno);
+  }
+  if (!header->ok) {
+    std::fclose(f);
+    return nullptr;
+  }
+  return f;
+}
+
 }  // namespace
 
 std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
@@ -355,20 +407,19 @@ int image_reduction(int full_w, int full_h, int want_w, int want_h) {
 }
 
 std::string check_image(const std::string& path) {
-  const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
-  if (!file.ok) return file.error;
-  const auto* data = reinterpret_cast<const unsigned char*>(file.bytes.data());
-  const io::ImageHeader header = io::read_image_header(data, file.bytes.size());
-  if (!header.ok) return header.error;
+  io::ImageHeader header;
+  std::FILE* f = open_image(path, &header);
+  if (!f) return header.error;
+  std::string why;
   if (header.format == "JPEG") {
     std::string reason;
-    return decode_jpeg(data, file.bytes.size(), nullptr, &reason, 8)
-               ? std::string()
-               : "cannot be decoded (" + reason + ")";
+    if (!decode_jpeg(nullptr, 0, nullptr, &reason, 8, f))
+      why = "cannot be decoded (" + reason + ")";
+  } else {
+    why = check_png(nullptr, 0, f);
   }
-  if (header.format == "PNG") return check_png(data, file.bytes.size());
-  std::string why;
-  return decode_image_bytes(data, file.bytes.size(), &why) ? std::string() : why;
+  std::fclose(f);
+  return why;
 }
 
 std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
@@ -424,13 +475,61 @@ std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::si
 }
 
 std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error) {
-  const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
-  if (!file.ok) {
-    if (error) *error = file.error;
+  return decode_image_file(path, 1, error);
+}
+
+std::unique_ptr<RgbaImage> decode_image_file(const std::string& path, int reduction,
+                                             std::string* error) {
+  reduction = reduction == 2 || reduction == 4 || reduction == 8 ? reduction : 1;
+  io::ImageHeader header;
+  std::FILE* f = open_image(path, &header);
+  if (!f) {
+    if (error) *error = header.error;
     return nullptr;
   }
-  return decode_image_bytes(reinterpret_cast<const unsigned char*>(file.bytes.data()),
-                            file.bytes.size(), error);
+  std::string why;
+  std::unique_ptr<RgbaImage> image;
+  if (header.format == "JPEG") {
+    auto jpeg = std::make_unique<RgbaImage>();
+    std::string reason;
+    if (decode_jpeg(nullptr, 0, jpeg.get(), &reason, reduction, f)) {
+      image = std::move(jpeg);
+    } else {
+      why = "cannot be decoded (" + reason + ")";
+    }
+  } else {
+    auto png = std::make_unique<RgbaImage>();
+    bool interlaced = false;
+    if (decode_png_reduced(nullptr, 0, reduction, png.get(), &why, &interlaced, f)) {
+      image = std::move(png);
+    } else if (interlaced && std::fseek(f, 0, SEEK_SET) == 0) {
+      // Seven passes: stb_image decodes it whole (holding its compressed
+      // data), then it is halved as often as asked.
+      why.clear();
+      int w = 0, h = 0, n = 0;
+      unsigned char* px = stbi_load_from_file(f, &w, &h, &n, 4);
+      if (!px) {
+        why = "cannot be decoded (" + decode_failure(stbi_failure_reason()) + ")";
+      } else {
+        try {
+          image = std::make_unique<RgbaImage>();
+          image->width = w;
+          image->height = h;
+          image->pixels.assign(px, px + static_cast<size_t>(w) * h * 4);
+          stbi_image_free(px);
+          px = nullptr;
+          for (int r = reduction; r > 1; r /= 2) *image = halve(*image);
+        } catch (const std::bad_alloc&) {
+          image.reset();
+          why = "cannot be decoded (out of memory)";
+        }
+        stbi_image_free(px);
+      }
+    }
+  }
+  std::fclose(f);
+  if (!image && error) *error = why;
+  return image;
 }
 
 ImageCache::ImageCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
@@ -512,14 +611,7 @@ const RgbaImage* ImageCache::get_for_size(const std::string& path,
     plain = p->second.image.get();
     why = p->second.error;
   } else {
-    const io::ReadResult file = io::read_regular_file(path, io::kMaxImageFileBytes);
-    std::unique_ptr<RgbaImage> image;
-    if (!file.ok) {
-      why = file.error;
-    } else {
-      image = decode_image_bytes(reinterpret_cast<const unsigned char*>(file.bytes.data()),
-                                 file.bytes.size(), reduction, &why);
-    }
+    std::unique_ptr<RgbaImage> image = decode_image_file(path, reduction, &why);
     plain = keep(plain_key, std::move(image), why);
   }
   if (scaled.empty() || !plain) {

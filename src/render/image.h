@@ -34,6 +34,7 @@ struct RgbaView {
 // Decodes one image file to RGBA; nullptr and `error` when it cannot: a
 // phrase that follows the file's name ("cannot be decoded (bad zlib
 // header)", "is a GIF image; ...", "is a FIFO (named pipe), not a file").
+// The file is read as it is decoded (decode_image_file).
 std::unique_ptr<RgbaImage> decode_image(const std::string& path, std::string* error);
 // The same for bytes in memory (a file's content).
 std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
@@ -49,9 +50,14 @@ int image_reduction(int full_w, int full_h, int want_w, int want_h);
 // Decodes reduced by `reduction` (1, 2, 4 or 8).
 std::unique_ptr<RgbaImage> decode_image_bytes(const unsigned char* data, std::size_t size,
                                               int reduction, std::string* error);
+// The same from a file, read as it is decoded (libjpeg from the stream, libpng
+// a row at a time): its bytes are never all in memory (an interlaced PNG's
+// compressed data aside). The checks and phrases of decode_image.
+std::unique_ptr<RgbaImage> decode_image_file(const std::string& path, int reduction,
+                                             std::string* error);
 
 // Whether an image file can be drawn, without keeping its pixels: "" or why
-// not (as decode_image says it). Reads the whole file through the decoder a
+// not (as decode_image says it). Streams the whole file through the decoder a
 // row at a time (JPEG at an eighth of its size: every coefficient is still
 // read, so a corrupt stream is found), for `check` and for loading a deck.
 // Thread-safe: a deck's images are checked on every core.

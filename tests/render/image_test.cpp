@@ -176,6 +176,42 @@ TEST(CheckImage, ReadsTheWholeFileAndKeepsNothing) {
   EXPECT_EQ(render::check_image(dir.file("none.png")), "does not exist");
 }
 
+// decode_image_file reads the file as it decodes (never its bytes whole): the
+// same pixels and phrases as decoding those bytes, at every reduction.
+TEST(DecodeImageFile, MatchesDecodingTheFilesBytes) {
+  TempDir dir;
+  render::RgbaImage opaque = pattern(37, 23);
+  for (std::size_t i = 3; i < opaque.pixels.size(); i += 4) opaque.pixels[i] = 255;
+  ASSERT_TRUE(render::write_png(pattern(37, 23), dir.file("alpha.png"), nullptr));
+  ASSERT_TRUE(render::write_png(opaque, dir.file("opaque.png"), nullptr));
+  const std::vector<char> whole = bytes_of(dir.file("alpha.png"));
+  dir.write("cut.png", std::string(whole.begin(), whole.begin() + whole.size() / 2));
+  dir.write("empty.png", "");
+  dir.write("text.png", "not an image\n");
+  for (const char* name : {"alpha.png", "opaque.png", "cut.png", "empty.png", "text.png"}) {
+    const std::vector<char> bytes = bytes_of(dir.file(name));
+    for (int reduction : {1, 2, 4, 8}) {
+      SCOPED_TRACE(std::string(name) + " reduced by " + std::to_string(reduction));
+      std::string from_bytes, from_file;
+      const auto a =
+          render::decode_image_bytes(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                     bytes.size(), reduction, &from_bytes);
+      const auto b = render::decode_image_file(dir.file(name), reduction, &from_file);
+      ASSERT_EQ(a == nullptr, b == nullptr);
+      if (a) {
+        EXPECT_EQ(a->width, b->width);
+        EXPECT_EQ(a->height, b->height);
+        EXPECT_EQ(a->pixels, b->pixels);
+      } else {
+        EXPECT_EQ(from_bytes, from_file);
+      }
+    }
+  }
+  std::string why;
+  EXPECT_EQ(render::decode_image_file(dir.file("none.png"), 1, &why), nullptr);
+  EXPECT_EQ(why, "does not exist");
+}
+
 TEST(ImageCache, DecodesOnce) {
   std::string path = output_dir("image_cache") + "/q.png";
   std::string err;
