@@ -3,11 +3,13 @@
 
 extern "C" {
 #include <libavutil/avutil.h>
+#include <libavutil/hwcontext.h>
 #include <libavutil/display.h>
 #include <libavutil/log.h>
 }
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -195,4 +197,23 @@ std::string limits_problem(const AVFormatContext* format, int video, int audio) 
     return "lasts " + clock_text(duration) + ", more than " + clock_text(kMaxDurationS);
   return {};
 }
+BufferPtr vaapi_device(const AVCodec* codec) {
+  bool known = false;
+  for (int i = 0;; ++i) {
+    const AVCodecHWConfig* config = avcodec_get_hw_config(codec, i);
+    if (!config) break;
+    if (config->device_type == AV_HWDEVICE_TYPE_VAAPI &&
+        (config->methods & AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX))
+      known = true;
+  }
+  if (!known || ::access("/dev/dri", F_OK) != 0) return nullptr;
+  AVDictionary* options = nullptr;
+  av_dict_set(&options, "connection_type", "drm", 0);
+  AVBufferRef* device = nullptr;
+  const int rc = av_hwdevice_ctx_create(&device, AV_HWDEVICE_TYPE_VAAPI, nullptr, options, 0);
+  av_dict_free(&options);
+  if (rc < 0) return nullptr;
+  return BufferPtr(device);
+}
+
 }  // namespace madang::media

@@ -79,5 +79,13 @@ using CodecPtr = std::unique_ptr<AVCodecContext, CodecFree>;
 using FramePtr = std::unique_ptr<AVFrame, FrameFree>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketFree>;
 using SwsPtr = std::unique_ptr<SwsContext, SwsFree>;
+struct BufferFree {
+  void operator()(AVBufferRef* b) const { av_buffer_unref(&b); }
+};
+using BufferPtr = std::unique_ptr<AVBufferRef, BufferFree>;
+
+// A VA-API device for `codec` on a DRM render node (never an X connection),
+// or nullptr: no /dev/dri, no driver, the codec has no VA-API path.
+BufferPtr vaapi_device(const AVCodec* codec);
 
 }  // namespace madang::media

@@ -51,11 +51,7 @@ namespace {
 struct SwrFree {
   void operator()(SwrContext* s) const { swr_free(&s); }
 };
-struct BufferFree {
-  void operator()(AVBufferRef* b) const { av_buffer_unref(&b); }
-};
 using SwrPtr = std::unique_ptr<SwrContext, SwrFree>;
-using BufferPtr = std::unique_ptr<AVBufferRef, BufferFree>;
 
 using SteadyClock = std::chrono::steady_clock;
 
@@ -87,27 +83,6 @@ AVPixelFormat pick_hw_format(AVCodecContext*, const AVPixelFormat* formats) {
     if (desc && !(desc->flags & AV_PIX_FMT_FLAG_HWACCEL)) return *f;
   }
   return AV_PIX_FMT_NONE;
-}
-
-// A VA-API device on a DRM render node (never an X connection), or nullptr:
-// no /dev/dri, no driver, the codec has no VA-API path.
-BufferPtr vaapi_device(const AVCodec* codec) {
-  bool known = false;
-  for (int i = 0;; ++i) {
-    const AVCodecHWConfig* config = avcodec_get_hw_config(codec, i);
-    if (!config) break;
-    if (config->device_type == AV_HWDEVICE_TYPE_VAAPI &&
-        (config->methods & AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX))
-      known = true;
-  }
-  if (!known || ::access("/dev/dri", F_OK) != 0) return nullptr;
-  AVDictionary* options = nullptr;
-  av_dict_set(&options, "connection_type", "drm", 0);
-  AVBufferRef* device = nullptr;
-  const int rc = av_hwdevice_ctx_create(&device, AV_HWDEVICE_TYPE_VAAPI, nullptr, options, 0);
-  av_dict_free(&options);
-  if (rc < 0) return nullptr;
-  return BufferPtr(device);
 }
 
 // A decoder for `stream` on `hw` (nullptr: software); nullptr and *rc when it

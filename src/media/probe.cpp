@@ -37,23 +37,7 @@ namespace {
 // a VA-API device opens (on a DRM render node only: no X connection).
 bool vaapi_can_decode(AVCodecID codec_id) {
   const AVCodec* codec = avcodec_find_decoder(codec_id);
-  if (!codec) return false;
-  bool known = false;
-  for (int i = 0;; ++i) {
-    const AVCodecHWConfig* config = avcodec_get_hw_config(codec, i);
-    if (!config) break;
-    if (config->device_type == AV_HWDEVICE_TYPE_VAAPI &&
-        (config->methods & AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX))
-      known = true;
-  }
-  if (!known || ::access("/dev/dri", F_OK) != 0) return false;
-  AVDictionary* options = nullptr;
-  av_dict_set(&options, "connection_type", "drm", 0);
-  AVBufferRef* device = nullptr;
-  const int rc = av_hwdevice_ctx_create(&device, AV_HWDEVICE_TYPE_VAAPI, nullptr, options, 0);
-  av_dict_free(&options);
-  av_buffer_unref(&device);
-  return rc >= 0;
+  return codec && vaapi_device(codec) != nullptr;
 }
 
 }  // namespace

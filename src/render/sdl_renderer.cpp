@@ -407,7 +407,12 @@ struct SdlRenderer::Impl {
   SDL_Texture* image_texture(const std::string& path, const std::vector<deck::ImageFilter>& filters,
                              int want_w, int want_h) {
     const RgbaImage* img = images.get_for_size(path, filters, want_w, want_h);
-    const std::string key = image_key(path, filters) + "@" + std::to_string(img ? img->width : 0);
+    return kept_texture(image_key(path, filters) + "@" + std::to_string(img ? img->width : 0), img);
+  }
+
+  // The texture kept under `key` (an image at one size), made from `img`
+  // the first time (nullptr: remembered as one that cannot be drawn).
+  SDL_Texture* kept_texture(const std::string& key, const RgbaImage* img) {
     auto it = image_textures.find(key);
     if (it != image_textures.end()) {
       it->second.used = draws;
@@ -780,25 +785,8 @@ struct SdlRenderer::Impl {
     const RgbaImage* img = images.poster(c.image_path, at, want_w, want_h);
     char at_text[32];
     std::snprintf(at_text, sizeof at_text, "%.3f", at);
-    const std::string key =
-        c.image_path + "\x1f#poster@" + at_text + "@" + std::to_string(img ? img->width : 0);
-    auto it = image_textures.find(key);
-    if (it != image_textures.end()) {
-      it->second.used = draws;
-      return it->second.texture;
-    }
-    ImageTexture t;
-    t.used = draws;
-    if (img) {
-      t.texture = SDL_CreateTexture(ren, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
-                                    img->width, img->height);
-      if (t.texture) {
-        SDL_UpdateTexture(t.texture, nullptr, img->pixels.data(), img->width * 4);
-        SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
-      }
-    }
-    image_textures.emplace(key, t);
-    return t.texture;
+    return kept_texture(
+        c.image_path + "\x1f#poster@" + at_text + "@" + std::to_string(img ? img->width : 0), img);
   }
 
   void draw_clip(const Command& c, float opacity) {
