@@ -290,4 +290,12 @@ std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
   return lines;
 }
 
+std::vector<HelpLine> clip_help_lines() {
+  return {HelpLine{"K J L",
+                   "영상 재생 · 일시정지, 10초 뒤로, 10초 앞으로",
+                   "Clip: play or pause, 10 s back, 10 s on",
+                   HelpTask::kShowing,
+                   {"K", "J", "L"}}};
+}
+
 }  // namespace madang::app

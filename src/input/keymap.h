@@ -123,4 +123,8 @@ struct HelpLine {
 std::vector<HelpLine> help_lines(const std::vector<Binding>& table,
                                  const std::vector<DiagramBinding>& diagram_table = {});
 
+// The keys of a slide's clips (modes/clip_session.h), which take K, J and L
+// while the slide has a clip.
+std::vector<HelpLine> clip_help_lines();
+
 }  // namespace madang::app

@@ -3,13 +3,17 @@
 
 #include <string>
 
+#include "input/ink_keys.h"
 #include "input/keymap.h"
 #include "modes/modes.h"
 
 namespace madang::app {
 
 std::string keys_text() {
-  const std::vector<HelpLine> lines = help_lines(default_bindings(), diagram_bindings());
+  // The `?` overlay's lines: the keys' table, the clips' and the ink's keys.
+  std::vector<HelpLine> lines = help_lines(default_bindings(), diagram_bindings());
+  for (std::vector<HelpLine> more : {clip_help_lines(), ink_help_lines()})
+    lines.insert(lines.end(), more.begin(), more.end());
   std::string out = "Keys while presenting (? shows them on screen):\n";
   for (const HelpTask task : kHelpTasks) {
     out += "  " + help_task_title(task) + "\n";

@@ -133,11 +133,7 @@ bool ShowController::open() {
   }
   mark("windows");
   screens_.set_clips(&clips_);
-  screens_.add_help({HelpLine{"K J L",
-                              "영상 재생 · 일시정지, 10초 뒤로, 10초 앞으로",
-                              "Clip: play or pause, 10 s back, 10 s on",
-                              HelpTask::kShowing,
-                              {"K", "J", "L"}}});
+  screens_.add_help(clip_help_lines());
   // Keys are read as scancodes; an IME composing Hangul would swallow them.
   SDL_StopTextInput();
   if (!first_frame_exit_) {

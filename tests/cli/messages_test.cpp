@@ -95,12 +95,13 @@ TEST_F(Messages, HelpNamesTheProgramAndPointsToTheGuides) {
 }
 
 // present --help lists the keys by task, from the key table the `?` overlay
-// draws (so a key added there shows here).
+// draws (so a key added there shows here), with the clips' and the ink's.
 TEST_F(Messages, PresentHelpListsTheKeysByTask) {
   const Outcome r = run("present --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* want : {"Keys while presenting", "이동 · Moving", "보여 주기 · Showing",
-                           "Freeze the hall", "Shift+R", "Overview", "presenting.md"}) {
+  for (const char* want :
+       {"Keys while presenting", "이동 · Moving", "보여 주기 · Showing", "Freeze the hall",
+        "Shift+R", "Overview", "presenting.md", "K J L", "Laser, spotlight, magnifier"}) {
     EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n" << r.out;
   }
   EXPECT_NE(run("rehearse --help").out.find("Keys while presenting"), std::string::npos);
