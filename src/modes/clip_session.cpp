@@ -120,7 +120,9 @@ void ClipSession::follow(const deck::Deck& deck, int generation, int slide, int 
       here.push_back(key);
       here_images_[key] = image;
       if (blank) continue;
-      const bool appeared = entered || sc.fragment > step_;
+      // New to the hall: the slide came, its step came, or the hall came back
+      // from black to a slide that came while it was black.
+      const bool appeared = entered || sc.fragment > step_ || (unblanked && !clip);
       const bool autoplay = image.media.autoplay || options_.kiosk;
       if (appeared && autoplay) {
         if (!clip) clip = open_clip(key, image, now_s);
