@@ -30,6 +30,7 @@
 #include "input/keymap.h"
 #include "modes/kiosk_program.h"
 #include "platform/sdl_support.h"
+#include "process_figures.h"
 #include "session/program_loading.h"
 #include "temp_dir.h"
 
@@ -37,6 +38,8 @@ namespace madang::app {
 namespace {
 
 namespace fs = std::filesystem;
+using test::open_fds;
+using test::status_kb;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kAddressSanitizer = true;  // its quarantine holds freed memory: no RSS figure
@@ -53,16 +56,6 @@ constexpr bool kAddressSanitizer = false;
 constexpr double kSecond = 1000;
 constexpr double kVsyncMs = 1000.0 / 60;
 
-long status_kb(const char* field) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind(field, 0) == 0)
-      return std::strtol(line.c_str() + std::strlen(field), nullptr, 10);
-  }
-  return -1;
-}
-
 // The first window's picture: its pixels, as last presented.
 std::vector<Uint32> picture(KioskProgram& p) {
   SDL_Renderer* r = SDL_GetRenderer(SDL_GetWindowFromID(p.kiosk().window_id()));
@@ -78,15 +71,6 @@ std::vector<Uint32> picture(KioskProgram& p) {
 std::size_t colours(std::vector<Uint32> pixels) {
   std::sort(pixels.begin(), pixels.end());
   return static_cast<std::size_t>(std::unique(pixels.begin(), pixels.end()) - pixels.begin());
-}
-
-int open_fds() {
-  int n = 0;
-  if (DIR* d = opendir("/proc/self/fd")) {
-    while (const dirent* e = readdir(d)) n += e->d_name[0] != '.';
-    closedir(d);
-  }
-  return n - 1;  // the directory being read
 }
 
 // What the hall shows: "card2" (talk 2's card), "card3-missing", "t1s2"

@@ -33,36 +33,20 @@
 #include "deck/parse.h"
 #include "modes/kiosk_mode.h"
 #include "platform/sdl_support.h"
+#include "process_figures.h"
 #include "temp_dir.h"
 
 namespace madang::app {
 namespace {
 
 namespace fs = std::filesystem;
+using test::open_fds;
+using test::status_kb;
 
 constexpr double kSecond = 1000, kMinute = 60 * kSecond, kHour = 60 * kMinute;
 constexpr double kVsyncMs = 1000.0 / 60;
 constexpr double kVisitEveryMs = 4 * kMinute;
 constexpr int kWindowW = 256, kWindowH = 144;
-
-long status_kb(const char* field) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind(field, 0) == 0)
-      return std::strtol(line.c_str() + std::strlen(field), nullptr, 10);
-  }
-  return -1;
-}
-
-int open_fds() {
-  int n = 0;
-  if (DIR* d = opendir("/proc/self/fd")) {
-    while (const dirent* e = readdir(d)) n += e->d_name[0] != '.';
-    closedir(d);
-  }
-  return n - 1;  // the directory being read
-}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p);
