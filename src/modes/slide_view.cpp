@@ -61,10 +61,16 @@ struct SlideView::Impl {
   layout::LayoutCache& layouts() { return res->layouts(); }
 
   // A target texture of w x h in `slot`, reused when the size matches.
-  SDL_Texture* target(TexturePtr& slot, int w, int h, int* have_w, int* have_h) {
+  // `opaque`: a whole slide (its background fills it), without an alpha
+  // channel, so that SDL's software renderer composites it as a copy or a
+  // constant-alpha blend rather than per-pixel alpha (a 1080p crossfade
+  // frame: about 3x less work).
+  SDL_Texture* target(TexturePtr& slot, int w, int h, int* have_w, int* have_h,
+                      bool opaque = false) {
     if (slot && *have_w == w && *have_h == h) return slot.get();
-    slot.reset(
-        SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h));
+    slot.reset(SDL_CreateTexture(renderer,
+                                 opaque ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888,
+                                 SDL_TEXTUREACCESS_TARGET, w, h));
     if (!slot) return nullptr;
     SDL_SetTextureBlendMode(slot.get(), SDL_BLENDMODE_BLEND);
     *have_w = w;
@@ -147,7 +153,7 @@ bool SlideView::capture(const deck::Deck& deck, int slide, const layout::SlideSt
   }
   const layout::Size size = size_of(rect);
   SDL_Texture* texture = impl_->target(impl_->pictures[which], size.width, size.height,
-                                       &impl_->picture_w[which], &impl_->picture_h[which]);
+                                       &impl_->picture_w[which], &impl_->picture_h[which], true);
   if (!texture) return false;
   const layout::DisplayList& list =
       impl_->layouts().get(impl_->res->fonts(), deck, slide, state, size).list;
@@ -173,7 +179,10 @@ void SlideView::draw_transition(const Transition& t, float p, const layout::Rect
   SDL_RenderSetClipRect(r, &clip);
   auto blit = [&](SDL_Texture* texture, float dx, float alpha) {
     if (alpha <= 0) return;
-    SDL_SetTextureAlphaMod(texture, static_cast<Uint8>(std::lround(alpha * 255)));
+    const Uint8 a = static_cast<Uint8>(std::lround(alpha * 255));
+    // A whole slide at full opacity covers what is under it: a copy.
+    SDL_SetTextureBlendMode(texture, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(texture, a);
     SDL_FRect dst{rect.x + std::round(dx), rect.y, rect.w, rect.h};
     SDL_RenderCopyF(r, texture, nullptr, &dst);
   };

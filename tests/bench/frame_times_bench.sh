@@ -14,6 +14,9 @@
 # animates (and of all frames), and how many took over 16.7 ms (one 60 Hz
 # refresh): the target is none at 1080p.
 #   tests/bench/frame_times_bench.sh BUILD_DIR [DECK]
+# FRAME_SIZES and FRAME_RENDERERS (space-separated) narrow the runs, e.g.
+# FRAME_SIZES=1920x1080 FRAME_RENDERERS=default. FRAME_KEEP=DIR keeps each
+# run's whole trace there (trace-WxH-RENDERER: frame and idle lines in order).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?build dir}
@@ -116,19 +119,23 @@ walk() {  # walk WxH RENDERER: one run, frame lines in $out/frames-WxH-RENDERER
   wait "$present_pid" || true
   present_pid=
   grep '^frame ' "$trace" >"$out/frames-$size-$renderer" || true
+  [[ -n ${FRAME_KEEP:-} ]] && mkdir -p "$FRAME_KEEP" && cp "$trace" "$FRAME_KEEP/trace-$size-$renderer"
   echo "  $size $renderer: walked $slides slides, $(wc -l <"$out/frames-$size-$renderer") frames" >&2
   stop_xvfb
 }
 
-for size in 1920x1080 3840x2160; do
-  for renderer in software default opengl; do
+sizes=${FRAME_SIZES:-1920x1080 3840x2160}
+renderers=${FRAME_RENDERERS:-software default opengl}
+for size in $sizes; do
+  for renderer in $renderers; do
     walk "$size" "$renderer"
   done
 done
 
-python3 - "$out" "$deck" <<'PY'
+python3 - "$out" "$deck" "$sizes" "$renderers" <<'PY'
 import pathlib, re, statistics, sys
 out, deck = pathlib.Path(sys.argv[1]), sys.argv[2]
+sizes, renderers = sys.argv[3].split(), sys.argv[4].split()
 def stats(xs):
     if not xs:
         return "no frames"
@@ -139,8 +146,8 @@ def stats(xs):
             f"over 16.7 ms {over}/{len(xs)}")
 print(f"frame times of present {deck}, full screen on Xvfb: every transition, fragment "
       "reveal and diagram click (hall frames: drawing and presenting)")
-for size in ["1920x1080", "3840x2160"]:
-    for renderer in ["software", "default", "opengl"]:
+for size in sizes:
+    for renderer in renderers:
         lines = (out / f"frames-{size}-{renderer}").read_text().splitlines()
         name = (out / f"renderer-{size}-{renderer}").read_text().strip()
         frames = [(float(re.search(r"hall-ms=([0-9.]+)", l).group(1)), "animating=1" in l)
