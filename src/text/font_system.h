@@ -88,7 +88,15 @@ class FontSystemImpl final : public FontSystem {
   }
   FT_Library ft_library() const { return ft_; }
 
+  // Paragraphs laid out before, by their text, styles and width (colours
+  // apart: layout_paragraph keys them by their place among the paragraph's
+  // colours): a slide laid out again for a new diagram state, a hover or an
+  // animation frame shapes nothing it shaped before. Bounded: LayoutCache
+  // drops everything when full.
+  LayoutCache& paragraphs() { return paragraphs_; }
+
  private:
+  LayoutCache paragraphs_{2048};
   FT_Library ft_ = nullptr;
   std::vector<Face> faces_;
   std::array<std::vector<FaceChoice>, 8> stacks_;
@@ -98,6 +106,10 @@ class FontSystemImpl final : public FontSystem {
   std::unique_ptr<icu::BreakIterator> graphemes_;
   std::unique_ptr<icu::BreakIterator> lines_;
 };
+
+// layout_paragraph without the memo: what LayoutCache stores.
+Paragraph layout_paragraph_uncached(FontSystem& fonts, const std::vector<TextRun>& runs,
+                                    const ParagraphStyle& style, float max_width);
 
 // The implementation behind a FontSystem (every FontSystem comes from create()).
 FontSystemImpl& impl(FontSystem& fonts);

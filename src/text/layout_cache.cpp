@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "text/font_system.h"
 #include "text/text.h"
 
 namespace madang::text {
@@ -159,12 +160,13 @@ const Paragraph& LayoutCache::layout(FontSystem& fonts, const std::vector<TextRu
     }
   }
   ++c.misses;
-  if (c.entries.size() >= c.capacity) {
-    c.clear();
-    for (slot = h & mask; c.slots[slot] != 0;) slot = (slot + 1) & mask;
-  }
-  c.entries.push_back(std::make_unique<Entry>(
-      Entry{h, &fonts, max_width, style, runs, layout_paragraph(fonts, runs, style, max_width)}));
+  // Laid out before a slot is taken: a paragraph's marker is laid out
+  // through the same memo, which may fill or clear the table meanwhile.
+  Paragraph laid = layout_paragraph_uncached(fonts, runs, style, max_width);
+  if (c.entries.size() >= c.capacity) c.clear();
+  for (slot = h & mask; c.slots[slot] != 0;) slot = (slot + 1) & mask;
+  c.entries.push_back(
+      std::make_unique<Entry>(Entry{h, &fonts, max_width, style, runs, std::move(laid)}));
   c.slots[slot] = static_cast<std::uint32_t>(c.entries.size());
   return c.entries.back()->paragraph;
 }

@@ -270,6 +270,33 @@ float line_box(const ParagraphStyle& pstyle, const Line& line, const Shaped& sh)
 
 Paragraph layout_paragraph(FontSystem& font_system, const std::vector<TextRun>& runs,
                            const ParagraphStyle& pstyle, float max_width) {
+  // Colours change neither the shaping nor the breaks, only which runs stay
+  // apart: the memo is asked with each colour replaced by its place among
+  // the paragraph's colours, and the answer gets the colours back. A diagram
+  // whose labels change colour on every frame of its animation is shaped once.
+  std::vector<Color> palette;
+  auto place = [&palette](Color c) {
+    const auto at = std::find(palette.begin(), palette.end(), c);
+    if (at != palette.end()) return static_cast<Color>(at - palette.begin());
+    palette.push_back(c);
+    return static_cast<Color>(palette.size() - 1);
+  };
+  std::vector<TextRun> keyed = runs;
+  for (TextRun& r : keyed) r.style.color = place(r.style.color);
+  ParagraphStyle keyed_style = pstyle;
+  keyed_style.marker_style.color = place(pstyle.marker_style.color);
+  Paragraph p = impl(font_system).paragraphs().layout(font_system, keyed, keyed_style, max_width);
+  auto recolour = [&palette](GlyphRun& run) {
+    if (run.style.color < palette.size()) run.style.color = palette[run.style.color];
+  };
+  for (Line& line : p.lines)
+    for (GlyphRun& run : line.runs) recolour(run);
+  for (GlyphRun& run : p.marker) recolour(run);
+  return p;
+}
+
+Paragraph layout_paragraph_uncached(FontSystem& font_system, const std::vector<TextRun>& runs,
+                                    const ParagraphStyle& pstyle, float max_width) {
   FontSystemImpl& fonts = impl(font_system);
   Paragraph para;
   Shaped sh;
