@@ -1,5 +1,6 @@
 // Paragraph layout: alignment, justification, hanging spaces, markers,
 // vertical metrics, autofit and the layout cache.
+#include "text/font_system.h"  // layout_paragraph_uncached
 #include "text_test_util.h"
 
 namespace madang::text::testing {
@@ -213,6 +214,48 @@ TEST(LayoutCache, SecondLayoutIsAHitAndTheSameObject) {
   for (std::size_t i = 0; i < a.lines.size(); ++i) EXPECT_EQ(a.lines[i].text, direct.lines[i].text);
   cache.clear();
   EXPECT_EQ(cache.size(), 0u);
+}
+
+// layout_paragraph goes through its FontSystem's memo keyed without the
+// colours' values: the same text in other colours is the same layout with the
+// colours it was asked for, run by run; runs of one colour still merge and
+// runs of two stay apart, as without the memo.
+TEST(LayoutCache, ParagraphsInOtherColoursAreTheSameLayoutInTheirOwnColours) {
+  auto styled = [](Color c) {
+    TextStyle s = sized(40);
+    s.color = c;
+    return s;
+  };
+  const std::vector<TextRun> red_blue{TextRun{"사회혁신 ", styled(0xc81e1eff)},
+                                      TextRun{"생태계", styled(0x1e3cc8ff)}};
+  const std::vector<TextRun> green_grey{TextRun{"사회혁신 ", styled(0x14a032ff)},
+                                        TextRun{"생태계", styled(0x808080ff)}};
+  const Paragraph a = layout_paragraph(fonts(), red_blue, ParagraphStyle{}, 1e9f);
+  const Paragraph b = layout_paragraph(fonts(), green_grey, ParagraphStyle{}, 1e9f);
+  const Paragraph fresh = layout_paragraph_uncached(fonts(), green_grey, ParagraphStyle{}, 1e9f);
+  ASSERT_EQ(a.lines.size(), 1u);
+  ASSERT_EQ(b.lines.size(), 1u);
+  ASSERT_EQ(b.lines[0].runs.size(), fresh.lines[0].runs.size());
+  ASSERT_GE(b.lines[0].runs.size(), 2u);
+  for (std::size_t i = 0; i < b.lines[0].runs.size(); ++i) {
+    const GlyphRun& got = b.lines[0].runs[i];
+    const GlyphRun& want = fresh.lines[0].runs[i];
+    EXPECT_EQ(got.style.color, want.style.color) << "run " << i;
+    EXPECT_EQ(got.glyphs.size(), want.glyphs.size());
+    EXPECT_FLOAT_EQ(got.x, want.x);
+    EXPECT_EQ(a.lines[0].runs[i].glyphs.size(), got.glyphs.size());
+  }
+  EXPECT_EQ(b.lines[0].runs.front().style.color, 0x14a032ffu);
+  EXPECT_EQ(b.lines[0].runs.back().style.color, 0x808080ffu);
+  EXPECT_EQ(a.lines[0].runs.front().style.color, 0xc81e1effu);
+  // One colour: the two runs merge, as laid out afresh.
+  const std::vector<TextRun> one{TextRun{"사회혁신 ", styled(0x0000ffu)},
+                                 TextRun{"생태계", styled(0x0000ffu)}};
+  const Paragraph merged = layout_paragraph(fonts(), one, ParagraphStyle{}, 1e9f);
+  const Paragraph merged_fresh = layout_paragraph_uncached(fonts(), one, ParagraphStyle{}, 1e9f);
+  EXPECT_EQ(merged.lines[0].runs.size(), merged_fresh.lines[0].runs.size());
+  EXPECT_LT(merged.lines[0].runs.size(), b.lines[0].runs.size());
+  for (const GlyphRun& r : merged.lines[0].runs) EXPECT_EQ(r.style.color, 0x0000ffu);
 }
 
 }  // namespace
