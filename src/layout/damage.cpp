@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace madang::layout {
 
@@ -131,39 +132,51 @@ bool same_command(const Command& a, const Command& b) {
   return false;
 }
 
+namespace {
+
+// A list's drawing commands with the opacity their groups give them (the
+// sinks multiply a group's opacity into each command it holds:
+// render/walk.h), so that a group fading in, fading or going away compares
+// command by command; false when the groups do not balance.
+struct Drawn {
+  const Command* command;
+  float opacity;
+};
+
+bool flatten(const DisplayList& list, std::vector<Drawn>* out) {
+  std::vector<float> groups{1.0f};
+  out->reserve(list.commands.size());
+  for (const Command& c : list.commands) {
+    if (c.kind == CommandKind::kPushOpacity) {
+      groups.push_back(groups.back() * c.opacity);
+    } else if (c.kind == CommandKind::kPopOpacity) {
+      if (groups.size() == 1) return false;
+      groups.pop_back();
+    } else {
+      out->push_back({&c, groups.back()});
+    }
+  }
+  return groups.size() == 1;
+}
+
+}  // namespace
+
 std::optional<Rect> changed_area(const DisplayList& before, const DisplayList& after) {
   if (before.width != after.width || before.height != after.height ||
-      before.background != after.background || before.commands.size() != after.commands.size()) {
+      before.background != after.background) {
     return std::nullopt;
   }
+  std::vector<Drawn> was, now;
+  if (!flatten(before, &was) || !flatten(after, &now) || was.size() != now.size())
+    return std::nullopt;
   Rect area;
-  const std::size_t n = after.commands.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const Command& a = before.commands[i];
-    const Command& b = after.commands[i];
-    if (same_command(a, b)) continue;
-    if (a.kind == CommandKind::kPushOpacity && b.kind == CommandKind::kPushOpacity) {
-      // A group fading (a diagram dimming the elements not selected): all it
-      // holds, in both lists, up to its pop — at the same place in both.
-      int depth = 0;
-      std::size_t j = i;
-      for (; j < n; ++j) {
-        const CommandKind ka = before.commands[j].kind, kb = after.commands[j].kind;
-        if (ka != kb) return std::nullopt;
-        if (ka == CommandKind::kPushOpacity) ++depth;
-        if (ka == CommandKind::kPopOpacity && --depth == 0) break;
-        if (ka == CommandKind::kPushOpacity || ka == CommandKind::kPopOpacity) continue;
-        const std::optional<Rect> was = command_bounds(before.commands[j]),
-                                  now = command_bounds(after.commands[j]);
-        if (!was || !now) return std::nullopt;
-        area = union_of(area, union_of(*was, *now));
-      }
-      if (j == n) return std::nullopt;  // no pop: not a group
-      continue;
-    }
-    const std::optional<Rect> was = command_bounds(a), now = command_bounds(b);
-    if (!was || !now) return std::nullopt;
-    area = union_of(area, union_of(*was, *now));
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    const Drawn& a = was[i];
+    const Drawn& b = now[i];
+    if (a.opacity == b.opacity && same_command(*a.command, *b.command)) continue;
+    const std::optional<Rect> from = command_bounds(*a.command), to = command_bounds(*b.command);
+    if (!from || !to) return std::nullopt;
+    area = union_of(area, union_of(*from, *to));
   }
   if (area.w <= 0 || area.h <= 0) return Rect{};
   // Whole pixels within the viewport.

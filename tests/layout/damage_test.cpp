@@ -110,6 +110,19 @@ TEST(Damage, AGroupFadingCoversWhatItHolds) {
   open_a.commands[4] = fill({0, 0, 1, 1}, 0xff);
   open_b.commands[4] = open_a.commands[4];
   EXPECT_FALSE(changed_area(open_a, open_b).has_value());
+  // A group that goes away (its fade is over) is the same as one at full
+  // opacity; one that comes at 0.4 changes what it holds, nothing else.
+  DisplayList gone = a;
+  gone.commands.erase(gone.commands.begin() + 4);
+  gone.commands.erase(gone.commands.begin() + 1);
+  const std::optional<Rect> none = changed_area(a, gone);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_EQ(none->w * none->h, 0);
+  const std::optional<Rect> faded = changed_area(gone, b);
+  ASSERT_TRUE(faded.has_value());
+  EXPECT_TRUE(inside({10, 100, 50, 50}, *faded));
+  EXPECT_GE(faded->y, 40);
+  EXPECT_LE(faded->y + faded->h, 500);
 }
 
 TEST(Damage, ADifferentStructureMeansEverything) {
