@@ -16,7 +16,13 @@ void DeckResources::open_fonts(const deck::Deck& deck, std::vector<std::string>*
 void DeckResources::deck_changed(const deck::Deck& deck, std::vector<std::string>* warnings) {
   layouts_.clear();
   images_.clear();
+  ahead_.clear();  // decoded from files that may have changed
   if (deck.meta.fonts != families_) open_fonts(deck, warnings);
+  ++generation_;
+}
+
+void DeckResources::images_changed() {
+  layouts_.clear();
   ++generation_;
 }
 

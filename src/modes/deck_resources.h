@@ -15,6 +15,7 @@
 #include "deck/deck.h"
 #include "layout/layout.h"
 #include "render/image.h"
+#include "render/image_ahead.h"
 #include "text/text.h"
 
 namespace madang::app {
@@ -29,15 +30,23 @@ class DeckResources {
   // The deck was replaced: drops layouts and decoded images (an image file
   // may be what changed) and reopens the fonts if the deck's list changed.
   void deck_changed(const deck::Deck& deck, std::vector<std::string>* warnings);
+  // Images of the deck on screen were found damaged after it was shown and
+  // cleared (modes/image_checks.h): drops the layouts and changes the
+  // generation, so that what was made from them is made again; the fonts
+  // and the decoded images stay.
+  void images_changed();
 
   text::FontSystem& fonts() { return *fonts_; }
   text::GlyphCache& glyphs() { return *glyphs_; }
   render::ImageCache& images() { return images_; }
   layout::LayoutCache& layouts() { return layouts_; }
+  // The next slides' images, decoded on a worker for images() (modes/slide_view.h).
+  render::ImageAhead& images_ahead() { return ahead_; }
 
   // Changes when the fonts (and so the glyph cache) are replaced: whatever
   // holds on to them must be rebuilt. Changes on every deck_changed too (the
-  // images and their textures are gone).
+  // images and their textures are gone), and on images_changed (what was
+  // drawn from the deck's old images is stale).
   int generation() const { return generation_; }
 
  private:
@@ -47,6 +56,7 @@ class DeckResources {
   std::unique_ptr<text::FontSystem> fonts_;
   std::unique_ptr<text::GlyphCache> glyphs_;
   render::ImageCache images_;
+  render::ImageAhead ahead_;
   layout::LayoutCache layouts_;
   int generation_ = 0;
 };

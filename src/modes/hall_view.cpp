@@ -145,7 +145,8 @@ void HallView::draw(const deck::Deck& deck, const show::HallPicture& picture, in
     view_.draw_list(marked, rect.x, rect.y);
     view_.ahead(deck, picture.slide, picture.state, rect);
   } else {
-    view_.draw(deck, picture.slide, picture.state, rect);
+    // Through the kept picture: a diagram animating redraws only its part.
+    view_.draw_kept(deck, picture.slide, picture.state, rect);
     view_.ahead(deck, picture.slide, picture.state, rect);
   }
   if (picture.pointer.visible) draw_pointer(renderer_, rect, picture.pointer.x, picture.pointer.y);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "deck/duration.h"
 #include "deck/program.h"
@@ -101,8 +102,10 @@ int run_kiosk(const KioskOptions& options) {
       return run_mode(mode, clock);
     });
   }
-  deck::ParseResult parsed =
-      load_deck_checked(options.deck, read_as);  // undecodable images: placeholders
+  // The images of slide 1 checked now (undecodable ones: placeholders), the
+  // rest while it shows (modes/image_checks.h).
+  ImageChecks checks;
+  deck::ParseResult parsed = load_deck_starting(options.deck, 1, &checks, read_as);
   for (const Diagnostic& d : parsed.diagnostics) {
     log_line(d.severity == Severity::kError ? LogLevel::kError : LogLevel::kWarning, "kiosk",
              format_diagnostic(d));
@@ -127,6 +130,7 @@ int run_kiosk(const KioskOptions& options) {
       setup.remote = remote.get();
     }
     KioskMode mode(setup, std::move(show), clock);
+    mode.check_images(std::move(checks));
     return run_mode(mode, clock);
   });
 }

@@ -30,6 +30,7 @@
 #include "layout/theme.h"
 #include "modes/clip_session.h"
 #include "modes/hall_input.h"
+#include "modes/image_checks.h"
 #include "modes/remote_link.h"
 #include "platform/deck_watcher.h"
 #include "platform/log.h"
@@ -90,6 +91,7 @@ struct KioskMode::Impl {
   bool clip_pending = false;  // a clip's new picture not drawn yet
   // Video and sound: every clip starts by itself and loops (modes/clip_session.h).
   ClipSession clips{ClipSessionOptions{.command = "kiosk", .sound = true, .kiosk = true}};
+  LaterImageChecks later_checks;  // the images checked after the first frame
   long reloads = 0, refused = 0;
   bool traced = false;
   bool keypad_traced = false;
@@ -171,6 +173,10 @@ bool KioskMode::open() {
     m.watcher = std::make_unique<DeckWatcher>("kiosk");
     m.watcher->watch(m.show.deck);
   }
+  // The start slide's images, checked while the windows opened.
+  m.later_checks.before_first_frame(&m.show.deck, &m.resources, [&m](const Diagnostic& d) {
+    m.log(LogLevel::kWarning, format_diagnostic(d));
+  });
   m.log(LogLevel::kInfo,
         "start: " + m.setup.deck_name + ", " +
             base::count_text(m.show.shape.slide_count(), "slide") + ", advance " +
@@ -195,12 +201,17 @@ void KioskMode::reload() {
   impl_->reload();
 }
 
+void KioskMode::check_images(ImageChecks checks) {
+  impl_->later_checks.start(std::move(checks));
+}
+
 void KioskMode::set_hooks(KioskHooks hooks) {
   impl_->hooks = std::move(hooks);
 }
 
 void KioskMode::swap_show(show::Show& other) {
   Impl& m = *impl_;
+  m.later_checks.stop();  // of the deck going away (a program's are checked whole)
   std::swap(m.show, other);
   std::vector<std::string> warnings;
   m.resources.deck_changed(m.show.deck, &warnings);
@@ -590,6 +601,7 @@ void KioskMode::Impl::reload() {
     return;
   }
   ++reloads;
+  later_checks.stop();  // a reload is checked whole; those checks were the old deck's
   for (const Diagnostic& d : fresh.diagnostics) log(LogLevel::kWarning, format_diagnostic(d));
   std::vector<std::string> font_warnings;
   resources.deck_changed(show.deck, &font_warnings);
@@ -617,6 +629,15 @@ void KioskMode::handle(const SDL_Event& e, double now) {
   }
   if (m.setup.remote && m.setup.remote->woke(e)) {
     m.remote_commands(now);
+    return;
+  }
+  if (m.later_checks.woke(e)) {
+    // An image found damaged after the first frame: its placeholder now.
+    if (m.later_checks.apply(&m.show.deck, &m.resources, [&m](const Diagnostic& d) {
+          m.log(LogLevel::kWarning, format_diagnostic(d));
+        })) {
+      m.redraw_for({.any = true, .hall = true});
+    }
     return;
   }
   switch (e.type) {

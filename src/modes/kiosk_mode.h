@@ -29,10 +29,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "modes/kiosk_screens.h"
 #include "platform/loop.h"
 #include "platform/signals.h"
+#include "session/deck_loading.h"
 #include "show/kiosk.h"
 #include "show/show.h"
 
@@ -104,8 +106,13 @@ class KioskMode final : public Mode {
   double frame(double now_ms) override;
   bool done() const override;
 
-  // As SIGHUP: reads the deck again.
+  // As SIGHUP: reads the deck again (its images checked whole).
   void reload();
+  // The deck's image checks (session/deck_loading.h load_deck_starting):
+  // the start slide's are waited for when the windows have opened, the
+  // rest run after the first frame; a damaged image turns into its
+  // placeholder, its warning logged, when it is found.
+  void check_images(ImageChecks checks);
   // As SIGTERM: ends the loop (exit 0), saying why in the log.
   void end(const std::string& why);
 

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "deck/program.h"
 #include "layout/theme.h"
@@ -46,9 +48,13 @@ int run_present(const PresentOptions& options) {
   }
   // Parse and validate before any window opens (as sent does): a broken deck
   // is reported in the terminal, in FILE:LINE:COL form, and nothing flashes.
+  // Only the images of the slide it starts on are checked before the first
+  // frame; the rest while it shows (modes/image_checks.h).
   deck::ParseResult parsed;
+  ImageChecks checks;
   int code = 0;
-  if (!load_show_deck(options.deck, &parsed, &code, options.pdf)) return code;
+  if (!load_show_deck_starting(options.deck, options.slide, &parsed, &checks, &code, options.pdf))
+    return code;
   double duration_s = 0;
   ScreenOptions screens;
   if (!window_options("present", options, &duration_s, &screens)) return 2;
@@ -59,6 +65,7 @@ int run_present(const PresentOptions& options) {
                                                                  .duration_s = duration_s,
                                                                  .fullscreen = options.fullscreen}),
                         clock);
+    mode.check_images(std::move(checks));
     mode.planner = [&recorded, &options](show::Show& show) {
       plan_show(show, recorded, options.learn_partial);
     };

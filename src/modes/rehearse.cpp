@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "deck/program.h"
 #include "history/writer.h"
@@ -364,9 +365,11 @@ void RehearseMode::draw_summary() {
 
 int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started_unix) {
   const PresentOptions& o = options.present;
+  // The images of the first slide checked now, the rest while it shows.
   deck::ParseResult parsed;
+  ImageChecks checks;
   int code = 0;
-  if (!load_show_deck(o.deck, &parsed, &code, o.pdf)) return code;
+  if (!load_show_deck_starting(o.deck, o.slide, &parsed, &checks, &code, o.pdf)) return code;
   double duration_s = 0;
   ScreenOptions screens;
   if (!window_options("rehearse", o, &duration_s, &screens)) return 2;
@@ -406,6 +409,7 @@ int rehearse_on(const RehearseOptions& options, LoopClock& clock, double started
       {.command = "rehearse",
        .timer_reset = false,
        .console_badge = "리허설 " + std::to_string(run.ordinal) + "회차 · 기록 중"});
+  controller.check_images(std::move(checks));
   run.title = title;
   run.slide_count = slide_count;
   run.started_unix = started_unix;

@@ -140,6 +140,10 @@ bool ShowController::open() {
     watcher_ = std::make_unique<DeckWatcher>(policy_.command);
     watcher_->watch(show_.deck);
   }
+  // The start slide's images, checked while the windows opened.
+  later_checks_.before_first_frame(&show_.deck, &resources_, [](const Diagnostic& d) {
+    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  });
   return true;
 }
 
@@ -478,6 +482,16 @@ void ShowController::handle(const SDL_Event& e, double now) {
         remote_commands(now);
         return;
       }
+      if (later_checks_.woke(e)) {
+        // An image found damaged after the first frame: its placeholder now.
+        if (later_checks_.apply(&show_.deck, &resources_, [](const Diagnostic& d) {
+              std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+            })) {
+          screens_.hall().dirty = true;
+          screens_.console().dirty = true;
+        }
+        return;
+      }
       if (watcher_ && watcher_->changed(e)) reload();
       return;
   }
@@ -657,12 +671,18 @@ bool ShowController::update_marks(double now) {
 //-----------------------------------------------------------------------------
 
 void ShowController::reload() {
-  const deck::ParseResult fresh = load_deck_checked(show_.deck.path, show_.deck.pdf_options);
+  // The images of the slide on screen checked now, the rest after the
+  // frame (as at the start): a save during a talk of many photos must not
+  // stop the show while every photo is read again.
+  std::vector<std::string> later;
+  const deck::ParseResult fresh =
+      load_deck_first(show_.deck.path, show_.at.slide + 1, &later, show_.deck.pdf_options);
   for (const Diagnostic& d : fresh.diagnostics) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }
   const show::ReloadOutcome outcome = show::reload(show_, fresh);
   if (outcome.accepted) {
+    later_checks_.start(std::move(later));  // the old deck's checks end
     std::vector<std::string> warnings;
     resources_.deck_changed(show_.deck, &warnings);
     for (const std::string& message : warnings) say(message);
@@ -680,6 +700,7 @@ void ShowController::reload() {
 }
 
 void ShowController::swap_show(show::Show& other) {
+  later_checks_.stop();  // they were of the deck going away (a forum's are checked whole)
   std::swap(show_, other);
   show_.at.fullscreen = other.at.fullscreen;
   std::vector<std::string> warnings;

@@ -53,6 +53,7 @@
 #include "input/touch.h"
 #include "modes/clip_session.h"
 #include "modes/hall_input.h"
+#include "modes/image_checks.h"
 #include "modes/ink_session.h"
 #include "modes/modes.h"
 #include "modes/remote_link.h"
@@ -120,6 +121,12 @@ class ShowController final : public Mode {
   // published to it after each frame. Off (nullptr) unless --remote.
   void set_remote(RemoteLink* link) { remote_ = link; }
 
+  // The deck's image checks (session/deck_loading.h load_show_deck_starting):
+  // the start slide's are waited for when the windows have opened, the
+  // rest run after the first frame; a damaged image turns into its
+  // placeholder, with its warning, when it is found.
+  void check_images(ImageChecks checks) { later_checks_.start(std::move(checks)); }
+
  private:
   void key_down(int scancode, int mods, Screen* from, double now);
   void act(const Action& action, Screen* from, double now);
@@ -175,6 +182,9 @@ class ShowController final : public Mode {
   std::string wall_;  // MADANG_PRESENT_WALL; empty: the machine's
   std::unique_ptr<InkSession> ink_;
   RemoteLink* remote_ = nullptr;
+  // The deck's images checked after the first frame (modes/image_checks.h).
+  LaterImageChecks later_checks_;
+
   ClipSession clips_;             // video and sound on the slides (modes/clip_session.h)
   bool scrubbing_ = false;        // a drag on the console's clip bar is seeking
   Screen* ink_screen_ = nullptr;  // where the drag in progress started

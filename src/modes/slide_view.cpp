@@ -2,9 +2,12 @@
 
 #include "render/pdf_pages.h"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "ink/ink_list.h"
+#include "layout/damage.h"
 #include "layout/layout.h"
 #include "render/image.h"
 #include "render/render.h"
@@ -45,11 +48,18 @@ struct SlideView::Impl {
   std::unique_ptr<render::SdlRenderer> sdl;
   TexturePtr pictures[2];  // a transition's outgoing and incoming slide
   int picture_w[2] = {0, 0}, picture_h[2] = {0, 0};
+  // What pictures[1] shows when draw_kept may draw over it (kept_valid).
+  layout::DisplayList kept;
+  bool kept_valid = false;
+  int kept_generation = -1;
+  layout::Rect redrawn;  // draw_kept's last area
   std::vector<Thumb> thumbs;
   const render::ClipFrames* clips = nullptr;  // live clips (set_clips)
 
   // The renderer over the current fonts and images (rebuilt when replaced).
   render::SdlRenderer& translator() {
+    // Whatever the worker decoded ahead goes to the image cache before a draw.
+    res->images_ahead().deliver(res->images());
     if (!sdl || generation != res->generation()) {
       sdl = std::make_unique<render::SdlRenderer>(renderer, res->glyphs(), res->images());
       sdl->set_clips(clips);
@@ -59,6 +69,64 @@ struct SlideView::Impl {
     return *sdl;
   }
   layout::LayoutCache& layouts() { return res->layouts(); }
+
+  // The slide and size the images ahead were last asked for (a redraw of
+  // the same slide asks nothing).
+  int ahead_generation = -1, ahead_slide = -1;
+  layout::Size ahead_size;
+  const deck::Deck* ahead_deck = nullptr;
+
+  // The images `list` shows as the SDL sink asks the image cache for them:
+  // at their rects' size in the renderer's pixels (render/sdl_renderer.cpp).
+  std::vector<render::ImageWant> image_wants(const layout::DisplayList& list) const {
+    float sx = 1, sy = 1;
+    SDL_RenderGetScale(renderer, &sx, &sy);
+    if (!(sx > 0) || !(sy > 0)) sx = sy = 1;
+    std::vector<render::ImageWant> wants;
+    for (const layout::Command& c : list.commands) {
+      const bool image = c.kind == layout::CommandKind::kImage && !c.image_path.empty();
+      const bool poster = c.kind == layout::CommandKind::kClip &&
+                          c.clip.kind != deck::MediaKind::kAudio && !c.clip.poster_resolved.empty();
+      if ((!image && !poster) || c.rect.w <= 0 || c.rect.h <= 0) continue;
+      wants.push_back({image ? c.image_path : c.clip.poster_resolved,
+                       image ? c.filters : std::vector<deck::ImageFilter>{},
+                       static_cast<int>(std::ceil(c.rect.w * sx)),
+                       static_cast<int>(std::ceil(c.rect.h * sy))});
+    }
+    return wants;
+  }
+
+  // Before `list` is drawn: what the worker finished goes to the image
+  // cache, and an image of the list it has in hand is waited for rather
+  // than decoded a second time (render/image_ahead.h).
+  void take_ahead(const layout::DisplayList& list) {
+    res->images_ahead().deliver(res->images(), image_wants(list));
+  }
+
+  // The images of the slides a move from `slide` may show next (the next
+  // two, the one before), decoded on the worker at the size they will be
+  // drawn in `rect`. Laid out with every fragment shown: each image where
+  // it will be, whatever the step.
+  void ask_ahead(const deck::Deck& deck, int slide, const layout::Rect& rect) {
+    const layout::Size size = size_of(rect);
+    if (ahead_generation == res->generation() && ahead_slide == slide && ahead_size == size &&
+        ahead_deck == &deck) {
+      return;
+    }
+    ahead_generation = res->generation();
+    ahead_slide = slide;
+    ahead_size = size;
+    ahead_deck = &deck;
+    std::vector<render::ImageWant> wants;
+    const layout::SlideState all;
+    const int count = static_cast<int>(deck.slides.size());
+    for (int s : {slide + 1, slide + 2, slide - 1}) {
+      if (s < 0 || s >= count || size.width < 1 || size.height < 1) continue;
+      for (render::ImageWant& w : image_wants(layouts().get(res->fonts(), deck, s, all, size).list))
+        wants.push_back(std::move(w));
+    }
+    res->images_ahead().ask(res->images(), wants);
+  }
 
   // A target texture of w x h in `slot`, reused when the size matches.
   // `opaque`: a whole slide (its background fills it), without an alpha
@@ -100,6 +168,7 @@ void SlideView::deck_changed() {
 }
 
 void SlideView::invalidate() {
+  impl_->kept_valid = false;
   impl_->translator().invalidate();
   impl_->thumbs.clear();
   impl_->pictures[0].reset();
@@ -122,13 +191,68 @@ void SlideView::draw_list(const layout::DisplayList& list, float x, float y) {
 void SlideView::draw(const deck::Deck& deck, int slide, const layout::SlideState& state,
                      const layout::Rect& rect) {
   if (const layout::DisplayList* list = laid_out(deck, slide, state, rect)) {
+    impl_->take_ahead(*list);
     impl_->translator().draw(*list, rect.x, rect.y);
   }
 }
 
+void SlideView::draw_kept(const deck::Deck& deck, int slide, const layout::SlideState& state,
+                          const layout::Rect& rect) {
+  Impl& m = *impl_;
+  const layout::DisplayList* list = laid_out(deck, slide, state, rect);
+  if (!list) return;
+  m.take_ahead(*list);
+  const bool keepable = std::none_of(list->commands.begin(), list->commands.end(), [](auto& c) {
+    return c.kind == layout::CommandKind::kClip || c.kind == layout::CommandKind::kPdfPage;
+  });
+  const layout::Size size = size_of(rect);
+  SDL_Texture* texture =
+      keepable ? m.target(m.pictures[1], size.width, size.height, &m.picture_w[1],
+                          &m.picture_h[1], true)
+               : nullptr;
+  m.redrawn = {0, 0, rect.w, rect.h};
+  if (!texture) {
+    m.kept_valid = false;
+    m.translator().draw(*list, rect.x, rect.y);
+    return;
+  }
+  std::optional<layout::Rect> area;
+  m.translator();  // a new generation of resources: nothing kept is valid
+  if (m.kept_valid && m.kept_generation == m.res->generation())
+    area = layout::changed_area(m.kept, *list);
+  SDL_Texture* previous = SDL_GetRenderTarget(m.renderer);
+  SDL_SetRenderTarget(m.renderer, texture);
+  if (!area) {
+    SDL_RenderSetClipRect(m.renderer, nullptr);
+    m.translator().draw(*list, 0, 0);
+  } else if (area->w > 0 && area->h > 0) {
+    const SDL_Rect clip{static_cast<int>(area->x), static_cast<int>(area->y),
+                        static_cast<int>(area->w), static_cast<int>(area->h)};
+    SDL_RenderSetClipRect(m.renderer, &clip);
+    m.translator().draw(*list, 0, 0);
+    SDL_RenderSetClipRect(m.renderer, nullptr);
+    m.redrawn = *area;
+  } else {
+    m.redrawn = {};
+  }
+  SDL_SetRenderTarget(m.renderer, previous);
+  if (&m.kept != list) m.kept = *list;
+  m.kept_valid = true;
+  m.kept_generation = m.res->generation();
+  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
+  SDL_SetTextureAlphaMod(texture, 255);
+  const SDL_FRect dst{rect.x, rect.y, rect.w, rect.h};
+  SDL_RenderCopyF(m.renderer, texture, nullptr, &dst);
+}
+
+layout::Rect SlideView::last_redrawn() const { return impl_->redrawn; }
+
 void SlideView::ahead(const deck::Deck& deck, int slide, const layout::SlideState& state,
                       const layout::Rect& rect) {
-  if (!deck.pdf.source) return;
+  if (!deck.pdf.source) {
+    impl_->ask_ahead(deck, slide, rect);  // a Markdown deck: its images
+    return;
+  }
   const layout::DisplayList* list = laid_out(deck, slide, state, rect);
   if (!list) return;
   for (const layout::Command& c : list->commands) {
@@ -155,8 +279,10 @@ bool SlideView::capture(const deck::Deck& deck, int slide, const layout::SlideSt
   SDL_Texture* texture = impl_->target(impl_->pictures[which], size.width, size.height,
                                        &impl_->picture_w[which], &impl_->picture_h[which], true);
   if (!texture) return false;
+  if (which == 1) impl_->kept_valid = false;  // holds this capture now
   const layout::DisplayList& list =
       impl_->layouts().get(impl_->res->fonts(), deck, slide, state, size).list;
+  impl_->take_ahead(list);
   if (ink.empty()) {
     impl_->render_into(texture, list);
   } else {

@@ -55,11 +55,25 @@ class SlideView {
   // Draws slide `slide` (0-based) in `state` into `rect`.
   void draw(const deck::Deck& deck, int slide, const layout::SlideState& state,
             const layout::Rect& rect);
+  // The same through a picture it keeps of the slide (the incoming
+  // transition picture's texture): when only part of the slide changed since
+  // the picture was drawn (a diagram's selection animating), only that part
+  // is drawn again (layout/damage.h), then the picture is copied to the
+  // window. A slide with a clip or a PDF page (their pixels change without
+  // their list) is drawn directly.
+  void draw_kept(const deck::Deck& deck, int slide, const layout::SlideState& state,
+                 const layout::Rect& rect);
+  // The area the last draw_kept drew again, in the slide's pixels (w 0:
+  // nothing; the whole slide when it drew it all): for tests and traces.
+  layout::Rect last_redrawn() const;
 
   // A PDF deck: has the pages a move from `slide` in `state` may show next
   // (the next two, the one before) rendered on the page cache's worker at
   // the size `rect` shows them, so that a page turn never waits for
-  // poppler. Nothing for a Markdown deck.
+  // poppler. A Markdown deck: the images of those slides decoded on the
+  // resources' worker (render/image_ahead.h) at the size `rect` draws them,
+  // so that a slide change does not decode. Each draw first takes what the
+  // worker finished.
   void ahead(const deck::Deck& deck, int slide, const layout::SlideState& state,
              const layout::Rect& rect);
 

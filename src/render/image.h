@@ -63,6 +63,19 @@ std::unique_ptr<RgbaImage> decode_image_file(const std::string& path, int reduct
 // Thread-safe: a deck's images are checked on every core.
 std::string check_image(const std::string& path);
 
+// What ImageCache::get_for_size keeps for an image drawn at want_w x want_h
+// pixels (reduced as image_reduction says, `filters` applied at that size),
+// made without a cache: render/image_ahead.h decodes it on a worker thread
+// and the cache's own thread adopts it (ImageCache::adopt_for_size).
+// Thread-safe. Defined in image_ahead.cpp.
+struct SizedImage {
+  std::unique_ptr<RgbaImage> image;  // nullptr: cannot be decoded (`error` says why)
+  std::string error;
+  int full_w = 0, full_h = 0;  // the file's pixels, from its header (0: unread, no reduction)
+};
+SizedImage decode_for_size(const std::string& path, const std::vector<deck::ImageFilter>& filters,
+                           int want_w, int want_h);
+
 // Decodes each path once and keeps it, within a memory budget: past it the
 // images used longest ago are dropped (and decoded again if asked for), so
 // that a deck of many large photos cannot hold gigabytes. A pointer from
@@ -87,6 +100,18 @@ class ImageCache {
   const RgbaImage* get_for_size(const std::string& path,
                                 const std::vector<deck::ImageFilter>& filters, int want_w,
                                 int want_h, std::string* error = nullptr);
+  // Images decoded ahead of need (render/image_ahead.h), defined in
+  // image_ahead.cpp. holds_for_size: whether get_for_size with these
+  // arguments would answer from what is kept, without decoding (the file's
+  // size is read from its header the first time, as get_for_size reads it).
+  // adopt_for_size: keeps `decoded` (decode_for_size's, made on another
+  // thread) under the very key get_for_size looks up, so that the draw that
+  // asks for it does not decode; dropped when that key is kept already, or
+  // when the file's size read here before differs (the file changed since).
+  bool holds_for_size(const std::string& path, const std::vector<deck::ImageFilter>& filters,
+                      int want_w, int want_h);
+  void adopt_for_size(const std::string& path, const std::vector<deck::ImageFilter>& filters,
+                      int want_w, int want_h, SizedImage decoded);
   // The image with CSS filters applied (render/image_filter.h), computed
   // once per (path, filters) and kept within the same budget.
   const RgbaImage* get(const std::string& path, const std::vector<deck::ImageFilter>& filters,

@@ -11,11 +11,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "deck/parse.h"
+#include "diagram/interaction.h"
 #include "modes/deck_resources.h"
 
 namespace madang::app {
@@ -159,6 +161,62 @@ TEST_F(HallViewTest, AJumpShowsTheNewSlideAtOnce) {
   canvas.view().skip_transition();
   canvas.draw(deck_, picture_of(2), 10);
   expect_near(canvas.at(160, 90), kGreen, 1, "jumped");
+}
+
+// A diagram's selection animating: the hall draws only the part that changed
+// into its kept picture (layout/damage.h), and what the window shows is what
+// a whole draw of the same state shows, pixel for pixel, at every moment.
+TEST(HallViewKept, ADiagramAnimatingRedrawsOnlyItsPartAndMatchesAWholeDraw) {
+  const std::filesystem::path lecture =
+      std::filesystem::path(__FILE__).parent_path() / "../../slides/lecture.md";
+  deck::ParseResult parsed = deck::load_deck(lecture.string());
+  ASSERT_FALSE(parsed.deck.slides.empty()) << lecture;
+  const deck::Deck& deck = parsed.deck;
+  int slide = -1;
+  for (int i = 0; i < static_cast<int>(deck.slides.size()) && slide < 0; ++i)
+    if (diagram::has_diagrams(deck.slides[static_cast<std::size_t>(i)])) slide = i;
+  ASSERT_GE(slide, 0);
+  const deck::Slide& s = deck.slides[static_cast<std::size_t>(slide)];
+  constexpr int kW = 640, kH = 360;
+  HallCanvas kept(kW, kH, deck);
+  ASSERT_TRUE(kept.ok()) << SDL_GetError();
+  show::HallPicture picture = picture_of(slide);
+  kept.draw(deck, picture, 0);
+  EXPECT_EQ(kept.view().slides().last_redrawn().w, kW);  // the first draw: all of it
+
+  // Click each element in turn and follow its animation frame by frame.
+  const layout::DisplayList* list = kept.view().laid_out(deck, picture, kW, kH);
+  ASSERT_NE(list, nullptr);
+  std::vector<std::string> ids;
+  for (const layout::HitRegion& h : list->hits) ids.push_back(h.id);
+  ASSERT_GE(ids.size(), 2u);
+  int partial = 0, frames = 0;
+  for (const std::string& id : ids) {
+    const diagram::Update u = diagram::activate(s, picture.state, id);
+    if (!u.handled) continue;
+    picture.state = u.state;
+    for (int frame = 0; frame < 5 && diagram::animating(picture.state); ++frame) {
+      picture.state = diagram::tick(picture.state, diagram::kAnimationSeconds / 4);
+      kept.draw(deck, picture, 0);
+      const layout::Rect area = kept.view().slides().last_redrawn();
+      ++frames;
+      if (area.w * area.h < 0.9f * kW * kH) ++partial;
+      HallCanvas whole(kW, kH, deck);  // nothing kept: draws everything
+      whole.draw(deck, picture, 0);
+      int differing = 0;
+      for (int y = 0; y < kH; ++y)
+        for (int x = 0; x < kW; ++x) {
+          const Rgb a = kept.at(x, y), b = whole.at(x, y);
+          differing += a.r != b.r || a.g != b.g || a.b != b.b;
+        }
+      ASSERT_EQ(differing, 0) << "element " << id << ", frame " << frame << ": redrawn " << area.x
+                              << "," << area.y << " " << area.w << "x" << area.h;
+    }
+  }
+  // The selection's fade starts, runs and ends inside the diagram; only the
+  // very first selection draws what no selection had (its outline): all.
+  EXPECT_GT(frames, 4);
+  EXPECT_GE(partial, frames - 1) << "frames that redrew (nearly) the whole slide";
 }
 
 }  // namespace
