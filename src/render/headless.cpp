@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <cstring>
+#include <optional>
 
 #include "render/render.h"
 
@@ -19,6 +20,7 @@ struct HeadlessRenderer::Impl {
   SDL_Surface* surface = nullptr;
   SDL_Renderer* renderer = nullptr;
   std::unique_ptr<SdlRenderer> translator;
+  std::optional<int> image_texture_draws;  // unset: SdlRenderer's own
 
   Impl(text::GlyphCache& g, ImageCache& i) : glyphs(g), images(i) {}
   ~Impl() { release(); }
@@ -44,6 +46,7 @@ struct HeadlessRenderer::Impl {
       return false;
     }
     translator = std::make_unique<SdlRenderer>(renderer, glyphs, images);
+    if (image_texture_draws) translator->set_image_texture_draws(*image_texture_draws);
     return true;
   }
 };
@@ -52,6 +55,11 @@ HeadlessRenderer::HeadlessRenderer(text::GlyphCache& glyphs, ImageCache& images)
     : impl_(std::make_unique<Impl>(glyphs, images)) {}
 
 HeadlessRenderer::~HeadlessRenderer() = default;
+
+void HeadlessRenderer::set_image_texture_draws(int draws) {
+  impl_->image_texture_draws = draws;
+  if (impl_->translator) impl_->translator->set_image_texture_draws(draws);
+}
 
 RgbaView HeadlessRenderer::render_view(const layout::DisplayList& list) {
   if (list.width <= 0 || list.height <= 0 || !impl_->prepare(list.width, list.height)) return {};

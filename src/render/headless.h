@@ -22,6 +22,11 @@ class HeadlessRenderer {
   HeadlessRenderer(const HeadlessRenderer&) = delete;
   HeadlessRenderer& operator=(const HeadlessRenderer&) = delete;
 
+  // How many renders a picture's texture survives without being drawn
+  // (SdlRenderer::set_image_texture_draws: the window's 8 unless set). The
+  // PNG export passes -1: each slide is rendered once.
+  void set_image_texture_draws(int draws);
+
   // Renders the list at its own size (list.width x list.height).
   RgbaImage render(const layout::DisplayList& list);
   // The same without a copy: a view of the renderer's own surface, valid

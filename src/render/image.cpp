@@ -618,7 +618,18 @@ const RgbaImage* ImageCache::get_for_size(const std::string& path,
     if (!plain && error) *error = why;
     return plain;
   }
-  return keep(key, std::make_unique<RgbaImage>(apply_filters(*plain, scaled)), "");
+  // Filtering makes a copy of the pixels, and a blur a 16-bit one besides
+  // (three times the image): should they not fit, the image is drawn as a
+  // placeholder rather than the program ending.
+  std::unique_ptr<RgbaImage> filtered;
+  std::string failure;
+  try {
+    filtered = std::make_unique<RgbaImage>(apply_filters(*plain, scaled));
+  } catch (const std::bad_alloc&) {
+    failure = "cannot be filtered (out of memory)";
+    if (error) *error = failure;
+  }
+  return keep(key, std::move(filtered), std::move(failure));
 }
 
 const RgbaImage* ImageCache::get(const std::string& path, std::string* error) {

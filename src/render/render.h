@@ -36,6 +36,14 @@ class SdlRenderer {
   // a play mark, as in the next-slide preview, the overview and exports.
   void set_clips(const ClipFrames* clips);
 
+  // How many draw() calls a picture's texture (an image's, a PDF page's)
+  // survives without being drawn: 8 unless set (a window draws the hall, the
+  // console's panes and overlays as separate calls). 0: it goes at the end of
+  // the next draw() that does not draw it; -1: at the end of the draw() that
+  // drew it, as an export wants that draws each slide once (a photo's
+  // texture is megabytes; the ImageCache still holds a picture to reuse).
+  void set_image_texture_draws(int draws);
+
   // Textures are lost (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): rebuild lazily.
   void invalidate();
 

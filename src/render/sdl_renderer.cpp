@@ -99,11 +99,13 @@ constexpr std::uint64_t kPdfTextureDraws = 8;
 constexpr std::size_t kMaxPdfTextures = 12;
 
 // Destroys the textures of `textures` (values with `texture` and `used`, the
-// draw() that last drew them) not drawn in the last kPdfTextureDraws draws.
+// draw() that last drew them) not drawn in the last `keep` draws before this
+// one (-1: even those this one drew).
 template <class Map>
-void drop_unused_textures(Map& textures, std::uint64_t draws) {
+void drop_unused_textures(Map& textures, std::uint64_t draws,
+                          std::int64_t keep = kPdfTextureDraws) {
   for (auto it = textures.begin(); it != textures.end();) {
-    if (it->second.used + kPdfTextureDraws < draws) {
+    if (static_cast<std::int64_t>(it->second.used) + keep < static_cast<std::int64_t>(draws)) {
       if (it->second.texture) SDL_DestroyTexture(it->second.texture);
       it = textures.erase(it);
     } else {
@@ -229,6 +231,7 @@ struct SdlRenderer::Impl {
     std::uint64_t used = 0;          // the draw() that last drew it
   };
   std::unordered_map<std::string, ImageTexture> image_textures;
+  std::int64_t image_texture_draws = kPdfTextureDraws;  // set_image_texture_draws
 
   //---------------------------------------------------------------- PDF pages
   struct PdfTexture {
@@ -487,15 +490,16 @@ struct SdlRenderer::Impl {
     SDL_RenderCopyF(ren, tex, nullptr, &dst);
   }
 
-  // After a draw(): an image not drawn in the last kPdfTextureDraws draws
+  // After a draw(): an image not drawn in the last image_texture_draws draws
   // gives its texture back (a photo is megabytes; an export of many photos
   // would hold them all).
-  void trim_image_textures() { drop_unused_textures(image_textures, draws); }
+  void trim_image_textures() { drop_unused_textures(image_textures, draws, image_texture_draws); }
 
-  // After a draw(): textures of pages not drawn lately go, the oldest first
-  // past kMaxPdfTextures (never one this draw() used).
+  // After a draw(): textures of pages not drawn in the last
+  // image_texture_draws draws go, then the oldest first past kMaxPdfTextures
+  // (never one this draw() used).
   void trim_pdf_textures() {
-    drop_unused_textures(pdf_textures, draws);
+    drop_unused_textures(pdf_textures, draws, image_texture_draws);
     while (pdf_textures.size() > kMaxPdfTextures) {
       auto oldest = pdf_textures.begin();
       for (auto it = pdf_textures.begin(); it != pdf_textures.end(); ++it)
@@ -934,6 +938,10 @@ void SdlRenderer::draw(const layout::DisplayList& list, float x, float y, float 
   d.trim_stroke_textures();
   d.trim_clip_textures();
   saved.restore(d.ren);
+}
+
+void SdlRenderer::set_image_texture_draws(int draws) {
+  impl_->image_texture_draws = std::max(-1, draws);
 }
 
 void SdlRenderer::set_clips(const ClipFrames* clips) {

@@ -40,6 +40,18 @@ int main(int argc, char** argv) {
   write("code.md", h::code_deck(400000));
   write("flow.md", h::flow_deck(500));
   write("uncovered.md", h::private_use_deck(94, 99));
+  // Image filters (issue #25).
+  write("filter-big.png", h::zero_png(6000, 6000));
+  write("filter-photo.png", h::zero_png(2000, 1500));
+  write("filter-tall.png", h::zero_png(1, 20000));
+  write("filter-wide.png", h::zero_png(20000, 1));
+  write("filter-gradient.png", h::gradient_png(400, 300));
+  write("filter-blur.md", "![bg blur:10000px](filter-big.png)\n\n# 흐림\n");
+  write("filter-chain.md", h::chained_filters_deck("filter-photo.png", 4000));
+  write("filter-thin.md",
+        "![bg blur:10000px](filter-tall.png)\n\n# 세로\n\n---\n\n"
+        "![bg blur:10000px](filter-wide.png)\n\n# 가로\n");
+  write("filter-extreme.md", h::extreme_filters_deck("filter-gradient.png"));
   ::mkfifo((dir / "fifo.ttf").c_str(), 0600);
   ::mkfifo((dir / "deck-fifo.md").c_str(), 0600);
   write("font-fifo.md", "---\nfonts: [./fifo.ttf]\n---\n# 글꼴\n\n본문\n");

@@ -1,5 +1,6 @@
 #include "hostile_inputs.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace madang::test::hostile {
@@ -137,6 +138,24 @@ std::string small_png() {
   return png;
 }
 
+std::string gradient_png(std::uint32_t width, std::uint32_t height) {
+  std::string raw;
+  raw.reserve((1 + static_cast<std::size_t>(width) * 3) * height);
+  for (std::uint32_t y = 0; y < height; ++y) {
+    raw += '\0';
+    for (std::uint32_t x = 0; x < width; ++x) {
+      raw += static_cast<char>(x * 255 / std::max(1u, width - 1));
+      raw += static_cast<char>(y * 255 / std::max(1u, height - 1));
+      raw += static_cast<char>(160);
+    }
+  }
+  std::string png = kSignature;
+  chunk(png, "IHDR", ihdr(width, height, 8, 2));
+  chunk(png, "IDAT", zlib_stored(raw));
+  chunk(png, "IEND", "");
+  return png;
+}
+
 std::string header_only_png() {
   std::string png = kSignature;
   chunk(png, "IHDR", ihdr(64, 64, 8, 6));
@@ -211,6 +230,34 @@ std::string private_use_deck(int slides, int per_slide) {
     d += "# " + std::to_string(s + 1) + "\n\n가 ";
     for (int i = 0; i < per_slide; ++i) d += "\xEE\x80\x80";  // U+E000
     d += "\n";
+  }
+  return d;
+}
+
+std::string chained_filters_deck(const std::string& image, int filters) {
+  static const char* const kTurns[] = {"blur:40px", "sepia", "invert", "hue-rotate:90deg"};
+  std::string d = "![bg";
+  for (int i = 0; i < filters; ++i) d += std::string(" ") + kTurns[i % 4];
+  return d + "](" + image + ")\n\n# 사슬\n";
+}
+
+std::string extreme_filters_deck(const std::string& image) {
+  // 16 digits: the longest number the parser reads.
+  const std::string most = "9999999999999999";
+  const std::vector<std::string> words = {"blur:0.1px",      "blur:100000px",
+                                          "brightness:0",    "brightness:" + most,
+                                          "contrast:0",      "contrast:" + most,
+                                          "grayscale:0",     "grayscale:" + most,
+                                          "hue-rotate:0deg", "hue-rotate:" + most + "deg",
+                                          "invert:0",        "invert:" + most + "%",
+                                          "opacity:0",       "opacity:" + most,
+                                          "saturate:0",      "saturate:" + most,
+                                          "sepia:0",         "sepia:" + most,
+                                          "drop-shadow"};
+  std::string d;
+  for (const std::string& word : words) {
+    if (!d.empty()) d += "\n---\n\n";
+    d += "![bg " + word + "](" + image + ")\n\n# " + word + "\n";
   }
   return d;
 }

@@ -14,6 +14,9 @@ namespace madang::test::hostile {
 std::string zero_png(std::uint32_t width, std::uint32_t height);
 // A small valid 8x8 RGBA PNG (stored deflate blocks).
 std::string small_png();
+// A width x height RGB gradient (stored deflate blocks: 3 bytes a pixel on
+// disk), something for filters to change.
+std::string gradient_png(std::uint32_t width, std::uint32_t height);
 // The signature and IHDR of a 64x64 PNG, nothing else.
 std::string header_only_png();
 // A 16x16 GIF.
@@ -28,5 +31,10 @@ std::string table_deck(int columns, int rows);            // one-character cells
 std::string code_deck(int lines);                         // a fenced block of "x" lines
 std::string flow_deck(int steps);                         // a flow diagram
 std::string private_use_deck(int slides, int per_slide);  // "가 " and U+E000s no font has
+// Image filters (issue #25): `![bg blur:40px sepia invert hue-rotate:90deg
+// ...](image)`, `filters` of them in turn; and every filter kind at 0 and at
+// the largest value the parser takes, a slide each behind `image`.
+std::string chained_filters_deck(const std::string& image, int filters);
+std::string extreme_filters_deck(const std::string& image);
 
 }  // namespace madang::test::hostile

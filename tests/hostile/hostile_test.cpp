@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -15,6 +16,8 @@
 
 #include "cli_fixture.h"
 #include "hostile_inputs.h"
+#include "render/image.h"
+#include "render/image_filter.h"
 
 namespace {
 
@@ -65,7 +68,11 @@ class Hostile : public madang::test::CliTest {
     expect_bounded(exported, exit_code, "export " + deck);
     if (exit_code == 0) {
       std::vector<std::string> want;
-      for (int i = 1; i <= slides; ++i) want.push_back("slide-0" + std::to_string(i) + ".png");
+      for (int i = 1; i <= slides; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "slide-%02d.png", i);
+        want.push_back(name);
+      }
       EXPECT_EQ(pngs(file("out")), want);
       EXPECT_EQ(exported.err, check.err);  // the same problems, said the same way
     }
@@ -143,6 +150,77 @@ TEST_F(Hostile, BrokenImagesAreLocatedWarningsAndLabelledPlaceholders) {
   }
   EXPECT_EQ(images, 5);
   EXPECT_EQ(placeholders, (std::vector<std::string>{"잘린", "머리만", "움짤", "깨진"}));
+}
+
+// ------------------------------------------------------------------ filters
+// Issue #25: an image filter costs passes over the pixels it is drawn at;
+// none may grow with its amount, and their number is capped.
+
+// The colour at (x, y) of an exported slide.
+std::vector<int> pixel(const std::string& png, int x, int y) {
+  madang::render::ImageCache images;
+  const madang::render::RgbaImage* img = images.get(png);
+  if (!img || x >= img->width || y >= img->height) return {};
+  const std::uint8_t* p = &img->pixels[(static_cast<std::size_t>(y) * img->width + x) * 4];
+  return {p[0], p[1], p[2]};
+}
+
+TEST_F(Hostile, HugeBlurOnTheLargestPhotoEndsInTime) {
+  // 36 megapixels (under the 40 of the cap), blurred by 10000 px: cut to the
+  // largest radius, at the size the slide shows it (3000x3000), in time
+  // that does not grow with the radius.
+  write("big.png", hostile::zero_png(6000, 6000));
+  const std::string deck = write("deck.md", "![bg blur:10000px](big.png)\n\n# 흐림\n");
+  EXPECT_EQ(check_and_export(deck, 0), "");
+  EXPECT_EQ(pixel(file("out/slide-01.png"), 960, 900), (std::vector<int>{0, 0, 0}));  // drawn
+}
+
+TEST_F(Hostile, ThousandsOfChainedFiltersApplyTheFirstFew) {
+  // 4000 filters (blur, sepia, invert, hue-rotate in turn) on a photo shown
+  // at 1080p: every one of them a pass, 100 took 8 s before; now the first
+  // render::kMaxFilters are drawn.
+  write("photo.png", hostile::zero_png(2000, 1500));
+  const std::string deck = write("deck.md", hostile::chained_filters_deck("photo.png", 4000));
+  EXPECT_EQ(check_and_export(deck, 0), "");
+  // The photo is flat black: the slide shows the colour those filters make
+  // of black (the rest would have taken minutes).
+  using madang::deck::FilterKind;
+  const madang::deck::ImageFilter turns[] = {{FilterKind::kBlur, 40},
+                                             {FilterKind::kSepia, 1},
+                                             {FilterKind::kInvert, 1},
+                                             {FilterKind::kHueRotate, 90}};
+  std::vector<madang::deck::ImageFilter> filters;
+  for (int i = 0; i < 4000; ++i) filters.push_back(turns[i % 4]);
+  const madang::render::RgbaImage black{1, 1, {0, 0, 0, 255}};
+  const std::vector<std::uint8_t> want = madang::render::apply_filters(black, filters).pixels;
+  EXPECT_EQ(pixel(file("out/slide-01.png"), 960, 900),
+            (std::vector<int>{want[0], want[1], want[2]}));
+}
+
+TEST_F(Hostile, ThinImagesBlurWithinBounds) {
+  // 1x20000 and 20000x1, behind a slide and in it, blurred by 10000 px.
+  write("tall.png", hostile::zero_png(1, 20000));
+  write("wide.png", hostile::zero_png(20000, 1));
+  const std::string deck =
+      write("deck.md",
+            "![bg blur:10000px](tall.png)\n\n# 세로\n\n---\n\n![bg blur:10000px](wide.png)\n\n"
+            "# 가로\n\n---\n\n# 안에\n\n![blur:10000px](tall.png) ![blur:10000px](wide.png)\n");
+  EXPECT_EQ(check_and_export(deck, 0, 3), "");
+}
+
+TEST_F(Hostile, EveryFilterKindAtItsExtremesDrawsAPicture) {
+  // Each kind at 0 and at the largest value the parser reads (16 digits:
+  // brightness 10^16, hue-rotate 10^16 degrees, blur 100000 px), a slide
+  // each: bytes out, never a NaN's undefined conversion or a crash.
+  write("gradient.png", hostile::gradient_png(400, 300));
+  const std::string deck = write("deck.md", hostile::extreme_filters_deck("gradient.png"));
+  const std::string err = check_and_export(deck, 0, 19);
+  EXPECT_EQ(err, deck +
+                     ":109:1: warning: image filter 'drop-shadow' is not drawn; the image is "
+                     "shown without it\n");
+  // brightness:0 is black; invert:100% of the gradient's blue (160) is 95.
+  EXPECT_EQ(pixel(file("out/slide-03.png"), 960, 900), (std::vector<int>{0, 0, 0}));
+  EXPECT_EQ(pixel(file("out/slide-12.png"), 960, 900).at(2), 95);
 }
 
 // ------------------------------------------------------------------ text
