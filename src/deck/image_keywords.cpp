@@ -1,5 +1,7 @@
 #include "deck/image_keywords.h"
 
+#include "deck/limits.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -392,6 +394,7 @@ ImageKeywords parse_image_keywords(std::string_view alt, std::string_view src) {
   const bool clip = k.media.kind != MediaKind::kNone;
   std::string start_word, end_word;  // as written, for messages
   std::string rest;
+  bool filters_cut = false;  // past limits::kMaxImageFilters
   for (const std::string_view word : words) {
     const std::size_t colon = word.find(':');
     const std::string_view key = word.substr(0, colon);
@@ -420,11 +423,16 @@ ImageKeywords parse_image_keywords(std::string_view alt, std::string_view src) {
                f != std::end(kFilters)) {
       ImageFilter filter{f->kind, 1};
       const std::string_view given = colon == std::string_view::npos ? f->fallback : value;
-      if (filter_amount(f->kind, given, &filter.amount)) {
-        k.filters.push_back(filter);
-      } else {
+      if (!filter_amount(f->kind, given, &filter.amount)) {
         k.problems.push_back("image filter '" + std::string(word) + "' has a value " +
                              std::string(f->name) + " does not take");
+      } else if (k.filters.size() < limits::kMaxImageFilters) {
+        k.filters.push_back(filter);
+      } else if (!filters_cut) {
+        filters_cut = true;  // said once, at the first one left out
+        k.problems.push_back("image filter '" + std::string(word) + "' is past the " +
+                             std::to_string(limits::kMaxImageFilters) +
+                             " filters an image takes; it and those after it are left out");
       }
     } else if (!k.bg) {
       taken = false;  // background words mean nothing on an inline image

@@ -16,8 +16,11 @@ inline constexpr std::size_t kMaxSlideBytes = 1u << 20;  // one slide's Markdown
 inline constexpr std::size_t kMaxYamlBytes = 64u << 10;  // front matter, one diagram
 inline constexpr int kMaxYamlEvents = 20000;             // YAML nodes in one document
 inline constexpr int kMaxYamlDepth = 32;                 // YAML nesting
-inline constexpr int kMaxNesting = 32;                   // block quotes / lists
-inline constexpr int kMaxContainerMarkersPerLine = 64;   // `> - > - ...` on one line
+// CSS filters on one image: more than a deck needs (one of each kind is ten),
+// and each is a pass over the pixels; the rest are left out, with a warning.
+inline constexpr std::size_t kMaxImageFilters = 16;
+inline constexpr int kMaxNesting = 32;                  // block quotes / lists
+inline constexpr int kMaxContainerMarkersPerLine = 64;  // `> - > - ...` on one line
 inline constexpr int kMaxTableColumns = 64;
 // Blocks, list items and table rows on one slide: a Block is large (it can
 // hold any kind), so millions of one-line paragraphs would take gigabytes.

@@ -14,16 +14,17 @@
 #include <vector>
 
 #include "deck/background.h"
+#include "deck/limits.h"
 #include "render/image.h"
 
 namespace madang::render {
 
 // Blur radius (in the image's pixels) past which the blur is cut.
 inline constexpr float kMaxBlurPixels = 256;
-// Filters of one image past which the rest are not applied: more than a deck
-// needs (one of each kind is ten), and each costs a pass over the pixels, so
-// an alt text of thousands cannot take minutes per image.
-inline constexpr std::size_t kMaxFilters = 16;
+// Filters of one image past which the rest are not applied (the deck warns
+// of them): each costs a pass over the pixels, so an alt text of thousands
+// cannot take minutes per image.
+inline constexpr std::size_t kMaxFilters = deck::limits::kMaxImageFilters;
 
 RgbaImage apply_filters(const RgbaImage& image, const std::vector<deck::ImageFilter>& filters);
 
