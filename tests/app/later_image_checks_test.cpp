@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "modes/show_controller.h"
+#include "noise_image.h"
 #include "platform/sdl_support.h"
 #include "render/image.h"
 #include "session/deck_loading.h"
@@ -33,18 +34,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 render::RgbaImage noise(int w, int h) {
-  render::RgbaImage img;
-  img.width = w;
-  img.height = h;
-  img.pixels.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-  std::uint32_t s = 88172645u;
-  for (std::size_t i = 0; i < img.pixels.size(); ++i) {
-    s ^= s << 13;
-    s ^= s >> 17;
-    s ^= s << 5;
-    img.pixels[i] = i % 4 == 3 ? 255 : static_cast<std::uint8_t>(s);
-  }
-  return img;
+  return test::noise_image(w, h, 88172645u);
 }
 
 constexpr int kBadSlide = 6;  // 0-based: slide 7

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "noise_image.h"
 #include "render/image.h"
 #include "temp_dir.h"
 
@@ -24,20 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// A noisy opaque picture (deflates as a photo would, not as a flat colour).
 RgbaImage noise(int w, int h) {
-  RgbaImage img;
-  img.width = w;
-  img.height = h;
-  img.pixels.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-  std::uint32_t s = 2463534242u;
-  for (std::size_t i = 0; i < img.pixels.size(); ++i) {
-    s ^= s << 13;
-    s ^= s >> 17;
-    s ^= s << 5;
-    img.pixels[i] = i % 4 == 3 ? 255 : static_cast<std::uint8_t>(s);
-  }
-  return img;
+  return test::noise_image(w, h, 2463534242u);
 }
 
 // `n` paths to the same PNG of w x h (hard links: each is its own file to the cache).
