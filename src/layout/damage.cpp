@@ -167,16 +167,33 @@ std::optional<Rect> changed_area(const DisplayList& before, const DisplayList& a
     return std::nullopt;
   }
   std::vector<Drawn> was, now;
-  if (!flatten(before, &was) || !flatten(after, &now) || was.size() != now.size())
-    return std::nullopt;
+  if (!flatten(before, &was) || !flatten(after, &now)) return std::nullopt;
+  auto same = [](const Drawn& a, const Drawn& b) {
+    return a.opacity == b.opacity && same_command(*a.command, *b.command);
+  };
   Rect area;
-  for (std::size_t i = 0; i < now.size(); ++i) {
-    const Drawn& a = was[i];
-    const Drawn& b = now[i];
-    if (a.opacity == b.opacity && same_command(*a.command, *b.command)) continue;
-    const std::optional<Rect> from = command_bounds(*a.command), to = command_bounds(*b.command);
-    if (!from || !to) return std::nullopt;
-    area = union_of(area, union_of(*from, *to));
+  auto add = [&area](const Drawn& d) {
+    const std::optional<Rect> bounds = command_bounds(*d.command);
+    if (bounds) area = union_of(area, *bounds);
+    return bounds.has_value();
+  };
+  if (was.size() == now.size()) {
+    // Command by command (a colour, an opacity, a place changed).
+    for (std::size_t i = 0; i < now.size(); ++i)
+      if (!same(was[i], now[i]) && (!add(was[i]) || !add(now[i]))) return std::nullopt;
+  } else {
+    // Commands came or went (a selection's outline appears): what lies
+    // between the longest common start and end, in either list.
+    std::size_t head = 0, tail = 0;
+    const std::size_t shorter = std::min(was.size(), now.size());
+    while (head < shorter && same(was[head], now[head])) ++head;
+    while (tail < shorter - head && same(was[was.size() - 1 - tail], now[now.size() - 1 - tail])) {
+      ++tail;
+    }
+    for (std::size_t i = head; i < was.size() - tail; ++i)
+      if (!add(was[i])) return std::nullopt;
+    for (std::size_t i = head; i < now.size() - tail; ++i)
+      if (!add(now[i])) return std::nullopt;
   }
   if (area.w <= 0 || area.h <= 0) return Rect{};
   // Whole pixels within the viewport.

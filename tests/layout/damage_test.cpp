@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace madang::layout {
 namespace {
 
@@ -125,11 +127,34 @@ TEST(Damage, AGroupFadingCoversWhatItHolds) {
   EXPECT_LE(faded->y + faded->h, 500);
 }
 
+TEST(Damage, CommandsThatComeOrGoCoverWhatLiesBetweenTheSameStartAndEnd) {
+  const DisplayList a = list_of(
+      {fill({0, 0, 800, 40}, 0xff), fill({10, 100, 50, 50}, 0xff), fill({0, 500, 800, 40}, 0xff)});
+  DisplayList more = a;  // an outline appears around the middle box
+  Command outline;
+  outline.kind = CommandKind::kStrokeRect;
+  outline.rect = {300, 200, 100, 100};
+  outline.width = 3;
+  more.commands.insert(more.commands.begin() + 2, outline);
+  using Pair = std::pair<const DisplayList*, const DisplayList*>;
+  for (const Pair& p : {Pair{&a, &more}, Pair{&more, &a}}) {
+    const std::optional<Rect> area = changed_area(*p.first, *p.second);
+    ASSERT_TRUE(area.has_value());
+    EXPECT_TRUE(inside({300 - 3, 200 - 3, 106, 106}, *area));
+    EXPECT_GE(area->y, 40);
+    EXPECT_LE(area->y + area->h, 500);
+  }
+  // A command whose extent is not known among them: everything.
+  Command page;
+  page.kind = CommandKind::kPdfPage;
+  page.rect = {0, 0, 10, 10};
+  DisplayList pdf = a;
+  pdf.commands.insert(pdf.commands.begin() + 1, page);
+  EXPECT_FALSE(changed_area(a, pdf).has_value());
+}
+
 TEST(Damage, ADifferentStructureMeansEverything) {
   const DisplayList a = list_of({fill({10, 10, 100, 50}, 0xff0000ff)});
-  DisplayList more = a;
-  more.commands.push_back(fill({0, 0, 5, 5}, 0xff));
-  EXPECT_FALSE(changed_area(a, more).has_value());
   DisplayList background = a;
   background.background = 0x000000ff;
   EXPECT_FALSE(changed_area(a, background).has_value());
