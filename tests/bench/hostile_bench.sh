@@ -36,7 +36,8 @@ measure() {  # BIN RUNS ARGS... -> "median_s peak_MB exit first_line"
 
 printf "%-20s %-7s %s\n" case command "median, peak memory, exit, first diagnostic"
 for deck in image-bomb image-truncated image-header image-anim image-broken strike nested \
-            table code flow uncovered font-fifo font-zero deck-fifo; do
+            table code flow uncovered font-fifo font-zero deck-fifo \
+            filter-blur filter-chain filter-thin filter-extreme; do
   for command in check export; do
     args=("$command" "$deck.md")
     [[ $command == export ]] && args+=(--png out)
