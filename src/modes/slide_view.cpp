@@ -149,8 +149,23 @@ struct SlideView::Impl {
   void render_into(SDL_Texture* texture, const layout::DisplayList& list) {
     SDL_Texture* previous = SDL_GetRenderTarget(renderer);
     SDL_SetRenderTarget(renderer, texture);
+    clear_to_black(nullptr);
     translator().draw(list, 0, 0);
     SDL_SetRenderTarget(renderer, previous);
+  }
+
+  // Opaque black under what is drawn into a reused texture (`area`, or all
+  // of it): a translucent background shows over black, as in a window
+  // cleared to its letterbox colour, never over the slide drawn there before.
+  void clear_to_black(const SDL_Rect* area) {
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    if (area) {
+      SDL_RenderFillRect(renderer, area);
+    } else {
+      SDL_RenderClear(renderer);
+    }
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
   }
 };
 
@@ -206,10 +221,9 @@ void SlideView::draw_kept(const deck::Deck& deck, int slide, const layout::Slide
     return c.kind == layout::CommandKind::kClip || c.kind == layout::CommandKind::kPdfPage;
   });
   const layout::Size size = size_of(rect);
-  SDL_Texture* texture =
-      keepable ? m.target(m.pictures[1], size.width, size.height, &m.picture_w[1],
-                          &m.picture_h[1], true)
-               : nullptr;
+  SDL_Texture* texture = keepable ? m.target(m.pictures[1], size.width, size.height,
+                                             &m.picture_w[1], &m.picture_h[1], true)
+                                  : nullptr;
   m.redrawn = {0, 0, rect.w, rect.h};
   if (!texture) {
     m.kept_valid = false;
@@ -224,11 +238,13 @@ void SlideView::draw_kept(const deck::Deck& deck, int slide, const layout::Slide
   SDL_SetRenderTarget(m.renderer, texture);
   if (!area) {
     SDL_RenderSetClipRect(m.renderer, nullptr);
+    m.clear_to_black(nullptr);
     m.translator().draw(*list, 0, 0);
   } else if (area->w > 0 && area->h > 0) {
     const SDL_Rect clip{static_cast<int>(area->x), static_cast<int>(area->y),
                         static_cast<int>(area->w), static_cast<int>(area->h)};
     SDL_RenderSetClipRect(m.renderer, &clip);
+    m.clear_to_black(&clip);
     m.translator().draw(*list, 0, 0);
     SDL_RenderSetClipRect(m.renderer, nullptr);
     m.redrawn = *area;
@@ -245,7 +261,9 @@ void SlideView::draw_kept(const deck::Deck& deck, int slide, const layout::Slide
   SDL_RenderCopyF(m.renderer, texture, nullptr, &dst);
 }
 
-layout::Rect SlideView::last_redrawn() const { return impl_->redrawn; }
+layout::Rect SlideView::last_redrawn() const {
+  return impl_->redrawn;
+}
 
 void SlideView::ahead(const deck::Deck& deck, int slide, const layout::SlideState& state,
                       const layout::Rect& rect) {

@@ -163,6 +163,34 @@ TEST_F(HallViewTest, AJumpShowsTheNewSlideAtOnce) {
   expect_near(canvas.at(160, 90), kGreen, 1, "jumped");
 }
 
+// A slide whose background is translucent shows over the letterbox black, as
+// a window cleared to black shows it, never over the slide drawn before it
+// (the kept picture and a transition's pictures are reused textures).
+TEST(HallViewKept, ATranslucentBackgroundShowsOverBlackNotTheSlideBefore) {
+  deck::ParseResult r = deck::parse_deck(
+      "<!-- _backgroundColor: #1e3cc8 -->\n\n---\n\n"
+      "<!-- _backgroundColor: rgba(200, 30, 30, 0.5) -->\n",
+      "translucent.md");
+  ASSERT_EQ(r.deck.slides.size(), 2u);
+  const deck::Deck& deck = r.deck;
+  HallCanvas canvas(320, 180, deck);
+  ASSERT_TRUE(canvas.ok()) << SDL_GetError();
+  canvas.draw(deck, picture_of(0), 0);
+  expect_near(canvas.at(160, 90), kBlue, 1, "opaque slide");
+  const Rgb half_red{100, 15, 15};
+  canvas.draw(deck, picture_of(1), 10);  // straight after it
+  expect_near(canvas.at(160, 90), half_red, 2, "drawn after the blue slide");
+  // Through a transition (its pictures are textures drawn before too).
+  canvas.view().begin(deck, 1, {}, picture_of(0), 320, 180, 100);
+  canvas.draw(deck, picture_of(0), 100 + kTransitionMs + 1);
+  canvas.view().begin(deck, 0, {}, picture_of(1), 320, 180, 1000);
+  canvas.draw(deck, picture_of(1), 1000 + kTransitionMs + 1);
+  expect_near(canvas.at(160, 90), half_red, 2, "after a transition");
+  canvas.view().begin(deck, 0, {}, picture_of(1), 320, 180, 2000);
+  canvas.draw(deck, picture_of(1), 2000 + kTransitionMs - 1);  // its last moment
+  expect_near(canvas.at(160, 90), half_red, 6, "at a transition's end");
+}
+
 // A diagram's selection animating: the hall draws only the part that changed
 // into its kept picture (layout/damage.h), and what the window shows is what
 // a whole draw of the same state shows, pixel for pixel, at every moment.
