@@ -6,6 +6,7 @@
 // binary is committed but the goldens). Record with MADANG_UPDATE_GOLDENS=1
 // after looking at every new image.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -222,10 +223,18 @@ class MarpGolden : public test::GoldenSuite<Case> {
     ASSERT_TRUE(render::write_png(picture(240, 360, 0xc03060ff, 0x6080e0ff),
                                   (*dir_ / "img" / "tall.png").string(), &err))
         << err;
-    std::ofstream((*dir_ / "marp.md").string()) << kDeck;
-    std::ofstream((*dir_ / "gaia.md").string()) << kGaiaDeck;
-    std::ofstream((*dir_ / "uncover.md").string()) << kUncoverDeck;
-    std::ofstream((*dir_ / "scope.md").string()) << kScopeDeck;
+    // Every case is a process of its own (ctest runs them side by side),
+    // and each writes the inputs: whole files renamed into place, so that no
+    // case reads a deck another is still writing.
+    auto put = [](const fs::path& path, const char* text) {
+      const fs::path part = path.string() + "." + std::to_string(::getpid());
+      std::ofstream(part.string()) << text;
+      fs::rename(part, path);
+    };
+    put(*dir_ / "marp.md", kDeck);
+    put(*dir_ / "gaia.md", kGaiaDeck);
+    put(*dir_ / "uncover.md", kUncoverDeck);
+    put(*dir_ / "scope.md", kScopeDeck);
   }
   static void TearDownTestSuite() {
     delete dir_;
